@@ -1,0 +1,83 @@
+package extractor
+
+import (
+	"context"
+	"errors"
+	"fmt"
+)
+
+// Code is a stable, machine-readable error code. Codes are part of the
+// public contract: the widget translates them into friendly messages and
+// survey data may record them, so they never change meaning.
+type Code string
+
+// The error codes [Extract], [ListProfiles], [Share] and the Open functions return.
+const (
+	// CodeNotZipOrCSV: the input is neither a ZIP nor a CSV (a PDF, a photo, random bytes, 0 bytes).
+	CodeNotZipOrCSV Code = "not_zip_or_csv"
+	// CodeCorruptZip: the input starts like a ZIP but cannot be read (truncated download, bad CRC).
+	CodeCorruptZip Code = "corrupt_zip"
+	// CodeUnsupportedZip: the ZIP is readable but uses encryption or a compression method we cannot read.
+	CodeUnsupportedZip Code = "unsupported_zip"
+	// CodeNoViewingActivity: a readable input without ViewingActivity.csv (another service's export, a .docx).
+	CodeNoViewingActivity Code = "no_viewing_activity"
+	// CodeViewingHistoryOnly: the quick per-profile NetflixViewingHistory.csv (Title,Date) instead of the full export.
+	CodeViewingHistoryOnly Code = "viewing_history_only"
+	// CodeBadHeader: ViewingActivity.csv lacks a required column (Start Time, Duration, Title) or repeats one.
+	CodeBadHeader Code = "bad_header"
+	// CodeEmpty: ViewingActivity.csv has no data rows (only a header, or the empty-table placeholder).
+	CodeEmpty Code = "empty"
+	// CodeTooLarge: a limit was hit while reading (decompressed bytes, entries, line length, nested archives).
+	CodeTooLarge Code = "too_large"
+	// CodeBadOptions: the options are invalid (unknown time zone, malformed date, unknown title detail).
+	CodeBadOptions Code = "bad_options"
+	// CodeAborted: the caller's context was cancelled.
+	CodeAborted Code = "aborted"
+	// CodeInternal: an unexpected failure inside the extractor (a recovered panic). Always a bug.
+	CodeInternal Code = "internal"
+)
+
+// Error is the error type of this package. Its message never contains raw
+// data from the input (no titles, no profile names), so it is safe to log
+// and to show.
+type Error struct {
+	Code Code   // stable machine-readable code
+	Msg  string // human-readable English explanation, without raw data
+	Err  error  // optional underlying cause (never shown to participants)
+}
+
+func (e *Error) Error() string { return string(e.Code) + ": " + e.Msg }
+
+// Unwrap returns the underlying cause, if any.
+func (e *Error) Unwrap() error { return e.Err }
+
+// Is reports whether target is an *Error with the same code, so that
+// errors.Is(err, &Error{Code: CodeEmpty}) works.
+func (e *Error) Is(target error) bool {
+	t, ok := target.(*Error)
+	return ok && t.Code == e.Code
+}
+
+// CodeOf returns the code of err: the Code of an *Error in its chain,
+// CodeAborted for context cancellation, "" for nil, and CodeInternal otherwise.
+func CodeOf(err error) Code {
+	if err == nil {
+		return ""
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return CodeAborted
+	}
+	return CodeInternal
+}
+
+func newError(code Code, format string, args ...any) *Error {
+	return &Error{Code: code, Msg: fmt.Sprintf(format, args...)}
+}
+
+func wrapError(code Code, err error, format string, args ...any) *Error {
+	return &Error{Code: code, Msg: fmt.Sprintf(format, args...), Err: err}
+}

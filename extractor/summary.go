@@ -1,0 +1,148 @@
+package extractor
+
+// SchemaVersion names the summary format. It changes only when a field
+// changes meaning or disappears; adding a field keeps it.
+const SchemaVersion = "netflix-summary/1"
+
+// Summary is the aggregated, privacy-preserving result of [Extract]. It is
+// serialised with encoding/json in field order, which makes the JSON
+// deterministic: the same input and options give the same bytes. It holds
+// no profile names, no raw device strings and no wall-clock time.
+type Summary struct {
+	Schema             string        `json:"schema"` // always SchemaVersion
+	Totals             Totals        `json:"totals"`
+	ByMonth            []MonthStat   `json:"by_month"`             // every local month from the first to the last view, zeros included
+	WeekdayHourSeconds [7][24]int64  `json:"weekday_hour_seconds"` // seconds by local start weekday (Monday first) and hour
+	ByDevice           []DeviceStat  `json:"by_device"`            // all device classes, in DeviceClasses order
+	Titles             []TitleStat   `json:"titles"`               // per Options.Titles; sorted by seconds desc, then name
+	Binge              Binge         `json:"binge"`
+	Profiles           []ProfileStat `json:"profiles"` // one per profile in the export, in order of first appearance
+	Excluded           Excluded      `json:"excluded"`
+	RowsTotal          int64         `json:"rows_total"`   // == Totals.Views + Excluded.Sum()
+	LenientRows        int64         `json:"lenient_rows"` // rows whose Start Time was a spreadsheet re-save format
+	Source             Source        `json:"source"`
+	Options            OptionsUsed   `json:"options"`
+	Account            *Account      `json:"account,omitempty"` // opt-in account-level blocks
+}
+
+// Totals are the headline figures over all views.
+type Totals struct {
+	Views           int64  `json:"views"`
+	Seconds         int64  `json:"seconds"`     // sum of view durations
+	ActiveDays      int64  `json:"active_days"` // distinct local dates with a view
+	Titles          int64  `json:"titles"`      // distinct normalised titles (series + movies), hidden views excluded
+	Series          int64  `json:"series"`
+	Movies          int64  `json:"movies"`
+	FirstDay        string `json:"first_day"` // local date YYYY-MM-DD of the first view, "" without views
+	LastDay         string `json:"last_day"`  // local date of the last view, "" without views
+	HiddenViews     int64  `json:"hidden_views"`
+	AutoplayViews   int64  `json:"autoplay_views"` // Attributes contain "Autoplayed: user action: None"
+	AutoplaySeconds int64  `json:"autoplay_seconds"`
+}
+
+// MonthStat is one local calendar month.
+type MonthStat struct {
+	Month   string `json:"month"` // YYYY-MM
+	Views   int64  `json:"views"`
+	Seconds int64  `json:"seconds"`
+}
+
+// DeviceStat is one device class.
+type DeviceStat struct {
+	Class   DeviceClass `json:"class"`
+	Views   int64       `json:"views"`
+	Seconds int64       `json:"seconds"`
+}
+
+// TitleStat is one series or movie.
+type TitleStat struct {
+	Name       string    `json:"name"` // series or movie name, normalised
+	Kind       TitleKind `json:"kind"`
+	Views      int64     `json:"views"`
+	Seconds    int64     `json:"seconds"`
+	Episodes   int64     `json:"episodes"`    // distinct episodes (0 for movies)
+	FirstMonth string    `json:"first_month"` // YYYY-MM, local
+	LastMonth  string    `json:"last_month"`
+}
+
+// TitleKind tells a series from a movie.
+type TitleKind string
+
+// The title kinds.
+const (
+	KindSeries TitleKind = "series"
+	KindMovie  TitleKind = "movie"
+)
+
+// Binge summarises binge sessions: runs of views of one series (per
+// profile) in which each next view starts at most 30 minutes after the
+// previous one ended; only runs of 3 or more views count.
+type Binge struct {
+	Sessions int64 `json:"sessions"`
+	Views    int64 `json:"views"`
+	Seconds  int64 `json:"seconds"`
+	Longest  int64 `json:"longest"` // views in the longest session
+}
+
+// ProfileStat describes one profile without naming it.
+type ProfileStat struct {
+	Pseudonym string `json:"pseudonym"` // P1, P2, ... in order of first appearance
+	Rows      int64  `json:"rows"`
+	Selected  bool   `json:"selected"`
+}
+
+// Excluded counts the rows that are not views, by the first rule that
+// excluded them (rules are applied in field order).
+type Excluded struct {
+	OtherProfiles int64 `json:"other_profiles"`
+	Malformed     int64 `json:"malformed"`
+	OutsidePeriod int64 `json:"outside_period"`
+	Supplemental  int64 `json:"supplemental"`
+	Short         int64 `json:"short"`
+}
+
+// Sum returns the number of excluded rows.
+func (e Excluded) Sum() int64 {
+	return e.OtherProfiles + e.Malformed + e.OutsidePeriod + e.Supplemental + e.Short
+}
+
+// Source describes the input without revealing its content.
+type Source struct {
+	Kind      string   `json:"kind"`       // "zip", "folder" or "csv"
+	Files     []string `json:"files"`      // known export files present (base names, sorted)
+	NewestDay string   `json:"newest_day"` // local date of the newest row (any row), "" if none
+}
+
+// OptionsUsed records the options that produced a summary, with profile
+// names replaced by pseudonyms.
+type OptionsUsed struct {
+	TimeZone   string   `json:"time_zone"`
+	Profiles   []string `json:"profiles"` // ["all"] or pseudonyms
+	MinSeconds int      `json:"min_seconds"`
+	From       string   `json:"from"`
+	To         string   `json:"to"`
+	Titles     string   `json:"titles"`
+	Top        int      `json:"top"`
+}
+
+// Account holds the opt-in account-level blocks read from the export's
+// smaller tables. Nothing in it identifies a person.
+type Account struct{}
+
+// DeviceClass is a coarse device category derived from the free-text
+// Device Type (see ClassifyDevice). Raw device strings never leave the extractor.
+type DeviceClass string
+
+// The device classes, in the order by_device lists them.
+const (
+	DeviceTV        DeviceClass = "tv"
+	DeviceSetTopBox DeviceClass = "set_top_box"
+	DeviceConsole   DeviceClass = "console"
+	DeviceComputer  DeviceClass = "computer"
+	DevicePhone     DeviceClass = "phone"
+	DeviceTablet    DeviceClass = "tablet"
+	DeviceOther     DeviceClass = "other"
+)
+
+// DeviceClasses lists every DeviceClass in by_device order.
+var DeviceClasses = [...]DeviceClass{DeviceTV, DeviceSetTopBox, DeviceConsole, DeviceComputer, DevicePhone, DeviceTablet, DeviceOther}
