@@ -33,6 +33,8 @@ const (
 	CodeBadOptions Code = "bad_options"
 	// CodeAborted: the caller's context was cancelled.
 	CodeAborted Code = "aborted"
+	// CodeChecksumMismatch: a shared donation does not match its checksum (it was cut or altered).
+	CodeChecksumMismatch Code = "checksum_mismatch"
 	// CodeInternal: an unexpected failure inside the extractor (a recovered panic). Always a bug.
 	CodeInternal Code = "internal"
 )

@@ -1,5 +1,11 @@
 package extractor
 
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
 // Title is a parsed ViewingActivity title.
 type Title struct {
 	Name    string    // series or movie name, normalised (NBSP, TAB, spaces)
@@ -8,7 +14,340 @@ type Title struct {
 	Episode string    // episode name or number as written, "" for movies
 }
 
-// ParseTitle parses a ViewingActivity title from the right. (stub: being written)
+// pieceSep joins the pieces of a title. Netflix joins show, season and
+// episode with colon + space; a bare ":" also occurs inside names
+// ("Mission: Impossible" is one piece only because of its space), so
+// titles are never split on ":" alone.
+const pieceSep = ": "
+
+// ParseTitle parses a ViewingActivity Title (of a non-supplemental row)
+// into a series or movie name, a season label and an episode.
+//
+// The title is first normalised (see normaliseTitle) and stripped of the
+// "HIDDEN TITLE...: " prefixes. Then, in this order:
+//
+//  1. An optional trailing "(Word N)" episode suffix is removed
+//     ("(Episode 8)", "(Aflevering 3)", "(Odcinek 1)", "(エピソード1)").
+//  2. The pieces (split on ": ") after the first are searched, left to
+//     right, for a season label: first a season word ("Season 2",
+//     "Seizoen 2", "2. Sezon", "Limited Series", "Miniserie", ...), then
+//     a part word ("Part 2", "Volume 3", "Deel 1", "Część 1", ...). The
+//     first label found splits the title: Name before it, Season = the
+//     label, Episode = the rest. See findSeasonLabel for why the search
+//     runs left to right and why part words come second.
+//  3. Without a label, a "(Word N)" suffix still marks an episode: Name =
+//     first piece, Season = second piece if there are three or more
+//     pieces ("Stranger Things: Stranger Things 2: Chapter Eight: ..."),
+//     Episode = the rest.
+//  4. Without a label or suffix, a last piece like "Episode 8",
+//     "Aflevering 3" or "Episode One" marks an episode: Name = first
+//     piece, Season = the pieces in between, Episode = the last piece.
+//  5. Anything else is a movie (or special) whose Name is the whole
+//     normalised title: "Glass Onion: A Knives Out Mystery", "Black
+//     Mirror: Bandersnatch", "Hasan Minhaj: Homecoming King".
+//
+// Name is always a prefix of the normalised, unprefixed title. A title
+// that is empty after normalisation gives a movie with an empty Name.
+// ParseTitle is called once per distinct title (the caller caches), so it
+// favours clarity over speed.
 func ParseTitle(raw string) Title {
-	return Title{Name: raw, Kind: KindMovie}
+	title := stripHiddenPrefix(normaliseTitle(raw))
+	t := parsePieces(title)
+	if t.Kind == KindSeries && t.Name == "" {
+		// A hostile title such as ": Season 1" has no name before its
+		// label; keep it whole rather than invent an empty series.
+		return Title{Name: title, Kind: KindMovie}
+	}
+	return t
+}
+
+// parsePieces applies rules 1-5 of ParseTitle to a normalised title.
+func parsePieces(title string) Title {
+	body, suffix := cutEpisodeSuffix(title)
+	pieces := strings.Split(body, pieceSep)
+
+	if i := findSeasonLabel(pieces, suffix != ""); i > 0 {
+		return series(strings.Join(pieces[:i], pieceSep), pieces[i],
+			orSuffix(strings.Join(pieces[i+1:], pieceSep), suffix))
+	}
+	if suffix != "" {
+		switch len(pieces) {
+		case 1:
+			return series(pieces[0], "", suffix)
+		case 2:
+			return series(pieces[0], "", pieces[1])
+		default:
+			return series(pieces[0], pieces[1], strings.Join(pieces[2:], pieceSep))
+		}
+	}
+	if n := len(pieces); n >= 2 && isEpisodePiece(pieces[n-1]) {
+		return series(pieces[0], strings.Join(pieces[1:n-1], pieceSep), pieces[n-1])
+	}
+	return Title{Name: title, Kind: KindMovie}
+}
+
+// series builds a series Title.
+func series(name, season, episode string) Title {
+	return Title{Name: name, Kind: KindSeries, Season: season, Episode: episode}
+}
+
+// orSuffix returns episode, or the suffix text ("Episode 3") when the
+// title ended with the season label itself ("Show: Season 1 (Episode 3)").
+func orSuffix(episode, suffix string) string {
+	if episode == "" {
+		return suffix
+	}
+	return episode
+}
+
+// normaliseTitle maps every Unicode space (U+00A0 NBSP, TAB, U+202F, ...)
+// to an ASCII space, collapses runs of spaces and trims both ends. Real
+// titles carry NBSPs ("Saison\u00a01", "Red Rock\u00a0 (Episode 1)"), a
+// TAB or a leading space; without this the same show would count twice.
+// Invalid UTF-8 bytes are kept as they are.
+func normaliseTitle(s string) string {
+	if isNormalised(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r != utf8.RuneError && unicode.IsSpace(r) {
+			space = b.Len() > 0
+		} else {
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// isNormalised reports whether normaliseTitle would return s unchanged:
+// ASCII spaces only, single, not at either end. It lets the common case
+// skip the copy.
+func isNormalised(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i, r := range s {
+		switch {
+		case r == ' ':
+			if s[i+1] == ' ' {
+				return false
+			}
+		case r != utf8.RuneError && unicode.IsSpace(r):
+			return false
+		}
+	}
+	return true
+}
+
+// stripHiddenPrefix removes the prefix Netflix puts on titles the viewer
+// hid ("View was hidden" rows), so that the hidden view's title, should
+// it be shown at all, is the real one.
+func stripHiddenPrefix(s string) string {
+	for _, p := range []string{"HIDDEN TITLE(user hid title at this time): ", "HIDDEN TITLE: "} {
+		if rest, ok := strings.CutPrefix(s, p); ok && rest != "" {
+			return rest
+		}
+	}
+	return s
+}
+
+// cutEpisodeSuffix removes a trailing "(Word N)" from s and returns the
+// rest and the suffix text without parentheses ("Episode 8"). Word is one
+// word of letters in any script (Episode, Aflevering, Folge, Episódio,
+// Odcinek, Bölüm, エピソード, ...), N is a number, and the space between
+// them is optional because CJK titles omit it. Netflix adds this suffix
+// to most episodes; it is the strongest sign of a series.
+func cutEpisodeSuffix(s string) (rest, suffix string) {
+	if !strings.HasSuffix(s, ")") {
+		return s, ""
+	}
+	open := strings.LastIndexByte(s, '(')
+	if open < 0 {
+		return s, ""
+	}
+	inner := s[open+1 : len(s)-1]
+	if _, _, ok := wordNumber(inner); !ok {
+		return s, ""
+	}
+	rest = strings.TrimRight(s[:open], " ")
+	if rest == "" {
+		return s, ""
+	}
+	return rest, inner
+}
+
+// wordNumber splits "Word N", "WordN" or "N. Word" into a word of letters
+// (any script, with combining marks) and a decimal number.
+func wordNumber(s string) (word, number string, ok bool) {
+	// "N. Word": Turkish "2. Sezon", Hungarian "2. évad".
+	if i := strings.Index(s, ". "); i > 0 && allDigits(s[:i]) && allLetters(s[i+2:]) {
+		return s[i+2:], s[:i], true
+	}
+	// "Word N" and "WordN": the number is the run of digits at the end.
+	end := len(s)
+	for end > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:end])
+		if !unicode.IsDigit(r) {
+			break
+		}
+		end -= size
+	}
+	word, number = strings.TrimSuffix(s[:end], " "), s[end:]
+	if number == "" || !allLetters(word) {
+		return "", "", false
+	}
+	return word, number, true
+}
+
+// findSeasonLabel returns the index (>= 1) of the piece that is the
+// season label, or 0 when there is none.
+//
+// The search runs left to right because the label directly follows the
+// show name, while episode names often contain label-like pieces at
+// their end: "Brooklyn Nine-Nine: Season 5: The Fugitive: Part 1", "As
+// Telefonistas: Temporada 1: Capítulo 2: A família". Season words are
+// tried before part words for the same reason ("BAKI: Season 1: Part 2:
+// Synchronicity").
+//
+// A part word that ends the title without an episode suffix is not taken
+// as a label: "Harry Potter and the Deathly Hallows: Part 1" and "Kill
+// Bill: Volume 1" are movies, while a series season always has episodes
+// after it ("Money Heist: Part 1: Episode 1").
+func findSeasonLabel(pieces []string, hasSuffix bool) int {
+	for i := 1; i < len(pieces); i++ {
+		if isSeasonLabel(pieces[i]) {
+			return i
+		}
+	}
+	for i := 1; i < len(pieces); i++ {
+		if isPartLabel(pieces[i]) && (i < len(pieces)-1 || hasSuffix) {
+			return i
+		}
+	}
+	return 0
+}
+
+// isSeasonLabel reports whether p is a season label: a fixed phrase
+// ("Limited Series", "Miniserie", "Mini Dizi", ...), a season word with a
+// number ("Season 2", "Seizoen 2", "Staffel 3", "2. Sezon", "シーズン1"),
+// or the Portuguese ordinal form "2ª temporada".
+func isSeasonLabel(p string) bool {
+	for _, phrase := range seasonPhrases {
+		if strings.EqualFold(p, phrase) {
+			return true
+		}
+	}
+	if n, ok := strings.CutSuffix(strings.ToLower(p), "ª temporada"); ok && allDigits(n) {
+		return true
+	}
+	if n, ok := strings.CutSuffix(strings.ToLower(p), "º temporada"); ok && allDigits(n) {
+		return true
+	}
+	word, _, ok := wordNumber(p)
+	return ok && foldIn(word, seasonWords)
+}
+
+// isPartLabel reports whether p is a numbered part of a series: "Part 2",
+// "Volume 3", "Collection 1", Dutch "Deel 1", German "Teil 2", Polish
+// "Część 1", Portuguese "Parte 2".
+func isPartLabel(p string) bool {
+	word, _, ok := wordNumber(p)
+	return ok && foldIn(word, partWords)
+}
+
+// isEpisodePiece reports whether p names an episode by number: "Episode
+// 8", "Aflevering 3", "Folge 2", "Odcinek 1", or with an English number
+// word, "Episode One" (DAHMER). Chapter words are not included, because
+// "John Wick: Chapter 4" is a movie.
+func isEpisodePiece(p string) bool {
+	if word, _, ok := wordNumber(p); ok {
+		return foldIn(word, episodeWords)
+	}
+	word, number, ok := strings.Cut(p, " ")
+	return ok && foldIn(word, episodeWords) && foldIn(number, numberWords)
+}
+
+// seasonPhrases are season labels without a number. The word lists
+// below are read-only lookup tables, compared with strings.EqualFold.
+var seasonPhrases = []string{
+	"Limited Series", "Miniseries", "Mini-Series", "Miniserie", "Minissérie", "Limitierte Serie",
+	"Mini Dizi", "Série limitée", "Serie limitada", "Miniserie limitada", "Serie limitata", "Begrenset serie",
+	"Begränsad serie", "Begrænset serie", "Limitowany serial", "Minisarja", "リミテッドシリーズ",
+}
+
+// seasonWords precede (or, with "N. ", follow) a season number.
+var seasonWords = []string{
+	"Season", "Series", "Temporada", "Staffel", "Saison", "Sezon", "Sæson", "Säsong", "Sesong", "Kausi",
+	"Stagione", "Seizoen", "Serie", "Série", "Évad", "Sezóna", "Séria", "Сезон", "Σεζόν", "シーズン", "시즌",
+}
+
+// partWords precede the number of a part, volume or collection.
+var partWords = []string{
+	"Part", "Parte", "Partie", "Teil", "Deel", "Część", "Del", "Osa", "Kısım",
+	"Volume", "Vol", "Vol.", "Collection", "Book", "Livro", "Libro", "Buch", "Boek",
+}
+
+// episodeWords name an episode in a "(Word N)" suffix or a last piece.
+var episodeWords = []string{
+	"Episode", "Episódio", "Episodio", "Épisode", "Aflevering", "Folge", "Odcinek", "Bölüm", "Avsnitt",
+	"Afsnit", "Jakso", "Epizoda", "Epizód", "Episod", "Puntata", "Серия", "Επεισόδιο",
+	"エピソード", "에피소드",
+}
+
+// numberWords are the English number words Netflix spells out in a few
+// episode pieces ("Episode One").
+var numberWords = []string{
+	"One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten",
+	"Eleven", "Twelve", "Thirteen", "Fourteen", "Fifteen", "Sixteen", "Seventeen", "Eighteen", "Nineteen", "Twenty",
+}
+
+// foldIn reports whether list holds s, ignoring case.
+func foldIn(s string, list []string) bool {
+	for _, w := range list {
+		if strings.EqualFold(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// allDigits reports whether s is a non-empty run of decimal digits.
+func allDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// allLetters reports whether s is one non-empty word of letters in any
+// script; combining marks and a final "." (abbreviations like "Vol.")
+// are allowed.
+func allLetters(s string) bool {
+	s = strings.TrimSuffix(s, ".")
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsLetter(r) && !unicode.IsMark(r) {
+			return false
+		}
+	}
+	return true
 }

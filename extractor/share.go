@@ -1,0 +1,264 @@
+package extractor
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"slices"
+	"strings"
+)
+
+// ShareBlocks lists the summary blocks a participant can share, by their
+// JSON names. The metadata a researcher needs to read any block (schema,
+// excluded, rows_total, lenient_rows, source, options) is always shared.
+var ShareBlocks = []string{"totals", "by_month", "weekday_hour_seconds", "by_device", "titles", "binge", "profiles", "account"}
+
+// ShareOptions are the participant's and the study's choices applied to a
+// summary before it leaves the widget.
+type ShareOptions struct {
+	// Blocks to share, from ShareBlocks; empty shares all.
+	Blocks []string `json:"blocks"`
+	// RemoveTitles are title names the participant removed from the list.
+	// Totals are unaffected: only the list shrinks.
+	RemoveTitles []string `json:"remove_titles"`
+	// MaxBytes is the budget of the JSON (a survey field's limit; Qualtrics
+	// embedded data holds about 20,000 characters); 0 means no limit. When
+	// the JSON is over, title rows are dropped from the bottom (the
+	// smallest) until it fits, and Sharing.TitlesDroppedForSize says so.
+	MaxBytes int `json:"max_bytes"`
+}
+
+// Sharing records how a donation was derived from its summary, so that a
+// researcher can tell a participant's removals from a size cut.
+type Sharing struct {
+	Blocks               []string `json:"blocks"`
+	TitlesRemoved        int      `json:"titles_removed"`
+	TitlesDroppedForSize int      `json:"titles_dropped_for_size"`
+	MaxBytes             int      `json:"max_bytes"`
+}
+
+// donation is the shared JSON: the chosen blocks of a Summary, how they
+// were chosen, and a checksum. Field order is the output order.
+type donation struct {
+	Schema             string         `json:"schema"`
+	Totals             *Totals        `json:"totals,omitempty"`
+	ByMonth            *[]MonthStat   `json:"by_month,omitempty"`
+	WeekdayHourSeconds *[7][24]int64  `json:"weekday_hour_seconds,omitempty"`
+	ByDevice           *[]DeviceStat  `json:"by_device,omitempty"`
+	Titles             *[]TitleStat   `json:"titles,omitempty"`
+	Binge              *Binge         `json:"binge,omitempty"`
+	Profiles           *[]ProfileStat `json:"profiles,omitempty"`
+	Account            *Account       `json:"account,omitempty"`
+	Excluded           Excluded       `json:"excluded"`
+	RowsTotal          int64          `json:"rows_total"`
+	LenientRows        int64          `json:"lenient_rows"`
+	Source             Source         `json:"source"`
+	Options            OptionsUsed    `json:"options"`
+	Sharing            Sharing        `json:"sharing"`
+	Checksum           string         `json:"checksum"`
+}
+
+const checksumPrefix = "sha256:"
+
+// Share applies o to s and returns the JSON that leaves the participant's
+// device: only the chosen blocks, without removed titles, within the byte
+// budget, with a checksum over its canonical form (see Checksum). A chosen
+// block is present even when empty, so a donation with no titles is told
+// apart from one where titles were not shared. s is not modified.
+func Share(s *Summary, o ShareOptions) ([]byte, error) {
+	if s == nil {
+		return nil, newError(CodeBadOptions, "no summary to share")
+	}
+	blocks := o.Blocks
+	if len(blocks) == 0 {
+		blocks = ShareBlocks
+	}
+	chosen := map[string]bool{}
+	for _, b := range blocks {
+		if !slices.Contains(ShareBlocks, b) {
+			return nil, newError(CodeBadOptions, "unknown block %q", b)
+		}
+		chosen[b] = true
+	}
+	if o.MaxBytes < 0 {
+		return nil, newError(CodeBadOptions, "max_bytes is negative")
+	}
+
+	d := donation{
+		Schema: s.Schema, Excluded: s.Excluded, RowsTotal: s.RowsTotal, LenientRows: s.LenientRows,
+		Source: s.Source, Options: s.Options,
+		Sharing: Sharing{Blocks: sortedBlocks(chosen), MaxBytes: o.MaxBytes},
+	}
+	if chosen["totals"] {
+		d.Totals = &s.Totals
+	}
+	if chosen["by_month"] {
+		d.ByMonth = nonNil(s.ByMonth)
+	}
+	if chosen["weekday_hour_seconds"] {
+		d.WeekdayHourSeconds = &s.WeekdayHourSeconds
+	}
+	if chosen["by_device"] {
+		d.ByDevice = nonNil(s.ByDevice)
+	}
+	if chosen["binge"] {
+		d.Binge = &s.Binge
+	}
+	if chosen["profiles"] {
+		d.Profiles = nonNil(s.Profiles)
+	}
+	if chosen["account"] {
+		d.Account = s.Account
+	}
+	if chosen["titles"] {
+		removed := map[string]bool{}
+		for _, name := range o.RemoveTitles {
+			removed[name] = true
+		}
+		kept := make([]TitleStat, 0, len(s.Titles))
+		for _, t := range s.Titles {
+			if removed[t.Name] {
+				d.Sharing.TitlesRemoved++
+				continue
+			}
+			kept = append(kept, t)
+		}
+		d.Titles = &kept
+	}
+
+	out, err := encodeDonation(&d)
+	if err != nil {
+		return nil, err
+	}
+	if o.MaxBytes > 0 && len(out) > o.MaxBytes {
+		if d.Titles == nil {
+			return nil, newError(CodeTooLarge, "the summary exceeds %d bytes", o.MaxBytes)
+		}
+		out, err = fitTitles(&d, o.MaxBytes)
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// fitTitles drops the fewest title rows from the bottom of the list (the
+// smallest by seconds) that bring the donation within maxBytes. The size of
+// a donation grows with the number of titles, so a binary search finds it.
+func fitTitles(d *donation, maxBytes int) ([]byte, error) {
+	all := *d.Titles
+	fits := func(keep int) ([]byte, bool, error) {
+		kept := all[:keep]
+		d.Titles = &kept
+		d.Sharing.TitlesDroppedForSize = len(all) - keep
+		out, err := encodeDonation(d)
+		return out, err == nil && len(out) <= maxBytes, err
+	}
+	best, ok, err := fits(0)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, newError(CodeTooLarge, "the summary exceeds %d bytes even without titles", maxBytes)
+	}
+	lo, hi := 0, len(all) // fits(lo) holds; fits(hi) does not
+	for hi-lo > 1 {
+		mid := (lo + hi) / 2
+		out, ok, err := fits(mid)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			lo, best = mid, out
+		} else {
+			hi = mid
+		}
+	}
+	return best, nil
+}
+
+// encodeDonation sets d's checksum and returns its JSON.
+func encodeDonation(d *donation) ([]byte, error) {
+	d.Checksum = ""
+	raw, err := json.Marshal(d)
+	if err != nil {
+		return nil, wrapError(CodeInternal, err, "cannot encode the donation")
+	}
+	sum, err := Checksum(raw)
+	if err != nil {
+		return nil, err
+	}
+	d.Checksum = sum
+	return json.Marshal(d)
+}
+
+// Checksum returns "sha256:" and the hex SHA-256 of the canonical form of a
+// JSON object without its "checksum" member. The canonical form is the
+// object re-encoded with keys sorted at every level, no insignificant
+// white space, numbers as written, and no HTML escaping; in Python:
+// json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False).
+// Survey platforms that cut or edit a stored donation break it.
+func Checksum(doc []byte) (string, error) {
+	var obj map[string]any
+	dec := json.NewDecoder(bytes.NewReader(doc))
+	dec.UseNumber()
+	if err := dec.Decode(&obj); err != nil {
+		return "", wrapError(CodeBadOptions, err, "not a JSON object")
+	}
+	delete(obj, "checksum")
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(obj); err != nil {
+		return "", wrapError(CodeInternal, err, "cannot encode canonical JSON")
+	}
+	h := sha256.Sum256(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+	return checksumPrefix + hex.EncodeToString(h[:]), nil
+}
+
+// ErrChecksumMismatch is returned by VerifyChecksum for a donation whose
+// content does not match its checksum: it was altered after sharing.
+var ErrChecksumMismatch = &Error{Code: CodeChecksumMismatch, Msg: "the donation does not match its checksum"}
+
+// VerifyChecksum checks that doc carries a checksum that matches its
+// content. It returns ErrChecksumMismatch for altered content and an error
+// with CodeBadOptions when doc is not a JSON object with a checksum.
+func VerifyChecksum(doc []byte) error {
+	var head struct {
+		Checksum string `json:"checksum"`
+	}
+	if err := json.Unmarshal(doc, &head); err != nil {
+		return wrapError(CodeBadOptions, err, "not a JSON object")
+	}
+	if !strings.HasPrefix(head.Checksum, checksumPrefix) {
+		return newError(CodeBadOptions, "no checksum")
+	}
+	want, err := Checksum(doc)
+	if err != nil {
+		return err
+	}
+	if want != head.Checksum {
+		return ErrChecksumMismatch
+	}
+	return nil
+}
+
+func sortedBlocks(chosen map[string]bool) []string {
+	out := make([]string, 0, len(chosen))
+	for _, b := range ShareBlocks { // ShareBlocks order, not map order
+		if chosen[b] {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// nonNil returns a pointer to s, or to an empty slice for nil, so that a
+// chosen but empty block is encoded as [] rather than left out.
+func nonNil[T any](s []T) *[]T {
+	if s == nil {
+		s = []T{}
+	}
+	return &s
+}
