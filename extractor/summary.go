@@ -1,5 +1,7 @@
 package extractor
 
+import "encoding/json"
+
 // SchemaVersion names the summary format. It changes only when a field
 // changes meaning or disappears; adding a field keeps it.
 const SchemaVersion = "netflix-summary/1"
@@ -126,8 +128,85 @@ type OptionsUsed struct {
 }
 
 // Account holds the opt-in account-level blocks read from the export's
-// smaller tables. Nothing in it identifies a person.
-type Account struct{}
+// smaller tables (see AccountBlocks); a block is present only when it was
+// asked for. The blocks cover the whole account (every profile), are
+// counts only, and hold nothing that identifies a person: no profile
+// names, no search text, no titles, no e-mail, phone, IP, device serial
+// or payment data. A block whose table is not in the export is present
+// with zero values and Missing set; an empty table (the .txt placeholder
+// "We found no information for this table.") is present, not Missing.
+type Account struct {
+	Profiles *AccountProfiles `json:"profiles,omitempty"`
+	Searches *AccountCounts   `json:"searches,omitempty"`
+	Ratings  *AccountRatings  `json:"ratings,omitempty"`
+	MyList   *AccountCounts   `json:"my_list,omitempty"`
+	Tenure   *AccountTenure   `json:"tenure,omitempty"`
+}
+
+// AccountProfiles counts the profiles of PROFILES/Profiles.csv.
+type AccountProfiles struct {
+	Missing bool  `json:"missing"` // the export has no Profiles table
+	Count   int64 `json:"count"`   // profiles (data rows)
+	Kids    int64 `json:"kids"`    // profiles with a kids maturity level (LITTLE_KIDS, OLDER_KIDS, ...) or a true kids flag
+	// UnknownMaturity counts profiles whose kids status cannot be told:
+	// older exports write numeric maturity levels, whose meaning Netflix
+	// does not document, and some rows leave the level empty.
+	UnknownMaturity int64 `json:"unknown_maturity"`
+}
+
+// AccountCounts counts the rows of one dated account table per local
+// month: searches (CONTENT_INTERACTION/SearchHistory.csv, counts only,
+// never the query) or My List additions (CONTENT_INTERACTION/MyList.csv).
+type AccountCounts struct {
+	Missing bool         `json:"missing"`  // the export has no such table
+	Total   int64        `json:"total"`    // all rows, undated included
+	Undated int64        `json:"undated"`  // rows whose date is empty or unreadable
+	ByMonth []MonthCount `json:"by_month"` // months with at least one row, ascending
+}
+
+// MonthCount is a number of events in one month.
+type MonthCount struct {
+	Month string `json:"month"` // YYYY-MM
+	Count int64  `json:"count"`
+}
+
+// AccountRatings counts the ratings of CONTENT_INTERACTION/Ratings.csv by
+// kind: thumbs (Thumbs Value 1 down, 2 up, 3 two thumbs up) and stars
+// (Star Value 1 to 5, any number of stars).
+type AccountRatings struct {
+	Missing     bool          `json:"missing"` // the export has no Ratings table
+	Total       int64         `json:"total"`   // all rows
+	ThumbsDown  int64         `json:"thumbs_down"`
+	ThumbsUp    int64         `json:"thumbs_up"`
+	TwoThumbsUp int64         `json:"two_thumbs_up"`
+	Stars       int64         `json:"stars"`
+	Other       int64         `json:"other"`    // rows that are none of the above (not rated, deleted, "not interested", unknown type)
+	Undated     int64         `json:"undated"`  // rows whose Event Utc Ts is empty or unreadable (counted by kind, not by month)
+	ByMonth     []RatingMonth `json:"by_month"` // months with at least one rating of a counted kind, ascending
+}
+
+// RatingMonth counts one local month's ratings by kind.
+type RatingMonth struct {
+	Month       string `json:"month"` // YYYY-MM
+	ThumbsDown  int64  `json:"thumbs_down"`
+	ThumbsUp    int64  `json:"thumbs_up"`
+	TwoThumbsUp int64  `json:"two_thumbs_up"`
+	Stars       int64  `json:"stars"`
+}
+
+// AccountTenure is the length of the Netflix membership, from
+// ACCOUNT/SubscriptionHistory.csv.
+type AccountTenure struct {
+	Missing bool `json:"missing"` // the export has no SubscriptionHistory table
+	// Months are the completed calendar months from the first Subscription
+	// Opened Ts to the last Subscription Closed Ts, or, while a
+	// subscription is open, to the newest date in the export (the newest
+	// Start Time of ViewingActivity.csv, or of the subscription history
+	// itself when that cannot be read). Gaps between subscriptions count.
+	Months        int64 `json:"months"`
+	Subscriptions int64 `json:"subscriptions"` // rows with a readable Opened Ts
+	Open          bool  `json:"open"`          // the newest subscription has no Closed Ts
+}
 
 // DeviceClass is a coarse device category derived from the free-text
 // Device Type (see ClassifyDevice). Raw device strings never leave the extractor.
@@ -146,3 +225,13 @@ const (
 
 // DeviceClasses lists every DeviceClass in by_device order.
 var DeviceClasses = [...]DeviceClass{DeviceTV, DeviceSetTopBox, DeviceConsole, DeviceComputer, DevicePhone, DeviceTablet, DeviceOther}
+
+// JSON returns the summary's canonical JSON: encoding/json in field order,
+// without trailing newline. The browser engine returns these same bytes.
+func (s *Summary) JSON() ([]byte, error) {
+	b, err := json.Marshal(s)
+	if err != nil {
+		return nil, wrapError(CodeInternal, err, "cannot encode the summary")
+	}
+	return b, nil
+}

@@ -1,0 +1,408 @@
+package extractor
+
+import (
+	"bytes"
+	"cmp"
+	"slices"
+	"strconv"
+)
+
+// aggregator classifies ViewingActivity rows one at a time and keeps only
+// aggregates (and, for binge sessions, 16 bytes per series view), never
+// the rows. Rows of one profile arrive grouped and sorted by time in real
+// exports, so the lookups below first compare with the previous row's
+// value; when that misses, maps keyed by string(b) are consulted, which Go
+// does without allocating. A row allocates only the first time a profile,
+// device string or title is seen.
+type aggregator struct {
+	cfg   *config
+	clock *localClock
+
+	rowsTotal, lenientRows int64
+	excluded               Excluded
+	newest                 int64 // largest parseable Start Time of any row
+	haveNewest             bool
+
+	profiles    []profileAgg
+	profileIdx  map[string]int
+	lastProfile int // index of the previous row's profile, -1 at first
+
+	totals      Totals
+	firstDay    int64
+	lastDay     int64
+	activeDays  map[int64]struct{}
+	prevDay     int64 // the previous view's day, to skip the set lookup
+	months      []bucket
+	monthBase   int64 // month index of months[0]
+	weekdayHour [7][24]int64
+	devices     [len(DeviceClasses)]bucket
+	deviceIdx   map[string]int
+	lastDevice  []byte
+	lastDevIdx  int
+
+	titleIdx  map[string]int // raw title -> rawTitles index
+	rawTitles []rawTitle
+	stats     []titleAgg
+	statIdx   map[titleKey]int
+	episodes  map[episodeKey]struct{}
+
+	binge bingeSet
+}
+
+// profileAgg is one profile, by first appearance.
+type profileAgg struct {
+	name     string
+	rows     int64
+	selected bool
+}
+
+// bucket counts the views and seconds of one month or device class.
+type bucket struct{ views, seconds int64 }
+
+// rawTitle is the cached parse of one distinct raw Title string.
+type rawTitle struct {
+	stat    int  // index into stats, -1 for an empty title
+	episode bool // its (Season, Episode) pair was added to episodes
+	season  string
+	ep      string
+}
+
+// titleKey identifies a series or a movie: a series and a movie that
+// share a name are two titles.
+type titleKey struct {
+	name string
+	kind TitleKind
+}
+
+// episodeKey identifies one episode of one series.
+type episodeKey struct {
+	stat            int
+	season, episode string
+}
+
+// titleAgg accumulates one TitleStat.
+type titleAgg struct {
+	key                   titleKey
+	views, seconds        int64
+	episodes              int64
+	firstMonth, lastMonth int64
+}
+
+func newAggregator(cfg *config) *aggregator {
+	return &aggregator{
+		cfg:         cfg,
+		clock:       newLocalClock(cfg.loc),
+		profileIdx:  make(map[string]int),
+		lastProfile: -1,
+		activeDays:  make(map[int64]struct{}),
+		prevDay:     minDay,
+		deviceIdx:   make(map[string]int),
+		lastDevIdx:  -1,
+		titleIdx:    make(map[string]int),
+		statIdx:     make(map[titleKey]int),
+		episodes:    make(map[episodeKey]struct{}),
+		binge:       newBingeSet(),
+	}
+}
+
+// trimSpace trims ASCII spaces, tabs and line ends (a hand-written loop:
+// bytes.Trim builds a character set on every call).
+func trimSpace(b []byte) []byte {
+	isSpace := func(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
+	for len(b) > 0 && isSpace(b[0]) {
+		b = b[1:]
+	}
+	for len(b) > 0 && isSpace(b[len(b)-1]) {
+		b = b[:len(b)-1]
+	}
+	return b
+}
+
+// add classifies one record into exactly one bucket, applying the rules
+// in their documented order: other_profiles, malformed, outside_period,
+// supplemental, short, and otherwise a view.
+func (a *aggregator) add(rec [][]byte, cols *columnMap) {
+	a.rowsTotal++
+	p := a.profile(cols.field(rec, colProfile))
+	a.profiles[p].rows++
+
+	start, lenient, startOK := parseStartTime(trimSpace(cols.field(rec, colStart)))
+	if startOK {
+		if lenient {
+			a.lenientRows++
+		}
+		if !a.haveNewest || start > a.newest {
+			a.newest, a.haveNewest = start, true
+		}
+	}
+	if !a.profiles[p].selected {
+		a.excluded.OtherProfiles++
+		return
+	}
+	dur, durOK := parseClock(trimSpace(cols.field(rec, colDuration)))
+	if !startOK || !durOK {
+		a.excluded.Malformed++
+		return
+	}
+	local := a.clock.local(start)
+	day := floorDiv(local, secondsPerDay)
+	if day < a.cfg.fromDay || day > a.cfg.toDay {
+		a.excluded.OutsidePeriod++
+		return
+	}
+	if len(trimSpace(cols.field(rec, colSupplemental))) > 0 {
+		a.excluded.Supplemental++
+		return
+	}
+	if dur < a.cfg.minSeconds {
+		a.excluded.Short++
+		return
+	}
+	a.view(rec, cols, p, start, local, day, dur)
+}
+
+// view adds one view to every figure.
+func (a *aggregator) view(rec [][]byte, cols *columnMap, p int, start, local, day, dur int64) {
+	t := &a.totals
+	if t.Views == 0 || day < a.firstDay {
+		a.firstDay = day
+	}
+	if t.Views == 0 || day > a.lastDay {
+		a.lastDay = day
+	}
+	t.Views++
+	t.Seconds += dur
+	if day != a.prevDay {
+		a.activeDays[day] = struct{}{}
+		a.prevDay = day
+	}
+	month := monthIndex(day)
+	m := a.month(month)
+	m.views++
+	m.seconds += dur
+	a.weekdayHour[weekdayMondayFirst(day)][(local-day*secondsPerDay)/3600] += dur
+	d := &a.devices[a.device(cols.field(rec, colDevice))]
+	d.views++
+	d.seconds += dur
+
+	hidden, autoplayNone := parseAttributes(cols.field(rec, colAttributes))
+	if autoplayNone {
+		t.AutoplayViews++
+		t.AutoplaySeconds += dur
+	}
+	if hidden {
+		// The participant hid this view: it counts in the time figures
+		// but never in a title list, a title count or a binge session.
+		t.HiddenViews++
+		return
+	}
+	rt := a.title(cols.field(rec, colTitle))
+	if rt.stat < 0 {
+		return
+	}
+	s := &a.stats[rt.stat]
+	if s.views == 0 || month < s.firstMonth {
+		s.firstMonth = month
+	}
+	if s.views == 0 || month > s.lastMonth {
+		s.lastMonth = month
+	}
+	s.views++
+	s.seconds += dur
+	if s.key.kind != KindSeries {
+		return
+	}
+	if !rt.episode {
+		rt.episode = true
+		k := episodeKey{stat: rt.stat, season: rt.season, episode: rt.ep}
+		if _, ok := a.episodes[k]; !ok {
+			a.episodes[k] = struct{}{}
+			s.episodes++
+		}
+	}
+	a.binge.add(p, rt.stat, start, dur)
+}
+
+// profile returns the index of the profile named b, adding it on first sight.
+func (a *aggregator) profile(b []byte) int {
+	if a.lastProfile >= 0 && a.profiles[a.lastProfile].name == string(b) {
+		return a.lastProfile
+	}
+	i, ok := a.profileIdx[string(b)]
+	if !ok {
+		name := string(b)
+		i = len(a.profiles)
+		a.profiles = append(a.profiles, profileAgg{name: name, selected: a.cfg.selects(name)})
+		a.profileIdx[name] = i
+	}
+	a.lastProfile = i
+	return i
+}
+
+// device returns the DeviceClasses index of a raw Device Type.
+func (a *aggregator) device(b []byte) int {
+	if a.lastDevIdx >= 0 && bytes.Equal(a.lastDevice, b) {
+		return a.lastDevIdx
+	}
+	i, ok := a.deviceIdx[string(b)]
+	if !ok {
+		class := ClassifyDevice(validString(b))
+		i = slices.Index(DeviceClasses[:], class)
+		if i < 0 {
+			i = len(DeviceClasses) - 1 // DeviceOther
+		}
+		a.deviceIdx[string(b)] = i
+	}
+	a.lastDevice = append(a.lastDevice[:0], b...)
+	a.lastDevIdx = i
+	return i
+}
+
+// title returns the cached parse of a raw title, parsing it on first sight.
+func (a *aggregator) title(b []byte) *rawTitle {
+	if i, ok := a.titleIdx[string(b)]; ok {
+		return &a.rawTitles[i]
+	}
+	raw := string(b)
+	t := ParseTitle(validString(b))
+	rt := rawTitle{stat: -1, season: t.Season, ep: t.Episode}
+	if t.Name != "" {
+		k := titleKey{name: t.Name, kind: t.Kind}
+		s, ok := a.statIdx[k]
+		if !ok {
+			s = len(a.stats)
+			a.stats = append(a.stats, titleAgg{key: k})
+			a.statIdx[k] = s
+		}
+		rt.stat = s
+	}
+	a.titleIdx[raw] = len(a.rawTitles)
+	a.rawTitles = append(a.rawTitles, rt)
+	return &a.rawTitles[len(a.rawTitles)-1]
+}
+
+// month returns the bucket of a month index, growing the dense month
+// range on either side as needed (gaps stay zero, as by_month requires).
+func (a *aggregator) month(idx int64) *bucket {
+	switch {
+	case len(a.months) == 0:
+		a.monthBase = idx
+		a.months = append(a.months, bucket{})
+	case idx < a.monthBase:
+		grown := make([]bucket, int(a.monthBase-idx), int(a.monthBase-idx)+len(a.months))
+		a.months = append(grown, a.months...)
+		a.monthBase = idx
+	case idx >= a.monthBase+int64(len(a.months)):
+		a.months = append(a.months, make([]bucket, int(idx-a.monthBase)+1-len(a.months))...)
+	}
+	return &a.months[idx-a.monthBase]
+}
+
+// summary assembles the Summary from the aggregates.
+func (a *aggregator) summary(kind string, files []string) *Summary {
+	s := &Summary{
+		Schema:      SchemaVersion,
+		Totals:      a.totals,
+		ByMonth:     make([]MonthStat, len(a.months)),
+		ByDevice:    make([]DeviceStat, len(DeviceClasses)),
+		Titles:      []TitleStat{},
+		Binge:       a.binge.sessions(),
+		Profiles:    make([]ProfileStat, len(a.profiles)),
+		Excluded:    a.excluded,
+		RowsTotal:   a.rowsTotal,
+		LenientRows: a.lenientRows,
+		Source:      Source{Kind: kind, Files: files},
+		Options:     a.optionsUsed(),
+	}
+	if s.Source.Files == nil {
+		s.Source.Files = []string{}
+	}
+	if a.haveNewest {
+		s.Source.NewestDay = formatDay(a.clock.day(a.newest))
+	}
+	t := &s.Totals
+	t.ActiveDays = int64(len(a.activeDays))
+	if t.Views > 0 {
+		t.FirstDay, t.LastDay = formatDay(a.firstDay), formatDay(a.lastDay)
+	}
+	for i, m := range a.months {
+		s.ByMonth[i] = MonthStat{Month: formatMonth(a.monthBase + int64(i)), Views: m.views, Seconds: m.seconds}
+	}
+	s.WeekdayHourSeconds = a.weekdayHour
+	for i, c := range DeviceClasses {
+		s.ByDevice[i] = DeviceStat{Class: c, Views: a.devices[i].views, Seconds: a.devices[i].seconds}
+	}
+	for i, p := range a.profiles {
+		s.Profiles[i] = ProfileStat{Pseudonym: pseudonym(i), Rows: p.rows, Selected: p.selected}
+	}
+	t.Titles = int64(len(a.stats))
+	for _, st := range a.stats {
+		if st.key.kind == KindSeries {
+			t.Series++
+		} else {
+			t.Movies++
+		}
+	}
+	s.Titles = a.titleList()
+	return s
+}
+
+// titleList returns the titles per Options.Titles, by seconds descending,
+// then name and kind ascending so that the order is total.
+func (a *aggregator) titleList() []TitleStat {
+	if a.cfg.titles == TitlesNone {
+		return []TitleStat{}
+	}
+	order := make([]int, len(a.stats))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(x, y int) int {
+		sx, sy := &a.stats[x], &a.stats[y]
+		if c := cmp.Compare(sy.seconds, sx.seconds); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(sx.key.name, sy.key.name); c != 0 {
+			return c
+		}
+		return cmp.Compare(sx.key.kind, sy.key.kind)
+	})
+	if a.cfg.titles == TitlesTop && len(order) > a.cfg.top {
+		order = order[:a.cfg.top]
+	}
+	out := make([]TitleStat, len(order))
+	for i, j := range order {
+		st := &a.stats[j]
+		out[i] = TitleStat{
+			Name: st.key.name, Kind: st.key.kind,
+			Views: st.views, Seconds: st.seconds, Episodes: st.episodes,
+			FirstMonth: formatMonth(st.firstMonth), LastMonth: formatMonth(st.lastMonth),
+		}
+	}
+	return out
+}
+
+// optionsUsed records the options, with selected profiles as pseudonyms.
+func (a *aggregator) optionsUsed() OptionsUsed {
+	o := a.cfg.opts
+	u := OptionsUsed{
+		TimeZone: a.cfg.zoneName, MinSeconds: o.MinSeconds,
+		From: o.From, To: o.To, Titles: o.Titles, Top: o.Top,
+		Profiles: []string{},
+	}
+	if a.cfg.allSelect {
+		u.Profiles = append(u.Profiles, "all")
+		return u
+	}
+	for i, p := range a.profiles {
+		if p.selected {
+			u.Profiles = append(u.Profiles, pseudonym(i))
+		}
+	}
+	return u
+}
+
+// pseudonym names the i-th profile (0-based) P1, P2, ...
+func pseudonym(i int) string {
+	return "P" + strconv.Itoa(i+1)
+}

@@ -1,0 +1,46 @@
+package extractor_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/netflix-donation/widget/extractor"
+)
+
+// Extract reads a lone ViewingActivity.csv (here from a string) and
+// returns aggregates only: the trailer is excluded as supplemental, the
+// 30-second view as short, and the profile appears only as P1.
+func ExampleExtract() {
+	const csv = "Profile Name,Start Time,Duration,Attributes,Title,Supplemental Video Type,Device Type,Bookmark,Latest Bookmark,Country\n" +
+		"Anna,2024-03-02 19:30:00,00:42:10,,Smiley: Season 1: When Alex Met Bruno (Episode 1),,Samsung 2016 Jazz-L UHD TV Smart TV,00:42:10,00:42:10,NL (Netherlands)\n" +
+		"Anna,2024-03-02 19:29:00,00:00:45,Autoplayed: user action: None; ,Trailer: Smiley,TRAILER,Samsung 2016 Jazz-L UHD TV Smart TV,00:00:45,00:00:45,NL (Netherlands)\n" +
+		"Anna,2024-02-10 22:30:00,01:51:20,,Glass Onion: A Knives Out Mystery,,Apple iPhone 11,01:51:20,01:51:20,NL (Netherlands)\n" +
+		"Anna,2024-02-10 22:00:00,00:00:30,,Glass Onion: A Knives Out Mystery,,Apple iPhone 11,00:00:30,Not latest view,NL (Netherlands)\n"
+	files := extractor.OpenCSV("ViewingActivity.csv", strings.NewReader(csv), int64(len(csv)))
+
+	opts := extractor.DefaultOptions()
+	opts.TimeZone = "Europe/Amsterdam"
+	s, err := extractor.Extract(context.Background(), files, opts)
+	if err != nil {
+		fmt.Println(extractor.CodeOf(err))
+		return
+	}
+	fmt.Println("views:", s.Totals.Views, "seconds:", s.Totals.Seconds, "days:", s.Totals.FirstDay, "to", s.Totals.LastDay)
+	fmt.Printf("excluded: %+v\n", s.Excluded)
+	for _, m := range s.ByMonth {
+		fmt.Println(m.Month, m.Views, m.Seconds)
+	}
+	for _, t := range s.Titles {
+		fmt.Println(t.Kind, t.Name, t.Seconds)
+	}
+	fmt.Println(s.Profiles[0].Pseudonym, "rows:", s.Profiles[0].Rows)
+	// Output:
+	// views: 2 seconds: 9210 days: 2024-02-10 to 2024-03-02
+	// excluded: {OtherProfiles:0 Malformed:0 OutsidePeriod:0 Supplemental:1 Short:1}
+	// 2024-02 1 6680
+	// 2024-03 1 2530
+	// movie Glass Onion: A Knives Out Mystery 6680
+	// series Smiley 2530
+	// P1 rows: 4
+}

@@ -1,0 +1,503 @@
+package extractor
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"reflect"
+	"strings"
+	"testing"
+	"testing/iotest"
+)
+
+// TestExcludedRuleOrder checks each exclusion rule and that the first
+// matching rule wins, on rows whose bucket was decided by hand.
+func TestExcludedRuleOrder(t *testing.T) {
+	csv := vaHeader +
+		// other_profiles, even when otherwise a good view
+		"Bram,2023-05-01 10:00:00,01:00:00,,Movie A,,Sony PS4,01:00:00,01:00:00,NL (Netherlands)\n" +
+		// other_profiles comes before malformed
+		"Bram,garbage,xx,,Movie A,,Sony PS4,,,\n" +
+		// malformed Start Time
+		"Anna,not a time,00:10:00,,Movie A,,Sony PS4,,,\n" +
+		// malformed Duration
+		"Anna,2023-05-01 10:00:00,1:2,,Movie A,,Sony PS4,,,\n" +
+		// malformed comes before outside_period
+		"Anna,2024-01-01 10:00:00,bad,,Movie A,,Sony PS4,,,\n" +
+		// outside_period comes before supplemental and short
+		"Anna,2022-12-31 10:00:00,00:00:10,,Trailer: Movie A,TRAILER,Sony PS4,,,\n" +
+		// outside_period after To
+		"Anna,2024-01-01 00:00:00,01:00:00,,Movie A,,Sony PS4,,,\n" +
+		// supplemental comes before short; any value counts
+		"Anna,2023-06-01 10:00:00,00:00:30,,Movie A_hook_primary_16x9,SOME_FUTURE_CODE,Sony PS4,,,\n" +
+		// short: 59 s < 60
+		"Anna,2023-06-01 11:00:00,00:00:59,,Movie B,,Sony PS4,,,\n" +
+		// a view: exactly the minimum
+		"Anna,2023-06-01 12:00:00,00:01:00,,Movie B,,Sony PS4,,,\n" +
+		// a view on the last day of the period
+		"Anna,2023-12-31 23:59:59,00:45:00,,Movie C,,Sony PS4,,,\n"
+	s := mustExtract(t, loneCSV(csv), optionsWith(func(o *Options) {
+		o.Profiles = []string{"Anna"}
+		o.From, o.To = "2023-01-01", "2023-12-31"
+	}))
+	want := Excluded{OtherProfiles: 2, Malformed: 3, OutsidePeriod: 2, Supplemental: 1, Short: 1}
+	if s.Excluded != want {
+		t.Errorf("excluded = %+v, want %+v", s.Excluded, want)
+	}
+	if s.RowsTotal != 11 || s.Totals.Views != 2 || s.Totals.Seconds != 60+45*60 {
+		t.Errorf("rows %d views %d seconds %d, want 11, 2, %d", s.RowsTotal, s.Totals.Views, s.Totals.Seconds, 60+45*60)
+	}
+	wantProfiles := []ProfileStat{{"P1", 2, false}, {"P2", 9, true}}
+	if !reflect.DeepEqual(s.Profiles, wantProfiles) {
+		t.Errorf("profiles = %+v, want %+v", s.Profiles, wantProfiles)
+	}
+	if !reflect.DeepEqual(s.Options.Profiles, []string{"P2"}) {
+		t.Errorf("options.profiles = %v, want [P2]", s.Options.Profiles)
+	}
+	// The newest parseable Start Time of any row, even excluded ones.
+	if s.Source.NewestDay != "2024-01-01" {
+		t.Errorf("newest_day = %q, want 2024-01-01", s.Source.NewestDay)
+	}
+}
+
+// TestMinSeconds checks the short rule at other minimums, including 0.
+func TestMinSeconds(t *testing.T) {
+	csv := vaHeader +
+		"A,2023-06-01 10:00:00,00:00:01,,M,,PC,,,\n" +
+		"A,2023-06-01 11:00:00,00:02:00,,M,,PC,,,\n" +
+		"A,2023-06-01 12:00:00,00:02:01,,M,,PC,,,\n"
+	for _, tc := range []struct{ min, views, short int64 }{{0, 3, 0}, {1, 3, 0}, {2, 2, 1}, {120, 2, 1}, {121, 1, 2}, {122, 0, 3}} {
+		s := mustExtract(t, loneCSV(csv), optionsWith(func(o *Options) { o.MinSeconds = int(tc.min) }))
+		if s.Totals.Views != tc.views || s.Excluded.Short != tc.short {
+			t.Errorf("min %d: views %d short %d, want %d %d", tc.min, s.Totals.Views, s.Excluded.Short, tc.views, tc.short)
+		}
+	}
+}
+
+// TestAmsterdamBuckets checks local buckets in Europe/Amsterdam: winter
+// (UTC+1), summer (UTC+2), a view crossing midnight UTC into another
+// local date, both DST changes, months without views filled with zeros,
+// and weekday Monday first. All local times were worked out by hand.
+func TestAmsterdamBuckets(t *testing.T) {
+	csv := vaHeader +
+		// Sat 2023-07-15 22:30 UTC = Sun 2023-07-16 00:30 CEST: weekday 6, hour 0.
+		"P,2023-07-15 22:30:00,01:00:00,,Show: Season 1: Ep A (Episode 1),,Samsung 2016 Jazz-L UHD TV Smart TV,,,\n" +
+		// Tue 2023-01-10 12:00 UTC = 13:00 CET: weekday 1, hour 13.
+		"P,2023-01-10 12:00:00,00:30:00,Autoplayed: user action: None; ,Movie M,,Apple iPhone 11,,,\n" +
+		// Sun 2023-03-26 00:30 UTC = 01:30 CET (before the change at 01:00 UTC): weekday 6, hour 1.
+		"P,2023-03-26 00:30:00,00:20:00,,Movie M,,Apple iPhone 11,,,\n" +
+		// Sun 2023-03-26 01:30 UTC = 03:30 CEST: weekday 6, hour 3. Hidden.
+		"P,2023-03-26 01:30:00,00:10:00,View was hidden; ,HIDDEN TITLE(user hid title at this time): Secret,,Apple iPhone 11,,,\n" +
+		// Sun 2023-10-29 00:30 UTC = 02:30 CEST and 01:30 UTC = 02:30 CET: both weekday 6, hour 2.
+		"P,2023-10-29 00:30:00,00:05:00,,Movie M,,Sony PS4,,,\n" +
+		"P,2023-10-29 01:30:00,00:06:00,,Movie M,,Sony PS4,,,\n" +
+		// Sun 2023-12-31 23:30 UTC = Mon 2024-01-01 00:30 CET: weekday 0, hour 0, month 2024-01.
+		"P,2023-12-31 23:30:00,00:07:00,,Movie N,,Sony PS4,,,\n"
+	s := mustExtract(t, loneCSV(csv), optionsWith(func(o *Options) { o.TimeZone = "Europe/Amsterdam" }))
+
+	var wh [7][24]int64
+	wh[6][0] = 3600
+	wh[1][13] = 1800
+	wh[6][1] = 1200
+	wh[6][3] = 600
+	wh[6][2] = 300 + 360
+	wh[0][0] = 420
+	if s.WeekdayHourSeconds != wh {
+		t.Errorf("weekday_hour_seconds = %v, want %v", s.WeekdayHourSeconds, wh)
+	}
+	wantMonths := []MonthStat{
+		{"2023-01", 1, 1800}, {"2023-02", 0, 0}, {"2023-03", 2, 1800}, {"2023-04", 0, 0},
+		{"2023-05", 0, 0}, {"2023-06", 0, 0}, {"2023-07", 1, 3600}, {"2023-08", 0, 0},
+		{"2023-09", 0, 0}, {"2023-10", 2, 660}, {"2023-11", 0, 0}, {"2023-12", 0, 0},
+		{"2024-01", 1, 420},
+	}
+	if !reflect.DeepEqual(s.ByMonth, wantMonths) {
+		t.Errorf("by_month = %v, want %v", s.ByMonth, wantMonths)
+	}
+	wantTotals := Totals{
+		Views: 7, Seconds: 3600 + 1800 + 1200 + 600 + 300 + 360 + 420,
+		ActiveDays: 5, // 01-10, 03-26, 07-16, 10-29, 2024-01-01
+		Titles:     3, Series: 1, Movies: 2,
+		FirstDay: "2023-01-10", LastDay: "2024-01-01",
+		HiddenViews: 1, AutoplayViews: 1, AutoplaySeconds: 1800,
+	}
+	if s.Totals != wantTotals {
+		t.Errorf("totals = %+v\nwant     %+v", s.Totals, wantTotals)
+	}
+	if s.Source.NewestDay != "2024-01-01" {
+		t.Errorf("newest_day = %q, want 2024-01-01", s.Source.NewestDay)
+	}
+
+	// The same rows in UTC land in other buckets.
+	u := mustExtract(t, loneCSV(csv), DefaultOptions())
+	if u.Totals.LastDay != "2023-12-31" || u.Totals.FirstDay != "2023-01-10" || u.ByMonth[len(u.ByMonth)-1].Month != "2023-12" {
+		t.Errorf("UTC: first %s last %s last month %s", u.Totals.FirstDay, u.Totals.LastDay, u.ByMonth[len(u.ByMonth)-1].Month)
+	}
+	if u.WeekdayHourSeconds[5][22] != 3600 { // Sat 22:30 UTC
+		t.Errorf("UTC: Saturday 22h = %d, want 3600", u.WeekdayHourSeconds[5][22])
+	}
+}
+
+// TestPeriodIsLocal checks that From and To compare local dates: a view
+// at 23:30 UTC on Dec 31 is on Jan 1 in Amsterdam.
+func TestPeriodIsLocal(t *testing.T) {
+	csv := vaHeader + "P,2023-12-31 23:30:00,01:00:00,,M,,PC,,,\n"
+	for _, tc := range []struct {
+		zone, from, to string
+		views          int64
+	}{
+		{"UTC", "2023-12-31", "2023-12-31", 1},
+		{"UTC", "2024-01-01", "", 0},
+		{"Europe/Amsterdam", "2024-01-01", "2024-01-01", 1},
+		{"Europe/Amsterdam", "", "2023-12-31", 0},
+		{"America/New_York", "2023-12-31", "2023-12-31", 1},
+	} {
+		s := mustExtract(t, loneCSV(csv), optionsWith(func(o *Options) { o.TimeZone, o.From, o.To = tc.zone, tc.from, tc.to }))
+		if s.Totals.Views != tc.views || s.Excluded.OutsidePeriod != 1-tc.views {
+			t.Errorf("%s %s..%s: views %d outside %d", tc.zone, tc.from, tc.to, s.Totals.Views, s.Excluded.OutsidePeriod)
+		}
+	}
+}
+
+// TestDevices checks that by_device lists all classes in order, zeros included.
+func TestDevices(t *testing.T) {
+	csv := vaHeader +
+		"P,2023-01-01 10:00:00,00:10:00,,M,,Sony PS4,,,\n" +
+		"P,2023-01-01 11:00:00,00:20:00,,M,,Sony PS4,,,\n" +
+		"P,2023-01-01 12:00:00,00:30:00,,M,,Chrome PC (Cadmium),,,\n"
+	s := mustExtract(t, loneCSV(csv), DefaultOptions())
+	if len(s.ByDevice) != len(DeviceClasses) {
+		t.Fatalf("by_device has %d classes", len(s.ByDevice))
+	}
+	for i, d := range s.ByDevice {
+		want := DeviceStat{Class: DeviceClasses[i]}
+		switch d.Class {
+		case DeviceConsole:
+			want.Views, want.Seconds = 2, 1800
+		case DeviceComputer:
+			want.Views, want.Seconds = 1, 1800
+		}
+		if d != want {
+			t.Errorf("by_device[%d] = %+v, want %+v", i, d, want)
+		}
+	}
+}
+
+// TestTitles checks the title list: hidden views left out, top N with the
+// name tie-break, distinct episodes, months, and the three detail levels.
+func TestTitles(t *testing.T) {
+	csv := vaHeader +
+		"P,2023-01-05 20:00:00,00:30:00,,Alpha: Season 1: One (Episode 1),,PC,,,\n" +
+		"P,2023-01-05 20:30:00,00:30:00,,Alpha: Season 1: One (Episode 1),,PC,,,\n" + // the same episode again
+		"P,2023-03-05 20:00:00,00:30:00,,Alpha: Season 1: Two (Episode 2),,PC,,,\n" +
+		"P,2023-02-05 20:00:00,00:30:00,,Alpha: Season 2: One (Episode 1),,PC,,,\n" + // another season
+		"P,2023-02-06 20:00:00,01:30:00,,Zulu Movie,,PC,,,\n" +
+		"P,2023-02-07 20:00:00,01:30:00,,Bravo Movie,,PC,,,\n" + // ties with Zulu: Bravo first
+		"P,2023-02-08 20:00:00,00:10:00,,Charlie Movie,,PC,,,\n" +
+		"P,2023-02-09 20:00:00,05:00:00,View was hidden; ,HIDDEN TITLE(user hid title at this time): Hidden Movie,,PC,,,\n"
+	all := mustExtract(t, loneCSV(csv), optionsWith(func(o *Options) { o.Titles = TitlesAll }))
+	want := []TitleStat{
+		{Name: "Alpha", Kind: KindSeries, Views: 4, Seconds: 7200, Episodes: 3, FirstMonth: "2023-01", LastMonth: "2023-03"},
+		{Name: "Bravo Movie", Kind: KindMovie, Views: 1, Seconds: 5400, FirstMonth: "2023-02", LastMonth: "2023-02"},
+		{Name: "Zulu Movie", Kind: KindMovie, Views: 1, Seconds: 5400, FirstMonth: "2023-02", LastMonth: "2023-02"},
+		{Name: "Charlie Movie", Kind: KindMovie, Views: 1, Seconds: 600, FirstMonth: "2023-02", LastMonth: "2023-02"},
+	}
+	if !reflect.DeepEqual(all.Titles, want) {
+		t.Errorf("titles = %+v\nwant %+v", all.Titles, want)
+	}
+	if all.Totals.Titles != 4 || all.Totals.Series != 1 || all.Totals.Movies != 3 || all.Totals.HiddenViews != 1 {
+		t.Errorf("totals = %+v", all.Totals)
+	}
+	if all.Totals.Seconds != 7200+5400+5400+600+18000 {
+		t.Errorf("seconds = %d: hidden views count in time figures", all.Totals.Seconds)
+	}
+	top := mustExtract(t, loneCSV(csv), optionsWith(func(o *Options) { o.Titles, o.Top = TitlesTop, 2 }))
+	if !reflect.DeepEqual(top.Titles, want[:2]) {
+		t.Errorf("top 2 = %+v", top.Titles)
+	}
+	if top.Totals.Titles != 4 {
+		t.Errorf("top keeps the title count: %d", top.Totals.Titles)
+	}
+	none := mustExtract(t, loneCSV(csv), optionsWith(func(o *Options) { o.Titles = TitlesNone }))
+	b, _ := json.Marshal(none)
+	if none.Titles == nil || !strings.Contains(string(b), `"titles":[]`) {
+		t.Errorf("titles none must be an empty JSON array: %s", b)
+	}
+	if strings.Contains(string(b), "Hidden") || strings.Contains(string(b), "Secret") {
+		t.Errorf("hidden title leaked: %s", b)
+	}
+}
+
+// TestProfileSelection selects profiles by exact name, including names
+// with "&", accents and ".".
+func TestProfileSelection(t *testing.T) {
+	csv := vaHeader +
+		"Mom & Dad,2023-01-01 10:00:00,01:00:00,,M,,PC,,,\n" +
+		"Lúcia Emília,2023-01-01 11:00:00,01:00:00,,M,,PC,,,\n" +
+		"Lúcia Emília,2023-01-01 12:00:00,01:00:00,,M,,PC,,,\n" +
+		".,2023-01-01 13:00:00,01:00:00,,M,,PC,,,\n" +
+		"Mom & Dad,2023-01-01 14:00:00,01:00:00,,M,,PC,,,\n"
+	for _, tc := range []struct {
+		sel      []string
+		views    int64
+		selected []bool
+		used     []string
+	}{
+		{nil, 5, []bool{true, true, true}, []string{"all"}},
+		{[]string{"all"}, 5, []bool{true, true, true}, []string{"all"}},
+		{[]string{"Mom & Dad"}, 2, []bool{true, false, false}, []string{"P1"}},
+		{[]string{"."}, 1, []bool{false, false, true}, []string{"P3"}},
+		{[]string{".", "Lúcia Emília"}, 3, []bool{false, true, true}, []string{"P2", "P3"}},
+		{[]string{"Lucia Emilia"}, 0, []bool{false, false, false}, []string{}},
+	} {
+		s := mustExtract(t, loneCSV(csv), optionsWith(func(o *Options) { o.Profiles = tc.sel }))
+		if s.Totals.Views != tc.views || s.Excluded.OtherProfiles != 5-tc.views {
+			t.Errorf("%q: views %d other %d", tc.sel, s.Totals.Views, s.Excluded.OtherProfiles)
+		}
+		var sel []bool
+		for _, p := range s.Profiles {
+			sel = append(sel, p.Selected)
+		}
+		if !reflect.DeepEqual(sel, tc.selected) || !reflect.DeepEqual(s.Options.Profiles, tc.used) {
+			t.Errorf("%q: selected %v used %v, want %v %v", tc.sel, sel, s.Options.Profiles, tc.selected, tc.used)
+		}
+	}
+	rows := []int64{2, 2, 1}
+	s := mustExtract(t, loneCSV(csv), DefaultOptions())
+	for i, p := range s.Profiles {
+		if p.Rows != rows[i] || p.Pseudonym != "P"+string(rune('1'+i)) {
+			t.Errorf("profile %d = %+v", i, p)
+		}
+	}
+	b, _ := json.Marshal(s)
+	for _, name := range []string{"Mom", "Lúcia", "Emília"} {
+		if strings.Contains(string(b), name) {
+			t.Errorf("profile name %q in the summary", name)
+		}
+	}
+}
+
+// TestListProfiles lists names, pseudonyms and rows in order of first appearance.
+func TestListProfiles(t *testing.T) {
+	csv := vaHeader +
+		"Kids,2023-01-01 10:00:00,01:00:00,,M,,PC,,,\n" +
+		"Anna,2023-01-01 11:00:00,01:00:00,,M,,PC,,,\n" +
+		"Kids,2023-01-01 12:00:00,01:00:00,,M,,PC,,,\n" +
+		"Kids,garbage,,,M,,PC,,,\n"
+	got, err := ListProfiles(context.Background(), loneCSV(csv))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []ProfileInfo{{"P1", "Kids", 3}, {"P2", "Anna", 1}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("ListProfiles = %+v, want %+v", got, want)
+	}
+	// Without a Profile Name column there is one unnamed profile.
+	noName := "Start Time,Duration,Title\n2023-01-01 10:00:00,01:00:00,M\n2023-01-02 10:00:00,01:00:00,M\n"
+	got, err = ListProfiles(context.Background(), loneCSV(noName))
+	if err != nil || !reflect.DeepEqual(got, []ProfileInfo{{"P1", "", 2}}) {
+		t.Errorf("no profile column: %+v, %v", got, err)
+	}
+}
+
+// TestAutoplay counts only "Autoplayed: user action: None", as an item.
+func TestAutoplay(t *testing.T) {
+	csv := vaHeader +
+		"P,2023-01-01 10:00:00,00:10:00,Autoplayed: user action: None; ,M,,PC,,,\n" +
+		"P,2023-01-01 11:00:00,00:20:00,Autoplayed: user action: Unspecified; ,M,,PC,,,\n" +
+		"P,2023-01-01 12:00:00,00:30:00,View was hidden; Autoplayed: user action: None; ,M,,PC,,,\n" +
+		"P,2023-01-01 13:00:00,00:40:00,Autoplayed: user action: None;,M,,PC,,,\n" +
+		"P,2023-01-01 14:00:00,00:00:30,Autoplayed: user action: None; ,M,,PC,,,\n" // short: not a view
+	s := mustExtract(t, loneCSV(csv), DefaultOptions())
+	if s.Totals.AutoplayViews != 3 || s.Totals.AutoplaySeconds != 600+1800+2400 || s.Totals.HiddenViews != 1 {
+		t.Errorf("totals = %+v", s.Totals)
+	}
+}
+
+// TestOptionErrors checks every bad_options case.
+func TestOptionErrors(t *testing.T) {
+	csv := vaHeader + "P,2023-01-01 10:00:00,00:10:00,,M,,PC,,,\n"
+	for name, fn := range map[string]func(*Options){
+		"zone":       func(o *Options) { o.TimeZone = "Mars/Olympus" },
+		"local zone": func(o *Options) { o.TimeZone = "Local" },
+		"from":       func(o *Options) { o.From = "2023-13-01" },
+		"from shape": func(o *Options) { o.From = "2023-1-1" },
+		"to":         func(o *Options) { o.To = "yesterday" },
+		"from > to":  func(o *Options) { o.From, o.To = "2023-02-01", "2023-01-31" },
+		"titles":     func(o *Options) { o.Titles = "some" },
+		"top":        func(o *Options) { o.Titles, o.Top = TitlesTop, 0 },
+		"min":        func(o *Options) { o.MinSeconds = -1 },
+		"account":    func(o *Options) { o.Account = []string{"passwords"} },
+	} {
+		_, err := Extract(context.Background(), loneCSV(csv), optionsWith(fn))
+		if CodeOf(err) != CodeBadOptions {
+			t.Errorf("%s: err = %v, want bad_options", name, err)
+		}
+	}
+	// Valid edge cases.
+	for name, fn := range map[string]func(*Options){
+		"empty zone is UTC": func(o *Options) { o.TimeZone = "" },
+		"from == to":        func(o *Options) { o.From, o.To = "2023-01-01", "2023-01-01" },
+		"top 0 with all":    func(o *Options) { o.Titles, o.Top = TitlesAll, 0 },
+		"min 0":             func(o *Options) { o.MinSeconds = 0 },
+	} {
+		if _, err := Extract(context.Background(), loneCSV(csv), optionsWith(fn)); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}
+
+// TestErrorCodes reaches every code a CSV (or a set of files around it)
+// can produce.
+func TestErrorCodes(t *testing.T) {
+	folder := func(files map[string]string) viewingFiles { return viewingFiles{kind: "folder", files: files} }
+	zipped := func(files map[string]string) viewingFiles { return viewingFiles{kind: "zip", files: files} }
+	for _, tc := range []struct {
+		name  string
+		files FileSet
+		want  Code
+	}{
+		{"zero bytes", loneCSV(""), CodeEmpty},
+		{"blank lines", loneCSV("\n\r\n\n"), CodeEmpty},
+		{"header only", loneCSV(vaHeader), CodeEmpty},
+		{"header only without newline", loneCSV(strings.TrimSuffix(vaHeader, "\n")), CodeEmpty},
+		{"placeholder as csv", loneCSV(emptyTableText), CodeEmpty},
+		{"placeholder txt in zip", zipped(map[string]string{"netflix-report/CONTENT_INTERACTION/ViewingActivity.txt": emptyTableText}), CodeEmpty},
+		{"missing duration", loneCSV("Profile Name,Start Time,Title\nP,2023-01-01 10:00:00,M\n"), CodeBadHeader},
+		{"missing title", loneCSV("Start Time,Duration\n2023-01-01 10:00:00,00:10:00\n"), CodeBadHeader},
+		{"duplicate header", loneCSV("Profile Name,Start Time,Duration,Title,start time\nP,2023-01-01 10:00:00,00:10:00,M,x\n"), CodeBadHeader},
+		{"header deleted", loneCSV("P,2023-01-01 10:00:00,00:10:00,,M,,PC,,,\n"), CodeBadHeader},
+		{"not a csv at all", loneCSV("%PDF-1.4 garbage"), CodeBadHeader},
+		{"viewing history csv", loneCSV("Title,Date\n\"Show: Season 1: Pilot\",\"2/5/19\"\n"), CodeViewingHistoryOnly},
+		{"viewing history in folder", folder(map[string]string{"NetflixViewingHistory.csv": "Title,Date\n"}), CodeViewingHistoryOnly},
+		{"other export", zipped(map[string]string{"Takeout/YouTube/history.json": "{}"}), CodeNoViewingActivity},
+		{"nested zip", zipped(map[string]string{"inner.zip": "PK\x03\x04rest"}), CodeTooLarge},
+		{"long line", loneCSV(vaHeader + "P,2023-01-01 10:00:00,00:10:00,," + strings.Repeat("x", 2<<20) + ",,PC,,,\n"), CodeTooLarge},
+	} {
+		_, err := Extract(context.Background(), tc.files, DefaultOptions())
+		if CodeOf(err) != tc.want {
+			t.Errorf("%s: err = %v, want %s", tc.name, err, tc.want)
+		}
+		var e *Error
+		if err != nil && !errors.As(err, &e) {
+			t.Errorf("%s: %T is not an *Error", tc.name, err)
+		}
+		if tc.want != CodeBadOptions {
+			_, perr := ListProfiles(context.Background(), tc.files)
+			if CodeOf(perr) != tc.want {
+				t.Errorf("%s: ListProfiles err = %v, want %s", tc.name, perr, tc.want)
+			}
+		}
+	}
+}
+
+// TestAborted checks that a cancelled context stops the extraction.
+func TestAborted(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(vaHeader)
+	for range 3 * checkEvery {
+		b.WriteString("P,2023-01-01 10:00:00,00:10:00,,M,,PC,,,\n")
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Extract(ctx, loneCSV(b.String()), DefaultOptions()); CodeOf(err) != CodeAborted {
+		t.Errorf("Extract: %v, want aborted", err)
+	}
+	if _, err := ListProfiles(ctx, loneCSV(b.String())); CodeOf(err) != CodeAborted {
+		t.Errorf("ListProfiles: %v, want aborted", err)
+	}
+}
+
+// TestProgress checks that progress is reported, grows, and ends at the total.
+func TestProgress(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(vaHeader)
+	for b.Len() < 300<<10 {
+		b.WriteString("P,2023-01-01 10:00:00,00:10:00,,Some Movie Title,,PC,00:10:00,00:10:00,NL (Netherlands)\n")
+	}
+	total := int64(b.Len())
+	var calls [][2]int64
+	mustExtract(t, loneCSV(b.String()), optionsWith(func(o *Options) {
+		o.Progress = func(done, tot int64) { calls = append(calls, [2]int64{done, tot}) }
+	}))
+	if len(calls) < 3 || len(calls) > int(total/progressEvery)+2 {
+		t.Fatalf("%d progress calls for %d bytes", len(calls), total)
+	}
+	for i, c := range calls {
+		if c[1] != total || (i > 0 && c[0] < calls[i-1][0]) {
+			t.Errorf("call %d = %v", i, c)
+		}
+	}
+	if last := calls[len(calls)-1]; last[0] != total {
+		t.Errorf("last call %v, want done == %d", last, total)
+	}
+}
+
+// TestDeterministic checks that the same input gives the same bytes.
+func TestDeterministic(t *testing.T) {
+	csv := vaHeader +
+		"B,2023-01-01 10:00:00,00:10:00,,Zeta: Season 1: A (Episode 1),,PC,,,\n" +
+		"A,2023-02-01 10:00:00,00:10:00,,Alpha,,Sony PS4,,,\n" +
+		"B,2023-03-01 10:00:00,00:10:00,,Beta,,Apple iPhone 11,,,\n"
+	o := optionsWith(func(o *Options) { o.Titles = TitlesAll })
+	first, _ := json.Marshal(mustExtract(t, loneCSV(csv), o))
+	for range 5 {
+		again, _ := json.Marshal(mustExtract(t, loneCSV(csv), o))
+		if string(again) != string(first) {
+			t.Fatalf("not deterministic:\n%s\n%s", first, again)
+		}
+	}
+	for _, null := range []string{":null"} {
+		if strings.Contains(string(first), null) {
+			t.Errorf("JSON holds %s: %s", null, first)
+		}
+	}
+}
+
+// failingFiles is a FileSet whose ViewingActivity.csv fails after some
+// bytes with a plain error, or panics when asked for its names.
+type failingFiles struct {
+	kind  string
+	panic bool
+}
+
+func (f failingFiles) Kind() string { return f.kind }
+
+func (f failingFiles) Names() []string {
+	if f.panic {
+		panic("boom")
+	}
+	return []string{"netflix-report/CONTENT_INTERACTION/ViewingActivity.csv"}
+}
+
+func (f failingFiles) Open(string) (io.ReadCloser, int64, error) {
+	r := io.MultiReader(strings.NewReader(vaHeader+"P,2023-01-01 10:00:00,00:10:00,,M,,PC,,,\n"), iotest.ErrReader(errors.New("disk gone")))
+	return io.NopCloser(r), -1, nil
+}
+
+// TestReadFailuresAndPanics maps an uncoded read error to a code and a
+// panic inside to CodeInternal, for both entry points.
+func TestReadFailuresAndPanics(t *testing.T) {
+	for _, tc := range []struct {
+		files FileSet
+		want  Code
+	}{
+		{failingFiles{kind: "zip"}, CodeCorruptZip},
+		{failingFiles{kind: "folder"}, CodeNotZipOrCSV},
+		{failingFiles{kind: "zip", panic: true}, CodeInternal},
+	} {
+		s, err := Extract(context.Background(), tc.files, DefaultOptions())
+		if CodeOf(err) != tc.want || s != nil {
+			t.Errorf("%+v: Extract = %v, %v; want %s", tc.files, s, err, tc.want)
+		}
+		if strings.Contains(fmt.Sprint(err), "boom") || strings.Contains(fmt.Sprint(err), "disk") {
+			t.Errorf("the message carries the cause: %v", err)
+		}
+		list, err := ListProfiles(context.Background(), tc.files)
+		if CodeOf(err) != tc.want || list != nil {
+			t.Errorf("%+v: ListProfiles = %v, %v; want %s", tc.files, list, err, tc.want)
+		}
+	}
+}

@@ -1,0 +1,93 @@
+package extractor
+
+import (
+	"errors"
+	"io"
+	"io/fs"
+	"sort"
+)
+
+// folderFileSet is the FileSet of a folder: an unzipped export, as macOS
+// Safari leaves a downloaded ZIP, or a folder the participant picked.
+type folderFileSet struct {
+	fsys   fs.FS
+	paths  map[string]string // cleaned name -> path in fsys
+	names  []string          // sorted keys of paths
+	limits Limits
+}
+
+// OpenFolder opens the regular files of fsys, at any depth, as a FileSet.
+// Symbolic links are not followed, and unreadable sub-folders are skipped
+// (what can be read is used). It fails with CodeTooLarge when the folder
+// holds more than DefaultLimits().MaxEntries files, and files read through
+// it fail with CodeTooLarge past DefaultLimits().MaxDecompressedBytes.
+//
+// fsys must list directories: through [fs.ReadDirFS] or directories that
+// open as [fs.ReadDirFile], as [os.DirFS] and [testing/fstest.MapFS] do.
+func OpenFolder(fsys fs.FS) (FileSet, error) {
+	return openFolder(fsys, DefaultLimits())
+}
+
+// openFolder is OpenFolder with the given limits (as OpenPath passes them on).
+func openFolder(fsys fs.FS, lim Limits) (FileSet, error) {
+	f := &folderFileSet{fsys: fsys, paths: map[string]string{}, limits: lim}
+	tooMany := errors.New("too many files")
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == "." {
+				return err
+			}
+			return nil // unreadable: skip it (for a directory, its contents)
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		name, ok := cleanName(p)
+		if !ok {
+			return nil
+		}
+		if _, dup := f.paths[name]; dup {
+			return nil
+		}
+		if len(f.paths) == lim.MaxEntries {
+			return tooMany
+		}
+		f.paths[name] = p
+		f.names = append(f.names, name)
+		return nil
+	})
+	if errors.Is(err, tooMany) {
+		return nil, newError(CodeTooLarge, "the folder holds more than %d files", lim.MaxEntries)
+	}
+	if err != nil {
+		return nil, wrapError(CodeNotZipOrCSV, err, "the folder cannot be read")
+	}
+	sort.Strings(f.names)
+	return f, nil
+}
+
+func (f *folderFileSet) Kind() string { return "folder" }
+
+func (f *folderFileSet) Names() []string { return append([]string(nil), f.names...) }
+
+func (f *folderFileSet) Open(name string) (io.ReadCloser, int64, error) {
+	p, ok := f.paths[name]
+	if !ok {
+		return nil, -1, wrapError(CodeInternal, fs.ErrNotExist, "no such file in the folder")
+	}
+	file, err := f.fsys.Open(p)
+	if err != nil {
+		return nil, -1, wrapError(CodeNotZipOrCSV, err, "a file of the folder cannot be opened")
+	}
+	size := int64(-1)
+	if st, err := file.Stat(); err == nil && st.Mode().IsRegular() {
+		size = st.Size()
+	}
+	return readCloser{newLimitReader(codedReader{file}, f.limits.MaxDecompressedBytes), file}, size, nil
+}
+
+// readCloser joins a Reader with the Closer of what it reads.
+type readCloser struct {
+	io.Reader
+	io.Closer
+}

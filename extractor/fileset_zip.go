@@ -1,0 +1,191 @@
+package extractor
+
+import (
+	"archive/zip"
+	"compress/flate"
+	"context"
+	"errors"
+	"io"
+	"io/fs"
+	"math"
+	"sort"
+	"sync/atomic"
+)
+
+// ZipOptions configure [OpenZip] and [Open].
+type ZipOptions struct {
+	// Limits bound what reading the ZIP may cost; zero fields take
+	// DefaultLimits.
+	Limits Limits
+	// Inflate, when set, decompresses a DEFLATE stream (ZIP method 8). It
+	// lets the browser adapter use the platform's DecompressionStream
+	// instead of compress/flate. nil means compress/flate. Its output is
+	// still counted and limited.
+	Inflate func(compressed io.Reader) io.ReadCloser
+}
+
+// zipFileSet is the FileSet of a ZIP archive.
+type zipFileSet struct {
+	files  map[string]*zip.File // cleaned name -> entry
+	names  []string             // sorted keys of files
+	limits Limits
+}
+
+// dirBytesPerEntry bounds the central directory bytes zip.NewReader may
+// read per allowed entry. A real entry takes about 100 bytes; the bound
+// keeps the memory NewReader spends on a directory that lies about its
+// size proportional to MaxEntries.
+const dirBytesPerEntry = 1 << 10
+
+// OpenZip opens the ZIP archive of size bytes in r. Only the central
+// directory is read now; entries are read when opened, so a lazily read
+// browser Blob costs only what the needed entries cost.
+//
+// Errors: CodeCorruptZip when r is not a readable ZIP (not a ZIP at all,
+// truncated), CodeTooLarge when it has more than Limits.MaxEntries
+// entries. Entries that are encrypted or use an unknown compression
+// method fail with CodeUnsupportedZip only when opened. Reading an entry
+// fails with CodeTooLarge when it inflates to more than
+// Limits.MaxDecompressedBytes, more than Limits.MaxCompressionRatio times
+// its compressed size, or more than its header declares, and with
+// CodeCorruptZip on a damaged stream or a bad CRC.
+func OpenZip(r io.ReaderAt, size int64, opts ZipOptions) (FileSet, error) {
+	lim := opts.Limits.withDefaults()
+	if size < 0 {
+		return nil, newError(CodeCorruptZip, "the ZIP has a negative size")
+	}
+	budget := &budgetReaderAt{r: r, left: 128<<10 + int64(lim.MaxEntries)*dirBytesPerEntry}
+	budget.on.Store(true)
+	zr, err := zip.NewReader(budget, size)
+	budget.on.Store(false) // entries are read without the budget
+	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
+		if errors.Is(err, errDirBudget) {
+			return nil, wrapError(CodeTooLarge, err, "the ZIP directory is larger than %d entries can need", lim.MaxEntries)
+		}
+		return nil, zipError(err, "the ZIP cannot be read")
+	}
+	if len(zr.File) > lim.MaxEntries {
+		return nil, newError(CodeTooLarge, "the ZIP has %d entries, more than %d", len(zr.File), lim.MaxEntries)
+	}
+	inflate := opts.Inflate
+	if inflate == nil {
+		inflate = flate.NewReader
+	}
+	zr.RegisterDecompressor(zip.Store, guardedDecompressor(io.NopCloser, lim))
+	zr.RegisterDecompressor(zip.Deflate, guardedDecompressor(func(r io.Reader) io.ReadCloser { return inflate(r) }, lim))
+
+	z := &zipFileSet{files: make(map[string]*zip.File, len(zr.File)), limits: lim}
+	for _, f := range zr.File {
+		if !f.Mode().IsRegular() {
+			continue // directories and symbolic links
+		}
+		name, ok := cleanName(f.Name)
+		if !ok {
+			continue
+		}
+		if _, dup := z.files[name]; dup {
+			continue // the first entry of a name wins, as in unzip
+		}
+		z.files[name] = f
+		z.names = append(z.names, name)
+	}
+	sort.Strings(z.names)
+	return z, nil
+}
+
+// guardedDecompressor wraps a decompressor so that the compressed bytes it
+// consumes are counted and its output is limited by an inflateGuard.
+func guardedDecompressor(dcomp func(io.Reader) io.ReadCloser, lim Limits) zip.Decompressor {
+	return func(compressed io.Reader) io.ReadCloser {
+		in := &countingReader{r: compressed}
+		return &inflateGuard{rc: dcomp(in), in: in, maxOut: lim.MaxDecompressedBytes, maxRatio: lim.MaxCompressionRatio}
+	}
+}
+
+func (z *zipFileSet) Kind() string { return "zip" }
+
+func (z *zipFileSet) Names() []string { return append([]string(nil), z.names...) }
+
+func (z *zipFileSet) Open(name string) (io.ReadCloser, int64, error) {
+	f, ok := z.files[name]
+	if !ok {
+		return nil, -1, wrapError(CodeInternal, fs.ErrNotExist, "no such file in the ZIP")
+	}
+	if f.Flags&0x1 != 0 {
+		return nil, -1, newError(CodeUnsupportedZip, "a needed ZIP entry is encrypted")
+	}
+	rc, err := f.Open()
+	if err != nil {
+		if errors.Is(err, zip.ErrAlgorithm) {
+			return nil, -1, wrapError(CodeUnsupportedZip, err, "a needed ZIP entry uses compression method %d, which is not supported", f.Method)
+		}
+		return nil, -1, zipError(err, "a ZIP entry cannot be opened")
+	}
+	size := int64(-1)
+	if f.UncompressedSize64 <= math.MaxInt64 {
+		size = int64(f.UncompressedSize64)
+	}
+	return &zipEntryReader{rc: rc}, size, nil
+}
+
+// zipEntryReader turns the errors of archive/zip while reading an entry
+// into the package's codes.
+type zipEntryReader struct {
+	rc io.ReadCloser
+}
+
+func (e *zipEntryReader) Read(p []byte) (int, error) {
+	n, err := e.rc.Read(p)
+	if err == nil || err == io.EOF {
+		return n, err
+	}
+	// archive/zip reports ErrFormat while reading only when the entry
+	// yields more bytes than its header declares: a lying header, the
+	// classic trick to get past size checks.
+	if errors.Is(err, zip.ErrFormat) {
+		return n, wrapError(CodeTooLarge, err, "a ZIP entry inflates to more than its header declares")
+	}
+	return n, zipError(err, "a ZIP entry cannot be read")
+}
+
+func (e *zipEntryReader) Close() error { return e.rc.Close() }
+
+// zipError maps an error of archive/zip or compress/flate to the
+// package's codes: errors that are already an *Error or a cancellation
+// pass through; everything else means the bytes are damaged.
+func zipError(err error, msg string) error {
+	var e *Error
+	if errors.As(err, &e) || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return err
+	}
+	switch {
+	case errors.Is(err, zip.ErrChecksum):
+		return wrapError(CodeCorruptZip, err, "%s: a checksum does not match (a damaged download?)", msg)
+	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
+		return wrapError(CodeCorruptZip, err, "%s: it ends too early (an unfinished download?)", msg)
+	}
+	return wrapError(CodeCorruptZip, err, "%s", msg)
+}
+
+// errDirBudget is returned by budgetReaderAt when its budget is spent.
+var errDirBudget = errors.New("extractor: ZIP directory read budget spent")
+
+// budgetReaderAt passes reads through to r and, while on, fails with
+// errDirBudget once more than left bytes were read in total. zip.NewReader
+// reads the central directory until it meets a bad header, whatever count
+// the directory claims; the budget bounds that work and its memory.
+type budgetReaderAt struct {
+	r    io.ReaderAt
+	on   atomic.Bool
+	left int64 // only touched while on, by zip.NewReader's one goroutine
+}
+
+func (b *budgetReaderAt) ReadAt(p []byte, off int64) (int, error) {
+	if b.on.Load() {
+		b.left -= int64(len(p))
+		if b.left < 0 {
+			return 0, errDirBudget
+		}
+	}
+	return b.r.ReadAt(p, off)
+}

@@ -1,0 +1,110 @@
+package extractor
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// csvFuzzSeeds are small hand-made inputs covering the shapes the
+// decoder distinguishes.
+var csvFuzzSeeds = []string{
+	"",
+	"\n",
+	vaHeader,
+	vaHeader + "P,2023-01-01 10:00:00,01:00:00,,Show: Season 1: A (Episode 1),,Sony PS4,01:00:00,01:00:00,NL (Netherlands)\n",
+	vaHeader + "P,2023-01-01 10:00:00,00:00:08,Autoplayed: user action: None; ,X_hook_primary_16x9,HOOK,PC,,,\n",
+	vaHeader + "P,2020-07-29 17:54:49,00:01:37,View was hidden; ,HIDDEN TITLE(user hid title at this time): B,,DefaultWidevineAndroidPhone,,,BR (Brazil)\n",
+	vaHeader + "P,12/28/2021 13:02,0:45:00,,\"Love, Death & Robots: Volume 3: X (Episode 4)\",,Apple iPhone 11,,,\"KR (Korea, Republic of)\"\n",
+	"\uFEFFProfile Name;Start Time;Duration;Title\r\nA;2023-01-01 10:00:00;01:00:00;M\r\n",
+	"\xFF\xFEP\x00,\x00",
+	"Profile Name,Start Time,Duration,Title;;\nA,2023-01-01 10:00:00,00:10:00,\"\"\"q\"\"\";;\n",
+	"Title,Date\n\"A\",\"1/2/23\"\n",
+	"Start Time,Duration,Title\n\"2023-01-01 10:00:00\",\"01:00:00\",\"unterminated\n",
+	"Start Time,Duration,Title,Start Time\n",
+	emptyTableText,
+	vaHeader + "P,2023-01-01 10:00:00,9999:59:59,,M\xff\xfe,,,,,\n",
+}
+
+// knownCodes are the codes Extract may return on any input.
+var knownCodes = map[Code]bool{
+	CodeNotZipOrCSV: true, CodeCorruptZip: true, CodeUnsupportedZip: true, CodeNoViewingActivity: true,
+	CodeViewingHistoryOnly: true, CodeBadHeader: true, CodeEmpty: true, CodeTooLarge: true,
+}
+
+// FuzzExtractCSV feeds arbitrary bytes as a lone CSV to Extract and
+// ListProfiles with small limits: never a panic (which Extract would
+// report as CodeInternal), only known codes, and on success the row
+// invariant, valid JSON and agreement with ListProfiles.
+func FuzzExtractCSV(f *testing.F) {
+	for _, s := range csvFuzzSeeds {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, in []byte) {
+		o := optionsWith(func(o *Options) {
+			o.Titles = TitlesAll
+			o.TimeZone = "Europe/Amsterdam"
+			o.Limits = Limits{MaxLineBytes: 4096}
+		})
+		files := loneCSV(string(in))
+		s, err := Extract(context.Background(), files, o)
+		if err != nil {
+			var e *Error
+			if !errors.As(err, &e) || !knownCodes[e.Code] {
+				t.Fatalf("error %v (%T)", err, err)
+			}
+			return
+		}
+		if s.RowsTotal != s.Totals.Views+s.Excluded.Sum() {
+			t.Fatalf("rows_total %d != views %d + excluded %d", s.RowsTotal, s.Totals.Views, s.Excluded.Sum())
+		}
+		b, err := json.Marshal(s)
+		if err != nil || !utf8.Valid(b) || strings.Contains(string(b), "null") {
+			t.Fatalf("JSON %v: %s", err, b)
+		}
+		var rows int64
+		for _, p := range s.Profiles {
+			rows += p.Rows
+		}
+		if rows != s.RowsTotal {
+			t.Fatalf("profile rows %d != rows_total %d", rows, s.RowsTotal)
+		}
+		list, err := ListProfiles(context.Background(), files)
+		if err != nil && CodeOf(err) != CodeTooLarge {
+			// ListProfiles uses the default line limit, so it may accept
+			// more; it must not fail where Extract succeeded otherwise.
+			t.Fatalf("ListProfiles: %v", err)
+		}
+		if err == nil && len(list) != len(s.Profiles) {
+			t.Fatalf("ListProfiles %d profiles, Extract %d", len(list), len(s.Profiles))
+		}
+	})
+}
+
+// FuzzScanner checks that the scanner splits any input exactly as
+// encoding/csv does with LazyQuotes and a variable number of fields.
+func FuzzScanner(f *testing.F) {
+	for _, c := range scanCases {
+		f.Add(c.in)
+	}
+	for _, s := range csvFuzzSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		want, werr := stdlibAll(in, ',')
+		got, gerr := scanAll(in, ',', 1<<30)
+		if werr != nil || gerr != nil {
+			if (werr == nil) != (gerr == nil) {
+				t.Fatalf("encoding/csv err %v, scanner err %v", werr, gerr)
+			}
+			return
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("input %q\nscanner      %q\nencoding/csv %q", in, got, want)
+		}
+	})
+}

@@ -1,0 +1,131 @@
+package extractor_test
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"io"
+	"path"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/netflix-donation/widget/extractor"
+	"github.com/netflix-donation/widget/internal/badinput"
+)
+
+// fuzzLimits are small limits, so a fuzzed input cannot make one run slow.
+func fuzzLimits() extractor.Limits {
+	return extractor.Limits{MaxDecompressedBytes: 1 << 20, MaxEntries: 64, MaxLineBytes: 4 << 10, MaxCompressionRatio: 50}
+}
+
+// knownCode reports whether c is a code a hostile input may get. Internal
+// is not among them: it means a recovered panic, a bug.
+func knownCode(c extractor.Code) bool {
+	switch c {
+	case extractor.CodeNotZipOrCSV, extractor.CodeCorruptZip, extractor.CodeUnsupportedZip,
+		extractor.CodeNoViewingActivity, extractor.CodeViewingHistoryOnly, extractor.CodeBadHeader,
+		extractor.CodeEmpty, extractor.CodeTooLarge:
+		return true
+	}
+	return false
+}
+
+// FuzzOpenZip feeds arbitrary bytes to Open, FindFile, KnownFiles,
+// HasNestedZip, every file's reader and Extract, with small limits. It
+// checks that nothing panics, that every error carries a known code, that
+// names are sorted, unique and safe, and that no reader yields more than
+// the limit. Seeds: the small cases of the bad-input corpus and a few
+// hand-made ZIPs.
+func FuzzOpenZip(f *testing.F) {
+	for _, c := range badinput.Cases() {
+		if c.Large {
+			continue
+		}
+		b, err := c.Bytes()
+		if err != nil {
+			f.Fatal(err)
+		}
+		if len(b) < 100<<10 {
+			f.Add(b)
+		}
+	}
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	w, _ := zw.Create("ViewingActivity.csv")
+	io.WriteString(w, "Profile Name,Start Time,Duration,Title\nA,2024-01-02 10:00:00,00:30:00,T\n")
+	w, _ = zw.CreateHeader(&zip.FileHeader{Name: "x/Profiles.csv", Method: zip.Store})
+	io.WriteString(w, "\"Profile Name\"\r\n\"A\"\r\n")
+	zw.Close()
+	f.Add(b.Bytes())
+
+	lim := fuzzLimits()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fs, err := extractor.Open(bytes.NewReader(data), int64(len(data)), "input.zip", extractor.ZipOptions{Limits: lim})
+		if err != nil {
+			if !knownCode(extractor.CodeOf(err)) {
+				t.Fatalf("Open: %v", err)
+			}
+			return
+		}
+		names := fs.Names()
+		if !sort.StringsAreSorted(names) {
+			t.Fatalf("names not sorted: %q", names)
+		}
+		for i, n := range names {
+			if n == "" || strings.HasPrefix(n, "/") || strings.Contains(n, `\`) || path.Clean(n) != n || strings.HasPrefix(n, "../") || n == ".." || i > 0 && names[i-1] == n {
+				t.Fatalf("unsafe or repeated name %q", n)
+			}
+		}
+		if len(names) > lim.MaxEntries {
+			t.Fatalf("%d names, more than MaxEntries", len(names))
+		}
+		if n, ok := extractor.FindFile(fs, "ViewingActivity"); ok && !containsName(names, n) {
+			t.Fatalf("FindFile returned %q, not a name of the set", n)
+		}
+		for _, k := range extractor.KnownFiles(fs) {
+			if !strings.HasSuffix(k, ".csv") && !strings.HasSuffix(k, ".txt") {
+				t.Fatalf("KnownFiles lists %q", k)
+			}
+		}
+		extractor.HasNestedZip(fs)
+		for _, n := range names[:min(len(names), 16)] {
+			rc, _, err := fs.Open(n)
+			if err != nil {
+				if !knownCode(extractor.CodeOf(err)) {
+					t.Fatalf("Open(%q): %v", n, err)
+				}
+				continue
+			}
+			k, err := io.Copy(io.Discard, rc)
+			rc.Close()
+			if err != nil && !knownCode(extractor.CodeOf(err)) {
+				t.Fatalf("reading %q: %v", n, err)
+			}
+			if k > lim.MaxDecompressedBytes {
+				t.Fatalf("read %d bytes of %q, more than the limit", k, n)
+			}
+		}
+		opts := extractor.DefaultOptions()
+		opts.Limits = lim
+		s, err := extractor.Extract(context.Background(), fs, opts)
+		if err != nil {
+			if !knownCode(extractor.CodeOf(err)) {
+				t.Fatalf("Extract: %v", err)
+			}
+			return
+		}
+		if s.RowsTotal != s.Totals.Views+s.Excluded.Sum() {
+			t.Fatalf("rows_total %d != views %d + excluded %d", s.RowsTotal, s.Totals.Views, s.Excluded.Sum())
+		}
+	})
+}
+
+func containsName(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,165 @@
+package extractor
+
+import (
+	"bytes"
+	"io"
+)
+
+// ratioGrace is the number of inflated bytes after which the compression
+// ratio is checked. Below it every ratio is allowed: a small file of
+// repeated text legitimately compresses very well.
+const ratioGrace = 1 << 20
+
+// withDefaults returns l with every zero or negative field replaced by
+// the one of [DefaultLimits], so a caller can set only the limit it cares
+// about.
+func (l Limits) withDefaults() Limits {
+	d := DefaultLimits()
+	if l.MaxDecompressedBytes <= 0 {
+		l.MaxDecompressedBytes = d.MaxDecompressedBytes
+	}
+	if l.MaxEntries <= 0 {
+		l.MaxEntries = d.MaxEntries
+	}
+	if l.MaxLineBytes <= 0 {
+		l.MaxLineBytes = d.MaxLineBytes
+	}
+	if l.MaxCompressionRatio <= 0 {
+		l.MaxCompressionRatio = d.MaxCompressionRatio
+	}
+	return l
+}
+
+// limitReader reads from r and fails with CodeTooLarge once r holds more
+// than max bytes. Unlike [io.LimitReader], which stops silently, it tells
+// a complete file from one that was cut off. Readers of a FileSet are
+// wrapped in one, so every reader returned by FileSet.Open honours
+// Limits.MaxDecompressedBytes; parsers need not count again.
+type limitReader struct {
+	r    io.Reader
+	left int64 // bytes still allowed
+	max  int64
+	err  error // sticky: once too large, always too large
+}
+
+// newLimitReader returns a reader that yields at most max bytes of r and
+// fails with CodeTooLarge if r has more.
+func newLimitReader(r io.Reader, max int64) *limitReader {
+	return &limitReader{r: r, left: max, max: max}
+}
+
+func (l *limitReader) Read(p []byte) (int, error) {
+	if l.err != nil {
+		return 0, l.err
+	}
+	// Ask for one byte more than allowed: getting it proves r is too large
+	// without reading further.
+	if int64(len(p)) > l.left+1 {
+		p = p[:l.left+1]
+	}
+	n, err := l.r.Read(p)
+	if int64(n) > l.left {
+		n = int(l.left)
+		l.left = 0
+		l.err = newError(CodeTooLarge, "a file holds more than %d bytes", l.max)
+		return n, l.err
+	}
+	l.left -= int64(n)
+	return n, err
+}
+
+// lineLimitReader fails with CodeTooLarge once a line (the bytes between
+// two '\n') is longer than max bytes. A CSV record is at least as long as
+// each of its lines, so a parser that wraps its input in one never
+// buffers more than max bytes for a record, even on a 50 MB line without
+// a newline. It costs one [bytes.IndexByte] scan per read.
+type lineLimitReader struct {
+	r   io.Reader
+	max int
+	cur int // length of the current, unfinished line
+	err error
+}
+
+// newLineLimitReader returns a reader that passes r through and fails with
+// CodeTooLarge on the first line longer than max bytes.
+func newLineLimitReader(r io.Reader, max int) *lineLimitReader {
+	return &lineLimitReader{r: r, max: max}
+}
+
+func (l *lineLimitReader) Read(p []byte) (int, error) {
+	if l.err != nil {
+		return 0, l.err
+	}
+	n, err := l.r.Read(p)
+	b := p[:n]
+	for {
+		i := bytes.IndexByte(b, '\n')
+		if i < 0 {
+			l.cur += len(b)
+			break
+		}
+		if l.cur+i > l.max {
+			l.cur += i
+			break
+		}
+		l.cur = 0
+		b = b[i+1:]
+	}
+	if l.cur > l.max {
+		l.err = newError(CodeTooLarge, "a line is longer than %d bytes", l.max)
+		return n, l.err
+	}
+	return n, err
+}
+
+// countingReader counts the bytes read through it. The ZIP reader puts
+// one under each decompressor to know how much compressed input produced
+// the output, the basis of the compression-ratio limit.
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// inflateGuard wraps a decompressor's output and enforces the two limits
+// on inflation: bytes actually produced (MaxDecompressedBytes) and, once
+// more than ratioGrace bytes came out, the ratio of produced bytes to
+// compressed bytes consumed (MaxCompressionRatio). Both are measured, not
+// taken from headers, so a lying header cannot get around them; a zip bomb
+// is refused after about 1 MiB of work.
+type inflateGuard struct {
+	rc       io.ReadCloser   // decompressor output
+	in       *countingReader // compressed input under rc
+	out      int64           // bytes produced so far
+	maxOut   int64
+	maxRatio int64
+	err      error
+}
+
+func (g *inflateGuard) Read(p []byte) (int, error) {
+	if g.err != nil {
+		return 0, g.err
+	}
+	if int64(len(p)) > g.maxOut-g.out+1 {
+		p = p[:g.maxOut-g.out+1]
+	}
+	n, err := g.rc.Read(p)
+	g.out += int64(n)
+	switch {
+	case g.out > g.maxOut:
+		g.err = newError(CodeTooLarge, "a ZIP entry inflates to more than %d bytes", g.maxOut)
+	case g.out > ratioGrace && g.out > g.maxRatio*max(g.in.n, 1):
+		g.err = newError(CodeTooLarge, "a ZIP entry inflates more than %d times its compressed size (a zip bomb?)", g.maxRatio)
+	}
+	if g.err != nil {
+		return 0, g.err
+	}
+	return n, err
+}
+
+func (g *inflateGuard) Close() error { return g.rc.Close() }

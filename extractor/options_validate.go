@@ -1,0 +1,119 @@
+package extractor
+
+import (
+	"strings"
+	"time"
+
+	// The browser has no zone files: embed the IANA database so that
+	// Europe/Amsterdam works the same natively and in WebAssembly.
+	_ "time/tzdata"
+)
+
+// config is Options checked and resolved into the form the hot path uses.
+type config struct {
+	loc        *time.Location
+	zoneName   string
+	allSelect  bool            // every profile is selected
+	selected   map[string]bool // selected profile names when !allSelect
+	minSeconds int64
+	fromDay    int64 // first local day number included (days since 1970-01-01)
+	toDay      int64 // last local day number included
+	titles     string
+	top        int
+	opts       Options
+}
+
+// noBound stands for an open end of the period.
+const (
+	minDay = -1 << 40
+	maxDay = 1 << 40
+)
+
+// validateOptions checks opts and resolves them. Every problem is a
+// CodeBadOptions error whose message names the option but never echoes
+// its value, because values may hold profile names.
+func validateOptions(opts Options) (*config, error) {
+	c := &config{opts: opts, fromDay: minDay, toDay: maxDay}
+
+	zone := opts.TimeZone
+	if zone == "" {
+		zone = "UTC"
+	}
+	// "Local" depends on the machine running the extractor, which would
+	// make the summary non-deterministic across machines.
+	if zone == "Local" {
+		return nil, newError(CodeBadOptions, "time zone must be an IANA name such as Europe/Amsterdam, not Local")
+	}
+	loc, err := time.LoadLocation(zone)
+	if err != nil {
+		return nil, wrapError(CodeBadOptions, err, "unknown time zone")
+	}
+	c.loc, c.zoneName = loc, zone
+
+	c.allSelect = len(opts.Profiles) == 0
+	c.selected = make(map[string]bool, len(opts.Profiles))
+	for _, p := range opts.Profiles {
+		if strings.EqualFold(p, "all") && len(opts.Profiles) == 1 {
+			c.allSelect = true
+		}
+		c.selected[p] = true
+	}
+
+	if opts.MinSeconds < 0 {
+		return nil, newError(CodeBadOptions, "minimum seconds must not be negative")
+	}
+	c.minSeconds = int64(opts.MinSeconds)
+
+	if opts.From != "" {
+		d, ok := parseDay(opts.From)
+		if !ok {
+			return nil, newError(CodeBadOptions, "from must be a date YYYY-MM-DD")
+		}
+		c.fromDay = d
+	}
+	if opts.To != "" {
+		d, ok := parseDay(opts.To)
+		if !ok {
+			return nil, newError(CodeBadOptions, "to must be a date YYYY-MM-DD")
+		}
+		c.toDay = d
+	}
+	if c.fromDay > c.toDay {
+		return nil, newError(CodeBadOptions, "from is after to")
+	}
+
+	switch opts.Titles {
+	case TitlesNone, TitlesAll:
+	case TitlesTop:
+		if opts.Top < 1 {
+			return nil, newError(CodeBadOptions, "top must be at least 1 when titles is top")
+		}
+	default:
+		return nil, newError(CodeBadOptions, "titles must be none, top or all")
+	}
+	c.titles, c.top = opts.Titles, opts.Top
+
+	if err := validateAccountBlocks(opts.Account); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// parseDay parses a strict YYYY-MM-DD date into a day number (days since
+// 1970-01-01). The day number of a local date is compared with the local
+// day number of each row, so no zone is involved here.
+func parseDay(s string) (int64, bool) {
+	if len(s) != len("2006-01-02") {
+		return 0, false
+	}
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return 0, false
+	}
+	return floorDiv(t.Unix(), secondsPerDay), true
+}
+
+// selects reports whether the profile named name is selected.
+func (c *config) selects(name string) bool {
+	return c.allSelect || c.selected[name]
+}

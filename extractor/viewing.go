@@ -1,0 +1,139 @@
+package extractor
+
+import (
+	"bytes"
+	"reflect"
+	"strings"
+	"unicode/utf8"
+)
+
+// ViewingRow is THE schema of ViewingActivity.csv: its csv tags name the
+// columns the extractor reads (matched by name, see bindHeader), and the
+// gocsv mapper can decode the table into it directly. The fast decoder
+// derives its column map from these tags, so there is one definition.
+// Bookmark and Latest Bookmark are not read: nothing in a summary uses them.
+type ViewingRow struct {
+	ProfileName           string `csv:"Profile Name"`
+	StartTime             string `csv:"Start Time" required:"true"`
+	Duration              string `csv:"Duration" required:"true"`
+	Attributes            string `csv:"Attributes"`
+	Title                 string `csv:"Title" required:"true"`
+	SupplementalVideoType string `csv:"Supplemental Video Type"`
+	DeviceType            string `csv:"Device Type"`
+	Country               string `csv:"Country"`
+}
+
+// Positions of the ViewingRow fields, in struct order; a test checks them
+// against the struct so that they cannot drift.
+const (
+	colProfile = iota
+	colStart
+	colDuration
+	colAttributes
+	colTitle
+	colSupplemental
+	colDevice
+	colCountry
+	numViewingCols
+)
+
+// viewingColumn is one schema column as derived from a struct tag.
+type viewingColumn struct {
+	name     string // the header as Netflix writes it
+	required bool
+}
+
+// viewingSchema reflects over ViewingRow once per decoder.
+func viewingSchema() [numViewingCols]viewingColumn {
+	var cols [numViewingCols]viewingColumn
+	t := reflect.TypeFor[ViewingRow]()
+	for i := range t.NumField() {
+		f := t.Field(i)
+		cols[i] = viewingColumn{name: f.Tag.Get("csv"), required: f.Tag.Get("required") == "true"}
+	}
+	return cols
+}
+
+// normalizeHeader makes a header cell comparable: without a byte order
+// mark or surrounding space, case-folded (spreadsheets and R re-exports
+// change case and padding, never the words).
+func normalizeHeader(b []byte) string {
+	b = bytes.TrimPrefix(b, []byte("\uFEFF"))
+	return strings.ToLower(strings.TrimSpace(string(b)))
+}
+
+// columnMap maps each ViewingRow field to its index in a record, or -1.
+type columnMap [numViewingCols]int
+
+// bindHeader matches a header record against the schema. Extra columns
+// are ignored and optional ones may be missing; a missing required column
+// or a repeated known one is CodeBadHeader. The quick per-profile download
+// (Title,Date) is recognised and named, because the participant needs to
+// be told which download to make instead.
+func bindHeader(header [][]byte) (columnMap, error) {
+	var m columnMap
+	for i := range m {
+		m[i] = -1
+	}
+	schema := viewingSchema()
+	seen := make(map[string]bool, len(header))
+	for j, cell := range header {
+		name := normalizeHeader(cell)
+		seen[name] = true
+		for i, col := range schema {
+			if name != strings.ToLower(col.name) {
+				continue
+			}
+			if m[i] >= 0 {
+				return m, newError(CodeBadHeader, "the column %s appears twice", col.name)
+			}
+			m[i] = j
+		}
+	}
+	if m[colStart] < 0 && seen["title"] && seen["date"] {
+		return m, newError(CodeViewingHistoryOnly,
+			"this is the viewing-history download (Title, Date); the full export from Account > Download your personal information is needed")
+	}
+	for i, col := range schema {
+		if col.required && m[i] < 0 {
+			return m, newError(CodeBadHeader, "the column %s is missing", col.name)
+		}
+	}
+	return m, nil
+}
+
+// field returns column c of rec, or nil when the column is absent from
+// the header or the record is short.
+func (m *columnMap) field(rec [][]byte, c int) []byte {
+	j := m[c]
+	if j < 0 || j >= len(rec) {
+		return nil
+	}
+	return rec[j]
+}
+
+// row converts a record to a ViewingRow (allocating strings, invalid
+// UTF-8 replaced). The hot path does not use it; tests compare it with
+// gocsv, and it documents what the fast path reads.
+func (m *columnMap) row(rec [][]byte) ViewingRow {
+	s := func(c int) string { return validString(m.field(rec, c)) }
+	return ViewingRow{
+		ProfileName:           s(colProfile),
+		StartTime:             s(colStart),
+		Duration:              s(colDuration),
+		Attributes:            s(colAttributes),
+		Title:                 s(colTitle),
+		SupplementalVideoType: s(colSupplemental),
+		DeviceType:            s(colDevice),
+		Country:               s(colCountry),
+	}
+}
+
+// validString converts b to a string with invalid UTF-8 replaced by
+// U+FFFD, so that anything derived from it is valid JSON text.
+func validString(b []byte) string {
+	if utf8.Valid(b) {
+		return string(b)
+	}
+	return strings.ToValidUTF8(string(b), "\uFFFD")
+}

@@ -1,0 +1,230 @@
+package donation
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/netflix-donation/widget/extractor"
+)
+
+// handSummary is a small summary written by hand.
+func handSummary() *extractor.Summary {
+	s := &extractor.Summary{
+		Schema: extractor.SchemaVersion,
+		Totals: extractor.Totals{Views: 3, Seconds: 7200, ActiveDays: 2, Titles: 2, Series: 1, Movies: 1,
+			FirstDay: "2024-01-05", LastDay: "2024-02-01"},
+		ByMonth: []extractor.MonthStat{{Month: "2024-01", Views: 2, Seconds: 3600}, {Month: "2024-02", Views: 1, Seconds: 3600}},
+		Titles: []extractor.TitleStat{
+			{Name: "Café <Noir> & Co", Kind: extractor.KindMovie, Views: 1, Seconds: 3600, FirstMonth: "2024-02", LastMonth: "2024-02"},
+			{Name: "Show", Kind: extractor.KindSeries, Views: 2, Seconds: 3600, Episodes: 2, FirstMonth: "2024-01", LastMonth: "2024-01"},
+		},
+		Profiles:  []extractor.ProfileStat{{Pseudonym: "P1", Rows: 4, Selected: true}},
+		Excluded:  extractor.Excluded{Supplemental: 1},
+		RowsTotal: 4,
+		Source:    extractor.Source{Kind: "zip", Files: []string{"ViewingActivity.csv"}, NewestDay: "2024-02-01"},
+		Options:   extractor.OptionsUsed{TimeZone: "UTC", Profiles: []string{"all"}, MinSeconds: 60, Titles: "top", Top: 25},
+		Account: &extractor.Account{Searches: &extractor.AccountCounts{Total: 2,
+			ByMonth: []extractor.MonthCount{{Month: "2024-01", Count: 2}}}},
+	}
+	s.WeekdayHourSeconds[0][20] = 7200
+	for _, c := range extractor.DeviceClasses {
+		s.ByDevice = append(s.ByDevice, extractor.DeviceStat{Class: c})
+	}
+	s.ByDevice[0] = extractor.DeviceStat{Class: extractor.DeviceTV, Views: 3, Seconds: 7200}
+	return s
+}
+
+func share(t *testing.T, o extractor.ShareOptions) string {
+	t.Helper()
+	b, err := extractor.Share(handSummary(), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestCheck(t *testing.T) {
+	v, err := NewVerifier()
+	if err != nil {
+		t.Fatal(err)
+	}
+	good := share(t, extractor.ShareOptions{})
+	fullSummary, _ := handSummary().JSON()
+	tests := []struct {
+		name   string
+		stored string
+		want   Status
+		reason string // a word the reason must contain
+	}{
+		{"good", good, StatusOK, ""},
+		{"good with spaces around", "  \n" + good + "\n", StatusOK, ""},
+		{"only totals", share(t, extractor.ShareOptions{Blocks: []string{"totals"}}), StatusOK, ""},
+		{"declined", `{"declined":true}`, StatusDeclined, "declined"},
+		{"empty", "", StatusMissing, "no donation"},
+		{"blank", "   ", StatusMissing, "no donation"},
+		{"cut in half", good[:len(good)/2], StatusTruncated, "ends unexpectedly"},
+		{"cut before the last brace", good[:len(good)-1], StatusTruncated, "ends unexpectedly"},
+		{"altered number", strings.Replace(good, `"views":3`, `"views":4`, 1), StatusInvalid, "checksum"},
+		{"altered title", strings.Replace(good, `Show`, `Shoe`, 1), StatusInvalid, "checksum"},
+		{"checksum removed", strings.Replace(good, `"checksum":"sha256:`, `"checksum_":"sha256:`, 1), StatusInvalid, "schema"},
+		{"unknown member", strings.Replace(good, `{"schema"`, `{"email":"a@b.c","schema"`, 1), StatusInvalid, "schema"},
+		{"a full summary", string(fullSummary), StatusInvalid, "full summary"},
+		{"not JSON", "Netflix? no thanks", StatusInvalid, "not JSON"},
+		{"two objects", good + good, StatusInvalid, "after"},
+		{"declined false", `{"declined":false}`, StatusInvalid, "schema"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := v.Check(tt.stored)
+			if r.Status != tt.want {
+				t.Fatalf("status %s (%s), want %s", r.Status, r.Reason, tt.want)
+			}
+			if !strings.Contains(r.Reason, tt.reason) {
+				t.Errorf("reason %q lacks %q", r.Reason, tt.reason)
+			}
+			if (r.Donation != nil) != (tt.want == StatusOK) {
+				t.Errorf("donation %v for status %s", r.Donation, r.Status)
+			}
+		})
+	}
+}
+
+// TestCheckDecodes compares the decoded donation with the summary it was
+// shared from, field by field.
+func TestCheckDecodes(t *testing.T) {
+	v, err := NewVerifier()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := handSummary()
+	r := v.Check(share(t, extractor.ShareOptions{RemoveTitles: []string{"Show"}}))
+	if r.Status != StatusOK {
+		t.Fatal(r.Status, r.Reason)
+	}
+	d := r.Donation
+	if *d.Totals != s.Totals || !reflect.DeepEqual(d.ByMonth, s.ByMonth) || *d.WeekdayHourSeconds != s.WeekdayHourSeconds ||
+		!reflect.DeepEqual(d.ByDevice, s.ByDevice) || !reflect.DeepEqual(d.Profiles, s.Profiles) ||
+		!reflect.DeepEqual(d.Account, s.Account) || d.RowsTotal != 4 || d.Excluded != s.Excluded {
+		t.Errorf("decoded %+v, shared from %+v", d, s)
+	}
+	if len(d.Titles) != 1 || d.Titles[0].Name != "Café <Noir> & Co" || d.Sharing.TitlesRemoved != 1 {
+		t.Errorf("titles %+v, sharing %+v", d.Titles, d.Sharing)
+	}
+	if !d.Shared("titles") || d.Shared("nothing") {
+		t.Errorf("Shared is wrong for %v", d.Sharing.Blocks)
+	}
+
+	r = v.Check(share(t, extractor.ShareOptions{Blocks: []string{"by_month"}}))
+	if r.Status != StatusOK || r.Donation.Totals != nil || r.Donation.Titles != nil || r.Donation.ByMonth == nil {
+		t.Errorf("a by_month-only donation decodes as %+v", r.Donation)
+	}
+}
+
+func TestFindColumns(t *testing.T) {
+	tests := []struct {
+		name    string
+		header  []string
+		want    Columns
+		wantErr bool
+	}{
+		{"whole", []string{"ResponseId", "netflix", "Q1"}, Columns{Whole: 1}, false},
+		{"case and BOM", []string{"\uFEFFNetflix "}, Columns{Whole: 0}, false},
+		{"parts out of order", []string{"id", "netflix_part_2", "netflix_part_10", "netflix_part_1", "x", "netflix_part_3", "netflix_part_4",
+			"netflix_part_5", "netflix_part_6", "netflix_part_7", "netflix_part_8", "netflix_part_9"},
+			Columns{Whole: -1, Parts: []int{3, 1, 5, 6, 7, 8, 9, 10, 11, 2}}, false},
+		{"both", []string{"netflix_part_1", "netflix"}, Columns{Whole: 1, Parts: []int{0}}, false},
+		{"a similar name is not a part", []string{"netflix", "netflix_part_x", "netflix_parts_1", "netflixx"}, Columns{Whole: 0}, false},
+		{"gap", []string{"netflix_part_1", "netflix_part_3"}, Columns{}, true},
+		{"repeat", []string{"netflix_part_1", "netflix_part_1"}, Columns{}, true},
+		{"absent", []string{"id", "Q1"}, Columns{}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := FindColumns(tt.header, "netflix")
+			if (err != nil) != tt.wantErr {
+				t.Fatalf("err %v, want error %v", err, tt.wantErr)
+			}
+			if err == nil && !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got %+v, want %+v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestValueJoinsParts(t *testing.T) {
+	v, err := NewVerifier()
+	if err != nil {
+		t.Fatal(err)
+	}
+	good := share(t, extractor.ShareOptions{})
+	third := len(good) / 3
+	header := []string{"id", "d_part_3", "d_part_1", "d_part_2"}
+	c, err := FindColumns(header, "d")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := []string{"R_1", good[2*third:], good[:third], good[third : 2*third]}
+	if got := c.Value(rec); got != good {
+		t.Fatalf("joined %q, want the donation", got)
+	}
+	if r := v.Check(c.Value(rec)); r.Status != StatusOK {
+		t.Errorf("joined donation: %s %s", r.Status, r.Reason)
+	}
+	rec[1] = "" // the last part was lost
+	if r := v.Check(c.Value(rec)); r.Status != StatusTruncated {
+		t.Errorf("without its last part: %s %s", r.Status, r.Reason)
+	}
+	if got := c.Value([]string{"R_2"}); got != "" {
+		t.Errorf("short record: %q", got)
+	}
+}
+
+func ExampleFindColumns() {
+	header := []string{"ResponseId", "netflix_part_2", "netflix_part_1"}
+	record := []string{"R_1", `true}`, `{"declined":`}
+	cols, err := FindColumns(header, "netflix")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(cols.Value(record))
+	// Output: {"declined":true}
+}
+
+func ExampleVerifier_Check() {
+	v, err := NewVerifier()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, stored := range []string{`{"declined":true}`, ``, `{"schema":"netflix-summary/1","tot`} {
+		fmt.Println(v.Check(stored).Status)
+	}
+	// Output:
+	// declined
+	// missing
+	// truncated
+}
+
+// BenchmarkCheck verifies one full donation (schema and checksum), the
+// work collect does per respondent.
+func BenchmarkCheck(b *testing.B) {
+	v, err := NewVerifier()
+	if err != nil {
+		b.Fatal(err)
+	}
+	d, err := extractor.Share(handSummary(), extractor.ShareOptions{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	stored := string(d)
+	b.SetBytes(int64(len(stored)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if r := v.Check(stored); r.Status != StatusOK {
+			b.Fatal(r.Reason)
+		}
+	}
+}
