@@ -1,0 +1,480 @@
+package browsertest
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/netflix-donation/widget/extractor"
+	"github.com/netflix-donation/widget/internal/synth"
+)
+
+// enginePage is the test page of the engine tests.
+const enginePage = "/browsertest/testdata/engine.html"
+
+// result is what engine_page.js's settle returns.
+type result struct {
+	OK      bool    `json:"ok"`
+	Value   string  `json:"value"`
+	Code    string  `json:"code"`
+	Message string  `json:"message"`
+	Frames  int     `json:"frames"`
+	MaxGap  float64 `json:"maxGap"`
+	Ms      float64 `json:"ms"`
+}
+
+// nativeJSON extracts the same input in this process, as the CLI does.
+func nativeJSON(t *testing.T, files extractor.FileSet, opts extractor.Options) string {
+	t.Helper()
+	s, err := extractor.Extract(context.Background(), files, opts)
+	if err != nil {
+		t.Fatalf("native extract: %v", err)
+	}
+	b, err := s.JSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func nativeOpen(t *testing.T, name string, data []byte) extractor.FileSet {
+	t.Helper()
+	fs, err := extractor.Open(bytes.NewReader(data), int64(len(data)), name, extractor.ZipOptions{})
+	if err != nil {
+		t.Fatalf("native open: %v", err)
+	}
+	return fs
+}
+
+func genZip(t *testing.T, cfg synth.Config) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if _, err := synth.WriteZip(&buf, cfg); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func genCSV(t *testing.T, cfg synth.Config) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if _, err := synth.WriteViewingActivity(&buf, cfg); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// amsterdam is the options used for byte-for-byte comparisons, in JS and Go.
+const amsterdamJS = `{timeZone: 'Europe/Amsterdam', titles: 'all', minSeconds: 120}`
+
+func amsterdamGo() extractor.Options {
+	o := extractor.DefaultOptions()
+	o.TimeZone = "Europe/Amsterdam"
+	o.Titles = extractor.TitlesAll
+	o.MinSeconds = 120
+	return o
+}
+
+func TestEngineMatchesNative(t *testing.T) {
+	h := NewHarness(t, HarnessOptions{})
+	cfg := synth.Config{Rows: 5000, Seed: 21}
+	zipData := genZip(t, cfg)
+	csvData := genCSV(t, cfg)
+	folder := t.TempDir()
+	if _, err := synth.WriteFolder(folder, cfg); err != nil {
+		t.Fatal(err)
+	}
+	h.Navigate(enginePage)
+	h.Eval(`NetflixDonation.ready()`, nil)
+
+	t.Run("zip", func(t *testing.T) {
+		h.Upload("#file", h.WriteFile("netflix-report.zip", zipData))
+		var r result
+		h.Eval(`settle(NetflixDonation.extractJSON(firstFile('file'), `+amsterdamJS+`))`, &r)
+		if !r.OK {
+			t.Fatalf("rejected: %s %s", r.Code, r.Message)
+		}
+		if want := nativeJSON(t, nativeOpen(t, "netflix-report.zip", zipData), amsterdamGo()); r.Value != want {
+			t.Fatalf("browser JSON differs from native\n got %.400s\nwant %.400s", r.Value, want)
+		}
+	})
+	t.Run("csv", func(t *testing.T) {
+		h.Upload("#file", h.WriteFile("ViewingActivity.csv", csvData))
+		var r result
+		h.Eval(`settle(NetflixDonation.extractJSON(firstFile('file'), `+amsterdamJS+`))`, &r)
+		if !r.OK {
+			t.Fatalf("rejected: %s %s", r.Code, r.Message)
+		}
+		if want := nativeJSON(t, nativeOpen(t, "ViewingActivity.csv", csvData), amsterdamGo()); r.Value != want {
+			t.Fatalf("browser JSON differs from native\n got %.400s\nwant %.400s", r.Value, want)
+		}
+	})
+	t.Run("folder", func(t *testing.T) {
+		// A directory cannot be chosen through chromedp's SetUploadFiles, so
+		// the folder's files are uploaded to a multiple-file input and given
+		// their relative paths (as webkitRelativePath would, with the chosen
+		// folder's name first) through the {path, file} input form.
+		var uploads []string
+		paths := map[string]string{}
+		err := filepath.WalkDir(folder, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			rel, _ := filepath.Rel(folder, p)
+			if _, dup := paths[d.Name()]; dup {
+				return fmt.Errorf("base name %s twice: the page maps files by base name", d.Name())
+			}
+			paths[d.Name()] = path.Join("Netflix export", filepath.ToSlash(rel))
+			uploads = append(uploads, p)
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		h.Upload("#files", uploads...)
+		pathsJSON, _ := json.Marshal(paths)
+		var r result
+		h.Eval(`settle(NetflixDonation.extractJSON(folderInput(`+string(pathsJSON)+`), `+amsterdamJS+`))`, &r)
+		if !r.OK {
+			t.Fatalf("rejected: %s %s", r.Code, r.Message)
+		}
+		native, err := extractor.OpenFolder(os.DirFS(folder))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := nativeJSON(t, native, amsterdamGo()); r.Value != want {
+			t.Fatalf("browser JSON differs from native\n got %.400s\nwant %.400s", r.Value, want)
+		}
+	})
+	t.Run("extract gives the parsed object", func(t *testing.T) {
+		h.Upload("#file", h.WriteFile("netflix-report.zip", zipData))
+		var views int64
+		h.Eval(`NetflixDonation.extract(firstFile('file'), `+amsterdamJS+`).then(s => s.totals.views)`, &views)
+		var s extractor.Summary
+		json.Unmarshal([]byte(nativeJSON(t, nativeOpen(t, "x.zip", zipData), amsterdamGo())), &s)
+		if views != s.Totals.Views {
+			t.Fatalf("totals.views %d; want %d", views, s.Totals.Views)
+		}
+	})
+
+	// The engine was compiled once and reused for every call.
+	if n := h.CountRequests("/web/netflix-donation.wasm"); n != 1 {
+		t.Errorf("the .wasm was fetched %d times; want 1", n)
+	}
+	if v := h.CSPViolations(); len(v) != 0 {
+		t.Errorf("CSP violations: %q", v)
+	}
+	// DevTools saw the worker's own requests (the harness watches workers).
+	sawWorker := false
+	for _, e := range h.NetworkEvents() {
+		if strings.Contains(e.Target, "worker") && strings.HasSuffix(e.URL, "/web/wasm_exec.js") {
+			sawWorker = true
+		}
+	}
+	if !sawWorker {
+		t.Errorf("no worker request for wasm_exec.js among the network events %v", h.NetworkEvents())
+	}
+}
+
+func TestEngineBadFileThenGood(t *testing.T) {
+	h := NewHarness(t, HarnessOptions{})
+	h.Navigate(enginePage)
+	rng := rand.New(rand.NewPCG(3, 4))
+	random := make([]byte, 10000)
+	for i := range random {
+		random[i] = byte(rng.Uint32())
+	}
+	random[0] = 0xff
+	good := genCSV(t, synth.Config{Rows: 300, Seed: 5})
+	zipData := genZip(t, synth.Config{Rows: 300, Seed: 6})
+	history := []byte("Title,Date\n\"Show: Season 1: Pilot\",\"1/2/24\"\n")
+	tests := []struct {
+		name, file string
+		data       []byte
+		want       string
+	}{
+		{"random bytes", "netflix.zip", random, "not_zip_or_csv"},
+		{"truncated zip", "netflix.zip", zipData[:len(zipData)/2], "corrupt_zip"},
+		{"empty file", "netflix.zip", nil, "empty"},
+		{"viewing history only", "NetflixViewingHistory.csv", history, "viewing_history_only"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h.Upload("#file", h.WriteFile(tt.file, tt.data))
+			var r result
+			h.Eval(`settle(NetflixDonation.extractJSON(firstFile('file')))`, &r)
+			if r.OK || r.Code != tt.want {
+				t.Fatalf("got ok=%v code %q (%s); want code %q", r.OK, r.Code, r.Message, tt.want)
+			}
+			h.Upload("#file", h.WriteFile("ViewingActivity.csv", good))
+			h.Eval(`settle(NetflixDonation.extractJSON(firstFile('file'), `+amsterdamJS+`))`, &r)
+			if !r.OK {
+				t.Fatalf("next good file rejected: %s %s", r.Code, r.Message)
+			}
+			if want := nativeJSON(t, nativeOpen(t, "ViewingActivity.csv", good), amsterdamGo()); r.Value != want {
+				t.Fatal("next good file: JSON differs from native")
+			}
+		})
+	}
+	t.Run("unsupported JS input", func(t *testing.T) {
+		for _, input := range []string{`42`, `'a string'`, `[]`, `[{path: 'a'}]`, `null`} {
+			var r result
+			h.Eval(`settle(NetflixDonation.extractJSON(`+input+`))`, &r)
+			if r.OK || r.Code != "bad_input" {
+				t.Errorf("input %s: ok=%v code %q; want bad_input", input, r.OK, r.Code)
+			}
+		}
+	})
+	t.Run("bad options", func(t *testing.T) {
+		h.Upload("#file", h.WriteFile("ViewingActivity.csv", good))
+		for _, opts := range []string{`{timeZone: 'Mars/Base'}`, `{top: 'five'}`, `{from: '2024-13-45'}`} {
+			var r result
+			h.Eval(`settle(NetflixDonation.extractJSON(firstFile('file'), `+opts+`))`, &r)
+			if r.OK || r.Code != "bad_options" {
+				t.Errorf("options %s: ok=%v code %q; want bad_options", opts, r.OK, r.Code)
+			}
+		}
+	})
+}
+
+func TestEngineAbort(t *testing.T) {
+	h := NewHarness(t, HarnessOptions{})
+	h.Navigate(enginePage)
+	zipData := genZip(t, synth.Config{Rows: 50000, Seed: 9})
+	h.Upload("#file", h.WriteFile("netflix.zip", zipData))
+	for i := range 2 {
+		var r struct {
+			result
+			Stages []string `json:"stages"`
+		}
+		h.Eval(`abortWhenReading(firstFile('file'))`, &r)
+		if r.OK || r.Code != "aborted" {
+			t.Fatalf("round %d: ok=%v code %q (%s); want aborted", i, r.OK, r.Code, r.Message)
+		}
+	}
+	// An abort before the call starts rejects at once.
+	var r result
+	h.Eval(`(() => { const c = new AbortController(); c.abort(); return settle(NetflixDonation.extract(firstFile('file'), {signal: c.signal})); })()`, &r)
+	if r.OK || r.Code != "aborted" {
+		t.Fatalf("pre-aborted: ok=%v code %q; want aborted", r.OK, r.Code)
+	}
+	// The engine works afterwards, with the same result as native.
+	h.Eval(`settle(NetflixDonation.extractJSON(firstFile('file'), `+amsterdamJS+`))`, &r)
+	if !r.OK {
+		t.Fatalf("after abort: %s %s", r.Code, r.Message)
+	}
+	if want := nativeJSON(t, nativeOpen(t, "netflix.zip", zipData), amsterdamGo()); r.Value != want {
+		t.Fatal("after abort: JSON differs from native")
+	}
+}
+
+func TestEngineProgress(t *testing.T) {
+	h := NewHarness(t, HarnessOptions{})
+	h.Navigate(enginePage)
+	h.Upload("#file", h.WriteFile("netflix.zip", genZip(t, synth.Config{Rows: 2000, Seed: 2})))
+	var r struct {
+		OK        bool     `json:"ok"`
+		Stages    []string `json:"stages"`
+		Monotonic bool     `json:"monotonic"`
+		Last      float64  `json:"last"`
+	}
+	h.Eval(`progressStages(firstFile('file'))`, &r)
+	if !r.OK || !r.Monotonic || r.Last != 1 {
+		t.Fatalf("%+v; want ok, monotonic, ending at 1", r)
+	}
+	// loading and reading always come first and done last; summarising
+	// shows when Go reported reading to the end.
+	if len(r.Stages) < 3 || r.Stages[0] != "loading" || r.Stages[1] != "reading" || r.Stages[len(r.Stages)-1] != "done" {
+		t.Fatalf("stages %q; want loading, reading, [summarising,] done", r.Stages)
+	}
+}
+
+func TestEngineResponsive(t *testing.T) {
+	h := NewHarness(t, HarnessOptions{})
+	h.Navigate(enginePage)
+	zipData := genZip(t, synth.Config{Rows: 200000, Seed: 1})
+	h.Upload("#file", h.WriteFile("netflix.zip", zipData))
+	h.Eval(`NetflixDonation.ready()`, nil)
+	var r result
+	h.Eval(`responsiveExtract(firstFile('file'), `+amsterdamJS+`)`, &r)
+	if !r.OK {
+		t.Fatalf("rejected: %s %s", r.Code, r.Message)
+	}
+	t.Logf("200,000 rows (%d byte ZIP) in the browser: %.0f ms, %d frames, longest frame gap %.0f ms (informational)",
+		len(zipData), r.Ms, r.Frames, r.MaxGap)
+	// Responsiveness, not speed: frames kept coming during the whole run.
+	// Were the extraction on the main thread, one gap would span the whole
+	// run (many seconds). The bound leaves room for a loaded machine
+	// (shared CI cores starve the renderer now and then) while staying far
+	// below that.
+	const maxGapMs = 1500
+	if r.MaxGap > maxGapMs {
+		t.Errorf("the main thread stalled: a %.0f ms gap between animation frames (bound %d ms)", r.MaxGap, maxGapMs)
+	}
+	if r.Ms > 4*maxGapMs && float64(r.Frames) < r.Ms/200 {
+		t.Errorf("only %d animation frames in %.0f ms; want at least 5 per second", r.Frames, r.Ms)
+	}
+	if want := nativeJSON(t, nativeOpen(t, "netflix.zip", zipData), amsterdamGo()); r.Value != want {
+		t.Error("200k rows: JSON differs from native")
+	}
+}
+
+// timeZoneCSV has three one-hour views with known local hours:
+//
+//	2024-07-01 21:30 UTC, a Monday: 23:30 in Amsterdam (CEST, UTC+2)
+//	2024-01-15 21:30 UTC, a Monday: 22:30 in Amsterdam (CET, UTC+1)
+//	2024-10-26 22:30 UTC, a Saturday: Sunday 00:30 in Amsterdam (still CEST)
+const timeZoneCSV = "Profile Name,Start Time,Duration,Attributes,Title,Supplemental Video Type,Device Type,Bookmark,Latest Bookmark,Country\n" +
+	"Anna,2024-10-26 22:30:00,01:00:00,,The Movie,,Chrome PC (Cadmium),01:00:00,01:00:00,NL (Netherlands)\n" +
+	"Anna,2024-07-01 21:30:00,01:00:00,,Other Movie,,Chrome PC (Cadmium),01:00:00,01:00:00,NL (Netherlands)\n" +
+	"Anna,2024-01-15 21:30:00,01:00:00,,Third Movie,,Chrome PC (Cadmium),01:00:00,01:00:00,NL (Netherlands)\n"
+
+func TestEngineTimeZones(t *testing.T) {
+	// The browser's own zone is Amsterdam, so the default (no timeZone
+	// option) must give the Amsterdam buckets too.
+	h := NewHarness(t, HarnessOptions{TimeZone: "Europe/Amsterdam"})
+	h.Navigate(enginePage)
+	h.Upload("#file", h.WriteFile("ViewingActivity.csv", []byte(timeZoneCSV)))
+	// Weekday index: Monday = 0 ... Sunday = 6. Seconds per (weekday, hour).
+	type cell struct{ day, hour int }
+	tests := []struct {
+		name    string
+		options string
+		want    map[cell]int64
+		months  []string
+	}{
+		{"Amsterdam", `{timeZone: 'Europe/Amsterdam'}`,
+			map[cell]int64{{0, 23}: 3600, {0, 22}: 3600, {6, 0}: 3600}, []string{"2024-01", "2024-10"}},
+		{"browser default", `{}`,
+			map[cell]int64{{0, 23}: 3600, {0, 22}: 3600, {6, 0}: 3600}, []string{"2024-01", "2024-10"}},
+		{"UTC", `{timeZone: 'UTC'}`,
+			map[cell]int64{{0, 21}: 7200, {5, 22}: 3600}, []string{"2024-01", "2024-10"}},
+		{"New York", `{timeZone: 'America/New_York'}`, // EDT UTC-4 in July and October, EST UTC-5 in January
+			map[cell]int64{{0, 17}: 3600, {0, 16}: 3600, {5, 18}: 3600}, []string{"2024-01", "2024-10"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var s extractor.Summary
+			var r result
+			h.Eval(`settle(NetflixDonation.extractJSON(firstFile('file'), `+tt.options+`))`, &r)
+			if !r.OK {
+				t.Fatalf("rejected: %s %s", r.Code, r.Message)
+			}
+			if err := json.Unmarshal([]byte(r.Value), &s); err != nil {
+				t.Fatal(err)
+			}
+			for d := range 7 {
+				for hr := range 24 {
+					if got, want := s.WeekdayHourSeconds[d][hr], tt.want[cell{d, hr}]; got != want {
+						t.Errorf("weekday %d hour %d: %d seconds; want %d", d, hr, got, want)
+					}
+				}
+			}
+			if len(s.ByMonth) == 0 || s.ByMonth[0].Month != tt.months[0] || s.ByMonth[len(s.ByMonth)-1].Month != tt.months[1] {
+				t.Errorf("months %v; want %s .. %s", s.ByMonth, tt.months[0], tt.months[1])
+			}
+		})
+	}
+}
+
+func TestEngineProfilesAndShare(t *testing.T) {
+	h := NewHarness(t, HarnessOptions{})
+	h.Navigate(enginePage)
+	names := []string{"Anna", "Bram <img src=x>", "Kids"}
+	cfg := synth.Config{Rows: 900, Seed: 13, Profiles: names}
+	var buf bytes.Buffer
+	truth, err := synth.WriteZip(&buf, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.Upload("#file", h.WriteFile("netflix.zip", buf.Bytes()))
+	var profiles []extractor.ProfileInfo
+	h.Eval(`NetflixDonation.profiles(firstFile('file'))`, &profiles)
+	if len(profiles) != len(names) {
+		t.Fatalf("profiles %+v; want %d", profiles, len(names))
+	}
+	for i, p := range profiles {
+		want := extractor.ProfileInfo{Pseudonym: fmt.Sprintf("P%d", i+1), Name: names[i], Rows: truth.ProfileRows[i]}
+		if p != want {
+			t.Errorf("profile %d: %+v; want %+v", i, p, want)
+		}
+	}
+
+	var shared struct {
+		JSON    string         `json:"json"`
+		Summary map[string]any `json:"summary"`
+	}
+	h.Eval(`NetflixDonation.extract(firstFile('file'), {titles: 'all', timeZone: 'UTC'}).then(s =>
+		NetflixDonation.share(s, {blocks: ['totals', 'titles'], removeTitles: [s.titles[0].name], maxBytes: 20000}))`, &shared)
+	var s extractor.Summary
+	opts := extractor.DefaultOptions()
+	opts.Titles = extractor.TitlesAll
+	if err := json.Unmarshal([]byte(nativeJSON(t, nativeOpen(t, "netflix.zip", buf.Bytes()), opts)), &s); err != nil {
+		t.Fatal(err)
+	}
+	want, err := extractor.Share(&s, extractor.ShareOptions{Blocks: []string{"totals", "titles"}, RemoveTitles: []string{s.Titles[0].Name}, MaxBytes: 20000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if shared.JSON != string(want) {
+		t.Fatalf("share JSON differs from extractor.Share\n got %.300s\nwant %.300s", shared.JSON, want)
+	}
+	if _, ok := shared.Summary["totals"]; !ok || shared.Summary["by_month"] != nil {
+		t.Errorf("parsed share object has keys %v; want totals and no by_month", shared.Summary)
+	}
+	for _, n := range names {
+		if strings.Contains(shared.JSON, n) {
+			t.Errorf("profile name %q in the shared JSON", n)
+		}
+	}
+}
+
+func TestEngineCrossOrigin(t *testing.T) {
+	// The survey page is on one origin, the widget on another (h.URL,
+	// sending CORS headers): the worker starts from a Blob URL bootstrap,
+	// and the .wasm and the modules are fetched with CORS.
+	h := NewHarness(t, HarnessOptions{CORSOrigin: "*"})
+	html := `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,">
+<script src="` + h.URL + `/web/netflix-donation.js"></script>
+<script src="` + h.URL + `/browsertest/testdata/engine_page.js"></script>
+</head><body><input id="file" type="file"></body></html>`
+	csp := "default-src 'none'; script-src 'self' " + h.URL + " 'wasm-unsafe-eval'; worker-src blob:; connect-src " + h.URL + "; style-src " + h.URL + "; img-src data:"
+	page := h.OtherOrigin(html, csp)
+	h.NavigateURL(page + "/")
+	data := genCSV(t, synth.Config{Rows: 400, Seed: 17})
+	h.Upload("#file", h.WriteFile("ViewingActivity.csv", data))
+	var base string
+	h.Eval(`NetflixDonation.baseURL`, &base)
+	if base != h.URL+"/web/" {
+		t.Errorf("baseURL %q; want %q", base, h.URL+"/web/")
+	}
+	var r result
+	h.Eval(`settle(NetflixDonation.extractJSON(firstFile('file'), `+amsterdamJS+`))`, &r)
+	if !r.OK {
+		t.Fatalf("rejected: %s %s", r.Code, r.Message)
+	}
+	if want := nativeJSON(t, nativeOpen(t, "ViewingActivity.csv", data), amsterdamGo()); r.Value != want {
+		t.Fatal("cross-origin: JSON differs from native")
+	}
+	if h.CountRequests("/web/worker.js") != 1 || h.CountRequests("/web/netflix-donation.wasm") != 1 {
+		t.Errorf("worker.js fetched %d times, .wasm %d times; want 1 and 1",
+			h.CountRequests("/web/worker.js"), h.CountRequests("/web/netflix-donation.wasm"))
+	}
+	blobWorker := false
+	for _, e := range h.NetworkEvents() {
+		if strings.Contains(e.Target, "worker blob:") {
+			blobWorker = true
+		}
+	}
+	if !blobWorker {
+		t.Errorf("no blob: worker among the network events %v", h.NetworkEvents())
+	}
+}

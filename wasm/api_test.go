@@ -1,0 +1,340 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/hack-pad/safejs"
+
+	"github.com/netflix-donation/widget/extractor"
+	"github.com/netflix-donation/widget/internal/synth"
+)
+
+// nativeJSON is the summary JSON of the same input computed without the
+// adapter: extractor.Open over a bytes.Reader, then Summary.JSON.
+func nativeJSON(t *testing.T, name string, data []byte, opts extractor.Options) string {
+	t.Helper()
+	fs, err := extractor.Open(bytes.NewReader(data), int64(len(data)), name, extractor.ZipOptions{})
+	must(t, err)
+	s, err := extractor.Extract(context.Background(), fs, opts)
+	must(t, err)
+	b, err := s.JSON()
+	must(t, err)
+	return string(b)
+}
+
+func genZip(t *testing.T, cfg synth.Config) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if _, err := synth.WriteZip(&buf, cfg); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func genCSV(t *testing.T, cfg synth.Config) ([]byte, synth.Truth) {
+	t.Helper()
+	var buf bytes.Buffer
+	truth, err := synth.WriteViewingActivity(&buf, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes(), truth
+}
+
+func TestExtractMatchesNative(t *testing.T) {
+	zipData := genZip(t, synth.Config{Rows: 2000, Seed: 3})
+	csvData, _ := genCSV(t, synth.Config{Rows: 1500, Seed: 4})
+	amsterdam := extractor.DefaultOptions()
+	amsterdam.TimeZone = "Europe/Amsterdam"
+	amsterdam.Titles = extractor.TitlesAll
+	tests := []struct {
+		name     string
+		file     string
+		data     []byte
+		optsJSON string
+		opts     extractor.Options
+	}{
+		{"zip defaults", "netflix.zip", zipData, "{}", extractor.DefaultOptions()},
+		{"zip amsterdam all titles", "netflix.zip", zipData, `{"time_zone":"Europe/Amsterdam","titles":"all"}`, amsterdam},
+		{"csv", "ViewingActivity.csv", csvData, `{"time_zone":"Europe/Amsterdam","titles":"all"}`, amsterdam},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := newFakeFile(t, tt.file, tt.data)
+			got := callAPI(t, "extract", f.obj, tt.optsJSON)
+			if !got.ok {
+				t.Fatalf("rejected: %s %s", got.code, got.message)
+			}
+			if want := nativeJSON(t, tt.file, tt.data, tt.opts); got.value != want {
+				t.Fatalf("adapter JSON differs from native\n got %.300s\nwant %.300s", got.value, want)
+			}
+			// Lazy reading through the block cache: a few 1 MiB blocks,
+			// never one call per small read.
+			if max := len(tt.data)/cacheBlockSize + 3; f.calls > max {
+				t.Errorf("%d readAt calls for %d bytes; want at most %d", f.calls, len(tt.data), max)
+			}
+		})
+	}
+}
+
+func TestExtractFolderMatchesNative(t *testing.T) {
+	zipData := genZip(t, synth.Config{Rows: 1000, Seed: 5})
+	zr, err := zip.NewReader(bytes.NewReader(zipData), int64(len(zipData)))
+	must(t, err)
+	mapFS := fstest.MapFS{}
+	var jsFiles []any
+	for _, zf := range zr.File {
+		if zf.FileInfo().IsDir() {
+			continue
+		}
+		rc, err := zf.Open()
+		must(t, err)
+		b, err := io.ReadAll(rc)
+		must(t, err)
+		// As a folder pick reports it: the chosen folder's name first.
+		path := "Download/" + zf.Name
+		mapFS[path] = &fstest.MapFile{Data: b}
+		f := newFakeFile(t, zf.Name, b)
+		must(t, f.obj.Set("path", path))
+		jsFiles = append(jsFiles, f.obj)
+	}
+	input := object(t, map[string]any{"kind": "folder", "files": array(t, jsFiles...)})
+	got := callAPI(t, "extract", input, `{"time_zone":"Europe/Amsterdam"}`)
+	if !got.ok {
+		t.Fatalf("rejected: %s %s", got.code, got.message)
+	}
+	fs, err := extractor.OpenFolder(mapFS)
+	must(t, err)
+	opts := extractor.DefaultOptions()
+	opts.TimeZone = "Europe/Amsterdam"
+	s, err := extractor.Extract(context.Background(), fs, opts)
+	must(t, err)
+	want, _ := s.JSON()
+	if got.value != string(want) {
+		t.Fatalf("folder JSON differs from native\n got %.300s\nwant %.300s", got.value, want)
+	}
+	if !strings.Contains(got.value, `"kind":"folder"`) {
+		t.Errorf("source kind is not folder: %.300s", got.value)
+	}
+}
+
+func TestErrorsAndRecovery(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 9))
+	random := make([]byte, 4096)
+	for i := range random {
+		random[i] = byte(rng.Uint32())
+	}
+	random[0], random[1] = 0xff, 0xd8 // not text, not a ZIP
+	good, _ := genCSV(t, synth.Config{Rows: 50, Seed: 1})
+	tests := []struct {
+		name string
+		args func(t *testing.T) []any
+		want string
+	}{
+		{"random bytes", func(t *testing.T) []any { return []any{newFakeFile(t, "x.zip", random).obj, "{}"} }, "not_zip_or_csv"},
+		{"zero bytes", func(t *testing.T) []any { return []any{newFakeFile(t, "x.zip", nil).obj, "{}"} }, "empty"},
+		{"truncated zip", func(t *testing.T) []any {
+			z := genZip(t, synth.Config{Rows: 200, Seed: 2})
+			return []any{newFakeFile(t, "x.zip", z[:len(z)/2]).obj, "{}"}
+		}, "corrupt_zip"},
+		{"input is a number", func(t *testing.T) []any { return []any{42, "{}"} }, "bad_input"},
+		{"input is undefined", func(t *testing.T) []any { return nil }, "bad_input"},
+		{"unknown kind", func(t *testing.T) []any { return []any{object(t, map[string]any{"kind": "url"}), "{}"} }, "bad_input"},
+		{"no readAt", func(t *testing.T) []any {
+			return []any{object(t, map[string]any{"kind": "file", "name": "a.csv", "size": 10}), "{}"}
+		}, "bad_input"},
+		{"negative size", func(t *testing.T) []any {
+			f := newFakeFile(t, "a.csv", good)
+			must(t, f.obj.Set("size", -1))
+			return []any{f.obj, "{}"}
+		}, "bad_input"},
+		{"size larger than the data", func(t *testing.T) []any {
+			f := newFakeFile(t, "a.csv", good)
+			must(t, f.obj.Set("size", len(good)+5000))
+			return []any{f.obj, "{}"}
+		}, ""}, // some read error: checked below only for not being ok
+		{"readAt returns a string", func(t *testing.T) []any {
+			fn, err := safejs.FuncOf(func(safejs.Value, []safejs.Value) any { return "nope" })
+			must(t, err)
+			t.Cleanup(fn.Release)
+			return []any{object(t, map[string]any{"kind": "file", "name": "a.csv", "size": 100, "readAt": fn}), "{}"}
+		}, ""},
+		{"options not JSON", func(t *testing.T) []any { return []any{newFakeFile(t, "a.csv", good).obj, "{"} }, "bad_options"},
+		{"options wrong type", func(t *testing.T) []any { return []any{newFakeFile(t, "a.csv", good).obj, `{"top":"five"}`} }, "bad_options"},
+		{"options not a string", func(t *testing.T) []any { return []any{newFakeFile(t, "a.csv", good).obj, 5} }, "bad_input"},
+		{"unknown time zone", func(t *testing.T) []any {
+			return []any{newFakeFile(t, "a.csv", good).obj, `{"time_zone":"Mars/Olympus_Mons"}`}
+		}, "bad_options"},
+		{"hooks not an object", func(t *testing.T) []any { return []any{newFakeFile(t, "a.csv", good).obj, "{}", 7} }, "bad_input"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := callAPI(t, "extract", tt.args(t)...)
+			if got.ok {
+				t.Fatalf("resolved; want rejection %q", tt.want)
+			}
+			if got.code == "" {
+				t.Fatalf("rejection without code: %q", got.message)
+			}
+			if tt.want != "" && got.code != tt.want {
+				t.Fatalf("code %q (%s); want %q", got.code, got.message, tt.want)
+			}
+			// The next good call works.
+			if next := callAPI(t, "extract", newFakeFile(t, "a.csv", good).obj, "{}"); !next.ok {
+				t.Fatalf("next call rejected: %s %s", next.code, next.message)
+			}
+		})
+	}
+}
+
+func TestPanicRecovery(t *testing.T) {
+	boom, err := promiseFunc(func([]safejs.Value) (string, error) { panic("boom") })
+	must(t, err)
+	defer boom.Release()
+	p, err := boom.Value().Invoke()
+	must(t, err)
+	got := await(t, p)
+	if got.ok || got.code != "internal" {
+		t.Fatalf("panicking call: %+v; want rejection internal", got)
+	}
+	if strings.Contains(got.message, "boom") {
+		t.Errorf("the panic value leaked into the message: %q", got.message)
+	}
+	good, _ := genCSV(t, synth.Config{Rows: 20, Seed: 1})
+	if next := callAPI(t, "extract", newFakeFile(t, "a.csv", good).obj, "{}"); !next.ok {
+		t.Fatalf("call after a panic rejected: %s %s", next.code, next.message)
+	}
+}
+
+func TestAbort(t *testing.T) {
+	data := genZip(t, synth.Config{Rows: 30000, Seed: 8})
+	t.Run("already aborted", func(t *testing.T) {
+		c := newAbortController(t)
+		_, err := c.Call("abort")
+		must(t, err)
+		sig, _ := c.Get("signal")
+		f := newFakeFile(t, "x.zip", data)
+		got := callAPI(t, "extract", f.obj, "{}", object(t, map[string]any{"signal": sig}))
+		if got.ok || got.code != "aborted" {
+			t.Fatalf("%+v; want aborted", got)
+		}
+		if f.calls != 0 {
+			t.Errorf("%d reads after an abort before the start", f.calls)
+		}
+	})
+	t.Run("aborted while reading", func(t *testing.T) {
+		c := newAbortController(t)
+		sig, _ := c.Get("signal")
+		f := newFakeFile(t, "x.zip", data)
+		f.onRead = func() { c.Call("abort") } // fires during the first read
+		got := callAPI(t, "extract", f.obj, "{}", object(t, map[string]any{"signal": sig}))
+		if got.ok || got.code != "aborted" {
+			t.Fatalf("%+v; want aborted", got)
+		}
+	})
+	t.Run("next call works", func(t *testing.T) {
+		f := newFakeFile(t, "x.zip", data)
+		if got := callAPI(t, "extract", f.obj, "{}"); !got.ok {
+			t.Fatalf("rejected: %s %s", got.code, got.message)
+		}
+	})
+}
+
+func TestProfiles(t *testing.T) {
+	profiles := []string{"Anna", "Bram <b>", "Kids"}
+	data := genZip(t, synth.Config{Rows: 600, Seed: 11, Profiles: profiles})
+	var truth synth.Truth
+	{
+		var buf bytes.Buffer
+		var err error
+		truth, err = synth.WriteViewingActivity(&buf, synth.Config{Rows: 600, Seed: 11, Profiles: profiles})
+		must(t, err)
+	}
+	got := callAPI(t, "profiles", newFakeFile(t, "x.zip", data).obj)
+	if !got.ok {
+		t.Fatalf("rejected: %s %s", got.code, got.message)
+	}
+	var list []extractor.ProfileInfo
+	must(t, json.Unmarshal([]byte(got.value), &list))
+	if len(list) != len(profiles) {
+		t.Fatalf("%d profiles; want %d: %s", len(list), len(profiles), got.value)
+	}
+	for i, p := range list {
+		want := extractor.ProfileInfo{Pseudonym: "P" + string(rune('1'+i)), Name: profiles[i], Rows: truth.ProfileRows[i]}
+		if p != want {
+			t.Errorf("profile %d = %+v; want %+v", i, p, want)
+		}
+	}
+}
+
+func TestShare(t *testing.T) {
+	data, _ := genCSV(t, synth.Config{Rows: 800, Seed: 12})
+	got := callAPI(t, "extract", newFakeFile(t, "a.csv", data).obj, `{"titles":"all"}`)
+	if !got.ok {
+		t.Fatalf("extract rejected: %s %s", got.code, got.message)
+	}
+	var s extractor.Summary
+	must(t, json.Unmarshal([]byte(got.value), &s))
+	if len(s.Titles) == 0 {
+		t.Fatal("no titles to remove")
+	}
+	removed := s.Titles[0].Name
+	opts := extractor.ShareOptions{Blocks: []string{"totals", "titles"}, RemoveTitles: []string{removed}}
+	optsJSON, _ := json.Marshal(opts)
+	shared := callAPI(t, "share", got.value, string(optsJSON))
+	if !shared.ok {
+		t.Fatalf("share rejected: %s %s", shared.code, shared.message)
+	}
+	want, err := extractor.Share(&s, opts)
+	must(t, err)
+	if shared.value != string(want) {
+		t.Fatalf("share JSON differs from extractor.Share\n got %.300s\nwant %.300s", shared.value, want)
+	}
+	var doc map[string]json.RawMessage
+	must(t, json.Unmarshal([]byte(shared.value), &doc))
+	if _, ok := doc["by_month"]; ok {
+		t.Error("by_month shared although not chosen")
+	}
+	if bytes.Contains(doc["titles"], []byte(`"name":`+mustJSON(removed)+`,`)) {
+		t.Errorf("removed title %q still shared", removed)
+	}
+
+	for _, bad := range []struct {
+		name     string
+		args     []any
+		wantCode string
+	}{
+		{"summary not JSON", []any{"{", "{}"}, "bad_input"},
+		{"summary missing", []any{}, "bad_input"},
+		{"options not JSON", []any{got.value, "nope"}, "bad_options"},
+	} {
+		if r := callAPI(t, "share", bad.args...); r.ok || r.code != bad.wantCode {
+			t.Errorf("%s: %+v; want %s", bad.name, r, bad.wantCode)
+		}
+	}
+}
+
+func mustJSON(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+func TestVersion(t *testing.T) {
+	api, err := newAPI()
+	must(t, err)
+	v, err := api.Get("version")
+	must(t, err)
+	if s, _ := v.String(); s != Version {
+		t.Fatalf("version %q; want %q", s, Version)
+	}
+}

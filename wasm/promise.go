@@ -1,0 +1,94 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"fmt"
+	"runtime/debug"
+
+	"github.com/hack-pad/safejs"
+
+	"github.com/netflix-donation/widget/extractor"
+)
+
+// promiseFunc wraps fn as a JavaScript function returning a Promise. fn
+// runs in its own goroutine (a JavaScript callback must not block), under
+// recover(): a panic becomes a rejection with code internal, and the
+// runtime keeps serving later calls.
+func promiseFunc(fn func(args []safejs.Value) (string, error)) (safejs.Func, error) {
+	return safejs.FuncOf(func(_ safejs.Value, args []safejs.Value) any {
+		p, err := newPromise(func(resolve, reject safejs.Value) {
+			go settle(resolve, reject, func() (string, error) { return fn(args) })
+		})
+		if err != nil {
+			// No Promise could be made: report it the only way left.
+			return jsErrorValue(extractor.CodeInternal, err.Error())
+		}
+		return p
+	})
+}
+
+// newPromise returns new Promise(executor), where start receives resolve
+// and reject. start is called synchronously and must not block.
+func newPromise(start func(resolve, reject safejs.Value)) (safejs.Value, error) {
+	ctor, err := safejs.Global().Get("Promise")
+	if err != nil {
+		return safejs.Value{}, err
+	}
+	executor, err := safejs.FuncOf(func(_ safejs.Value, args []safejs.Value) any {
+		if len(args) >= 2 {
+			start(args[0], args[1])
+		}
+		return nil
+	})
+	if err != nil {
+		return safejs.Value{}, err
+	}
+	defer executor.Release() // the executor runs inside New
+	return ctor.New(executor)
+}
+
+// settle runs call and resolves with its string or rejects with an Error
+// carrying its code.
+func settle(resolve, reject safejs.Value, call func() (string, error)) {
+	result, err := run(call)
+	if err != nil {
+		code := extractor.CodeOf(err)
+		if _, invokeErr := reject.Invoke(jsErrorValue(code, err.Error())); invokeErr != nil {
+			fmt.Println("netflix-donation: cannot reject:", invokeErr)
+		}
+		return
+	}
+	if _, err := resolve.Invoke(result); err != nil {
+		fmt.Println("netflix-donation: cannot resolve:", err)
+	}
+}
+
+// run calls call, turning a panic into a CodeInternal error. The stack
+// goes to the console (the worker's), never into the error message.
+func run(call func() (string, error)) (result string, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Printf("netflix-donation: recovered panic: %v\n%s", r, debug.Stack())
+			result, err = "", &extractor.Error{Code: extractor.CodeInternal, Msg: "unexpected failure in the engine"}
+		}
+	}()
+	return call()
+}
+
+// jsErrorValue returns a JavaScript Error with message msg and property
+// code. If even that fails, it returns the message as a string.
+func jsErrorValue(code extractor.Code, msg string) any {
+	ctor, err := safejs.Global().Get("Error")
+	if err != nil {
+		return msg
+	}
+	e, err := ctor.New(msg)
+	if err != nil {
+		return msg
+	}
+	if err := e.Set("code", string(code)); err != nil {
+		return msg
+	}
+	return e
+}

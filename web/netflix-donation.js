@@ -1,0 +1,76 @@
+// netflix-donation.js: the one script a survey page loads.
+//
+//   <script src="https://example.org/widget/netflix-donation.js"></script>
+//
+// A classic script (no module needed), so that a survey platform's plain
+// question JavaScript can use it. It defines window.NetflixDonation:
+//
+//   NetflixDonation.version                    string
+//   NetflixDonation.baseURL                    the directory this script was loaded from
+//   NetflixDonation.ready()                    Promise<void>: compile the engine, start its worker
+//   NetflixDonation.extract(input, options)    Promise<summary object>
+//   NetflixDonation.extractJSON(input, options) Promise<string>: the exact JSON the Go engine wrote
+//   NetflixDonation.profiles(input, {signal})  Promise<[{pseudonym, name, rows}]> (names stay in the page)
+//   NetflixDonation.share(summary, {blocks, removeTitles, maxBytes}) Promise<{json, summary}>
+//
+// input: a File (ZIP or ViewingActivity.csv), a FileList or array of Files
+// from a folder pick (webkitRelativePath is the path), or [{path, file}].
+// options: timeZone (default: the browser's), profiles ('all' or [names]),
+// minSeconds, from, to ('YYYY-MM-DD'), titles ('none'|'top'|'all'), top,
+// account ([blocks]), onProgress(fraction, stage) with stage 'loading',
+// 'reading', 'summarising' or 'done', and signal (an AbortSignal).
+// Rejections are Errors with a stable .code: not_zip_or_csv, corrupt_zip,
+// unsupported_zip, no_viewing_activity, viewing_history_only, bad_header,
+// empty, too_large, bad_options, aborted, internal, worker_failed,
+// wasm_load_failed, bad_input.
+//
+// The engine (engine.js, worker.js, wasm_exec.js, netflix-donation.wasm)
+// is found next to this script, so the widget can be hosted on another
+// origin than the survey page (the files then need CORS headers, and the
+// page's CSP must allow that origin and 'wasm-unsafe-eval'). The script
+// also loads the <netflix-donation> element (netflix-donation-element.js).
+(function () {
+  'use strict';
+  if (window.NetflixDonation) return; // loaded twice
+
+  var VERSION = '0.1.0';
+  var script = document.currentScript;
+  var baseURL = new URL('.', (script && script.src) || window.location.href).href;
+  var engine = null;
+
+  function loadEngine() {
+    if (!engine) {
+      engine = import(baseURL + 'engine.js').then(function (m) {
+        return new m.Engine(baseURL);
+      }, function (err) {
+        engine = null;
+        var e = new Error('cannot load the engine: ' + (err && err.message));
+        e.name = 'NetflixDonationError';
+        e.code = 'wasm_load_failed';
+        throw e;
+      });
+    }
+    return engine;
+  }
+
+  function method(name) {
+    return function () {
+      var args = arguments;
+      return loadEngine().then(function (e) { return e[name].apply(e, args); });
+    };
+  }
+
+  window.NetflixDonation = Object.freeze({
+    version: VERSION,
+    baseURL: baseURL,
+    ready: method('ready'),
+    extract: method('extract'),
+    extractJSON: method('extractJSON'),
+    profiles: method('profiles'),
+    share: method('share'),
+  });
+
+  import(baseURL + 'netflix-donation-element.js').catch(function (err) {
+    console.warn('netflix-donation: the <netflix-donation> element is not available:', err && err.message);
+  });
+})();

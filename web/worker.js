@@ -1,0 +1,136 @@
+// worker.js: the Web Worker that runs the Go engine (netflix-donation.wasm).
+//
+// A classic worker script, started by engine.js either directly (same
+// origin) or from a Blob URL bootstrap that calls importScripts() with this
+// file's absolute URL (cross-origin hosting). The page never sends bytes:
+// Files are posted as handles and Go reads them lazily, through
+// FileReaderSync over file.slice(a, b), only where the extractor needs them.
+//
+// Protocol (every message is a plain object):
+//   page -> worker  {type: 'init', base, module}        module: a compiled WebAssembly.Module
+//   worker -> page  {type: 'ready', version} | {type: 'init-failed', code, message}
+//   page -> worker  {type: 'call', id, method, input?, options?, summary?}
+//                   method: 'extract' | 'profiles' | 'share'
+//   page -> worker  {type: 'abort', id}
+//   worker -> page  {type: 'progress', id, done, total}
+//   worker -> page  {type: 'result', id, ok: true, json} | {type: 'result', id, ok: false, code, message}
+//   worker -> page  {type: 'exit'}                     the Go runtime stopped; the worker is useless
+'use strict';
+
+(function () {
+  let api = null;
+  const calls = new Map(); // id -> AbortController
+  let reader = null;
+
+  function fail(code, message) {
+    self.postMessage({ type: 'init-failed', code: code, message: String(message) });
+  }
+
+  function init(msg) {
+    try {
+      importScripts(msg.base + 'wasm_exec.js');
+    } catch (err) {
+      fail('worker_failed', 'cannot load wasm_exec.js: ' + err);
+      return;
+    }
+    const go = new self.Go();
+    WebAssembly.instantiate(msg.module, go.importObject).then(function (instance) {
+      go.run(instance).then(function () {
+        api = null;
+        self.postMessage({ type: 'exit' });
+      });
+      // Go's main registers the API before it first blocks, so it is there now.
+      api = self.__netflixDonation;
+      if (!api) {
+        fail('wasm_load_failed', 'the engine did not register its API');
+        return;
+      }
+      self.postMessage({ type: 'ready', version: api.version });
+    }, function (err) {
+      fail('wasm_load_failed', 'cannot instantiate the engine: ' + err);
+    });
+  }
+
+  // goFile describes a File to Go: its size, name and a synchronous readAt.
+  function goFile(file, path) {
+    if (!reader) reader = new FileReaderSync();
+    return {
+      name: file.name || '',
+      path: path,
+      size: file.size,
+      readAt: function (offset, length) {
+        return new Uint8Array(reader.readAsArrayBuffer(file.slice(offset, offset + length)));
+      },
+    };
+  }
+
+  // goInput turns the page's input description into the object Go reads.
+  function goInput(input) {
+    if (input && input.kind === 'file') {
+      const f = goFile(input.file, '');
+      f.kind = 'file';
+      return f;
+    }
+    if (input && input.kind === 'folder') {
+      return {
+        kind: 'folder',
+        files: input.files.map(function (e) { return goFile(e.file, e.path); }),
+      };
+    }
+    return input;
+  }
+
+  function call(msg) {
+    const id = msg.id;
+    if (!api) {
+      self.postMessage({ type: 'result', id: id, ok: false, code: 'worker_failed', message: 'the engine is not running' });
+      return;
+    }
+    const controller = new AbortController();
+    calls.set(id, controller);
+    const hooks = {
+      signal: controller.signal,
+      progress: function (done, total) {
+        self.postMessage({ type: 'progress', id: id, done: done, total: total });
+      },
+    };
+    let promise;
+    try {
+      if (msg.method === 'extract') {
+        promise = api.extract(goInput(msg.input), msg.options, hooks);
+      } else if (msg.method === 'profiles') {
+        promise = api.profiles(goInput(msg.input), hooks);
+      } else if (msg.method === 'share') {
+        promise = api.share(msg.summary, msg.options);
+      } else {
+        promise = Promise.reject(Object.assign(new Error('unknown method'), { code: 'bad_input' }));
+      }
+    } catch (err) {
+      promise = Promise.reject(err);
+    }
+    Promise.resolve(promise).then(function (json) {
+      calls.delete(id);
+      self.postMessage({ type: 'result', id: id, ok: true, json: json });
+    }, function (err) {
+      calls.delete(id);
+      self.postMessage({
+        type: 'result', id: id, ok: false,
+        code: (err && err.code) || (api ? 'internal' : 'worker_failed'),
+        message: String((err && err.message) || err),
+      });
+    });
+  }
+
+  self.onmessage = function (event) {
+    const msg = event.data || {};
+    switch (msg.type) {
+      case 'init': init(msg); break;
+      case 'call': call(msg); break;
+      case 'abort': {
+        const c = calls.get(msg.id);
+        if (c) c.abort();
+        break;
+      }
+    }
+  };
+})();
