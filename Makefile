@@ -42,3 +42,37 @@ test-browser: wasm
 
 clean:
 	rm -rf web/netflix-donation.wasm* web/wasm_exec.js* sample bench/results dist
+
+## bench: the performance harness of issue 6 (bench/README.md): widget vs JSZip+PapaParse vs native CLI.
+## Prints one table and writes bench/results/<time>.json. BENCH_FLAGS="-sizes 10000 -reps 3" for a quick run.
+bench: wasm bench/node_modules
+	$(GO) run ./cmd/bench $(BENCH_FLAGS)
+
+bench/node_modules: bench/package.json
+	cd bench && if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
+	touch bench/node_modules
+
+## screenshots: every screen of the widget in Dutch at 1280 and 360 px, as PNGs in screenshots/ (not committed).
+screenshots: wasm
+	$(GO) run ./cmd/screenshots -out screenshots -page index.html -lang nl
+
+## fuzz: run every fuzz target of the module (each `func FuzzX` in a native
+## package's *_test.go) for FUZZTIME each, one after the other. The issue asks
+## for 10 minutes each: `make fuzz FUZZTIME=10m`. A crasher is written to the
+## package's testdata/fuzz/FuzzX/ and then runs as a seed in every plain
+## `go test`, which is all CI runs. FUZZFLAGS passes more flags (-parallel 1).
+FUZZTIME ?= 1m
+FUZZFLAGS ?=
+fuzz:
+	@set -e; for dir in $$(grep -rl --include='*_test.go' --exclude-dir=node_modules --exclude-dir=wasm '^func Fuzz' . | xargs -n1 dirname | sort -u); do \
+	  for fn in $$(grep -h -o '^func Fuzz[A-Za-z0-9_]*' $$dir/*_test.go | sed 's/^func //' | sort); do \
+	    echo "== $$dir $$fn for $(FUZZTIME)"; \
+	    $(GO) test -run='^$$' -fuzz="^$$fn$$" -fuzztime=$(FUZZTIME) $(FUZZFLAGS) $$dir; \
+	  done; \
+	done
+
+## dist: the release bundle for survey authors (docs/authors/hosting.md): dist/netflix-donation-<VERSION>/
+## and its deterministic .zip. BASE_URL=https://host/path/netflix-donation-<VERSION>/ writes the
+## folder's address into embed-snippet.html (default: a YOUR-HOST placeholder).
+dist: wasm
+	$(GO) run ./cmd/dist -web web -version-file VERSION -out dist $(if $(BASE_URL),-base-url '$(BASE_URL)')

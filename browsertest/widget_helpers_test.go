@@ -1,0 +1,167 @@
+package browsertest
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/netflix-donation/widget/internal/synth"
+)
+
+// widget drives one <netflix-donation> element as a participant would,
+// through its shadow root. root is the JavaScript expression of that
+// shadow root (the element may sit in an iframe).
+type widget struct {
+	h    *Harness
+	root string
+}
+
+// pageWidget is the first <netflix-donation> of the page.
+func pageWidget(h *Harness) widget {
+	return widget{h: h, root: `document.querySelector('netflix-donation').shadowRoot`}
+}
+
+// q returns the JavaScript expression for the first element matching sel
+// in the shadow root.
+func (w widget) q(sel string) string {
+	return fmt.Sprintf(`%s.querySelector(%s)`, w.root, jsString(sel))
+}
+
+func jsString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+// wait polls until the JavaScript condition holds; on timeout it fails
+// the test and shows the screen the participant would see.
+func (w widget) wait(cond string) {
+	w.h.T.Helper()
+	guarded := fmt.Sprintf(`(() => { try { return !!(%s); } catch (e) { return false; } })()`, cond)
+	err := chromedp.Run(w.h.Ctx, chromedp.Poll(guarded, nil, chromedp.WithPollingTimeout(90*time.Second), chromedp.WithPollingInterval(50*time.Millisecond)))
+	if err != nil {
+		var screen string
+		_ = w.h.EvalError(fmt.Sprintf(`(() => { try { return %s.textContent } catch (e) { return String(e) } })()`, w.root), &screen)
+		w.h.T.Fatalf("waiting for %s: %v\nscreen: %.600s", cond, err, screen)
+	}
+}
+
+// waitFor waits until sel matches inside the shadow root.
+func (w widget) waitFor(sel string) {
+	w.h.T.Helper()
+	w.wait(w.q(sel))
+}
+
+// click clicks the element matching sel inside the shadow root.
+func (w widget) click(sel string) {
+	w.h.T.Helper()
+	w.waitFor(sel)
+	w.h.Eval(w.q(sel)+`.click()`, nil)
+}
+
+// text returns the textContent of sel inside the shadow root.
+func (w widget) text(sel string) string {
+	w.h.T.Helper()
+	var s string
+	w.h.Eval(w.q(sel)+`.textContent`, &s)
+	return s
+}
+
+// title is the current screen's heading.
+func (w widget) title() string {
+	w.h.T.Helper()
+	return strings.TrimSpace(w.text(".screen-title"))
+}
+
+// upload picks a file through the widget's real file input (not the folder input).
+func (w widget) upload(path string) {
+	w.h.T.Helper()
+	sel := w.q(`input[type=file]:not([webkitdirectory])`)
+	w.wait(sel)
+	if err := chromedp.Run(w.h.Ctx, chromedp.SetUploadFiles(sel, []string{path}, chromedp.ByJSPath)); err != nil {
+		w.h.T.Fatalf("upload: %v", err)
+	}
+}
+
+// start leaves the intro and waits for the choose screen.
+func (w widget) start() {
+	w.h.T.Helper()
+	w.click(`[data-key="start"]`)
+	w.waitFor(`input[type=file]`)
+}
+
+// toReview waits after an upload for the profile screen (choosing the
+// profiles with the given indexes) or directly for the review, and
+// returns the profile names shown (nil without a profile screen).
+func (w widget) toReview(pick ...int) []string {
+	w.h.T.Helper()
+	w.wait(w.q(`input[type=checkbox]`) + ` || ` + w.q(`pre.json`))
+	var names []string
+	w.h.Eval(fmt.Sprintf(`Array.from(%s.querySelectorAll('.check .name'), (n) => n.textContent)`, w.root), &names)
+	if len(names) > 0 {
+		for _, i := range pick {
+			w.click(fmt.Sprintf(`[data-key="profile-%d"]`, i))
+		}
+		w.click(`[data-key="profile-next"]`)
+	}
+	w.waitFor(`pre.json:not([aria-busy])`)
+	return names
+}
+
+// removeFirstTitle removes the first title of the review list, waits for
+// the new JSON, and returns the removed title's name.
+func (w widget) removeFirstTitle() string {
+	w.h.T.Helper()
+	var key string
+	w.h.Eval(w.q(`[data-key^="remove:"]`)+`.getAttribute('data-key')`, &key)
+	name := strings.TrimPrefix(key, "remove:")
+	w.click(fmt.Sprintf(`[data-key=%s]`, jsString(key)))
+	w.wait(w.q(fmt.Sprintf(`[data-key=%s]`, jsString("undo:"+name))) + ` && ` + w.q(`pre.json:not([aria-busy])`))
+	return name
+}
+
+// shownJSON is the text of the "show the exact data" disclosure.
+func (w widget) shownJSON() string {
+	w.h.T.Helper()
+	return w.text(`pre.json`)
+}
+
+// share goes from the review to consent and presses Share.
+func (w widget) share() {
+	w.h.T.Helper()
+	w.click(`[data-key="review-next"]`)
+	w.click(`[data-key="share"]`)
+	w.waitFor(`.shared-list`)
+}
+
+// hostEvent is one netflix-donation:* event the test page recorded.
+type hostEvent struct {
+	Type     string          `json:"type"`
+	Detail   json.RawMessage `json:"detail"`
+	Composed bool            `json:"composed"`
+	Bubbles  bool            `json:"bubbles"`
+}
+
+// events returns the events recorded by widget_flow.js.
+func events(h *Harness) []hostEvent {
+	h.T.Helper()
+	var raw string
+	h.Eval(`JSON.stringify(window.__events)`, &raw)
+	var out []hostEvent
+	if err := json.Unmarshal([]byte(raw), &out); err != nil {
+		h.T.Fatal(err)
+	}
+	return out
+}
+
+// synthZip generates an export with internal/synth and writes it for upload.
+func synthZip(h *Harness, name string, cfg synth.Config) string {
+	h.T.Helper()
+	var b bytes.Buffer
+	if _, err := synth.WriteZip(&b, cfg); err != nil {
+		h.T.Fatal(err)
+	}
+	return h.WriteFile(name, b.Bytes())
+}

@@ -1,0 +1,491 @@
+package browsertest
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/netflix-donation/widget/extractor"
+	"github.com/netflix-donation/widget/internal/badinput"
+	"github.com/netflix-donation/widget/internal/synth"
+)
+
+// widgetDefaultBlocks are the blocks the element shares without a config:
+// every block but the opt-in account block.
+var widgetDefaultBlocks = []string{"totals", "by_month", "weekday_hour_seconds", "by_device", "titles", "binge", "profiles"}
+
+// nativeDonation computes, in this process, the donation the widget should
+// produce for an export: Extract with the participant's profiles in the
+// browser's time zone, then Share with the default blocks, the removed
+// titles and the default 20,000-byte budget.
+func nativeDonation(t *testing.T, export []byte, tz string, profiles, remove []string) string {
+	t.Helper()
+	files, err := extractor.Open(bytes.NewReader(export), int64(len(export)), "netflix-report.zip", extractor.ZipOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := extractor.DefaultOptions()
+	opts.TimeZone = tz
+	opts.Profiles = profiles
+	s, err := extractor.Extract(context.Background(), files, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := extractor.Share(s, extractor.ShareOptions{Blocks: widgetDefaultBlocks, RemoveTitles: remove, MaxBytes: 20000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(out)
+}
+
+// donation is the part of the shared JSON the tests look into.
+type donation struct {
+	Titles []struct {
+		Name string `json:"name"`
+	} `json:"titles"`
+	Options struct {
+		Profiles []string `json:"profiles"`
+	} `json:"options"`
+	Sharing struct {
+		Blocks        []string `json:"blocks"`
+		TitlesRemoved int      `json:"titles_removed"`
+		MaxBytes      int      `json:"max_bytes"`
+	} `json:"sharing"`
+	Checksum string `json:"checksum"`
+}
+
+// TestWidgetDonateFlow drives the whole flow as a participant, in Dutch
+// and English: pick a generated multi-profile ZIP through the real file
+// input, choose a profile, remove a title, Share. The JSON in the event,
+// in the output field and in the "exact data" disclosure must be the same
+// string, equal to the native extractor's donation for the same choices,
+// without the removed title and without any profile name; and no request
+// at all may leave the page between choosing the file and Share, nor
+// after it.
+func TestWidgetDonateFlow(t *testing.T) {
+	texts := map[string]struct{ intro, profile, review, done string }{
+		"nl": {"Deel je Netflix-kijkgeschiedenis met dit onderzoek", "Welk profiel is van jou?", "Dit zou je delen", "Bedankt voor het delen!"},
+		"en": {"Share your Netflix viewing history with this study", "Which profile is yours?", "This is what you would share", "Thank you for sharing!"},
+	}
+	for _, lang := range []string{"nl", "en"} {
+		t.Run(lang, func(t *testing.T) {
+			want := texts[lang]
+			const tz = "Europe/Amsterdam"
+			h := NewHarness(t, HarnessOptions{TimeZone: tz})
+			var export bytes.Buffer
+			if _, err := synth.WriteZip(&export, synth.Config{Rows: 3000, Seed: 7, Canary: "Qx7canary"}); err != nil {
+				t.Fatal(err)
+			}
+			path := h.WriteFile("netflix-report.zip", export.Bytes())
+			w := pageWidget(h)
+
+			if lang == "nl" { // a small phone
+				if err := chromedp.Run(h.Ctx, chromedp.EmulateViewport(360, 740)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			h.Navigate("/browsertest/testdata/widget_flow.html?lang=" + lang)
+			w.waitFor(".screen-title")
+			if got := w.title(); got != want.intro {
+				t.Errorf("intro title %q, want %q", got, want.intro)
+			}
+			w.start()
+			h.Eval(`NetflixDonation.ready()`, nil) // the engine's files load before the choice
+			before, beforeNet := len(h.Requests()), len(h.NetworkEvents())
+
+			w.upload(path)
+			w.wait(w.q(`input[type=checkbox]`))
+			if got := w.title(); got != want.profile {
+				t.Errorf("profile title %q, want %q", got, want.profile)
+			}
+			names := w.toReview(0)
+			if wantNames := synth.DefaultProfiles(); len(names) != len(wantNames) {
+				t.Fatalf("profile screen shows %q, want %d profiles like %q", names, len(wantNames), wantNames)
+			}
+			if got := w.title(); got != want.review {
+				t.Errorf("review title %q, want %q", got, want.review)
+			}
+			var focused bool
+			h.Eval(w.root+`.activeElement && `+w.root+`.activeElement.classList.contains('screen-title')`, &focused)
+			if !focused {
+				t.Error("focus did not move to the review screen's heading")
+			}
+			var current string
+			h.Eval(w.q(`[aria-current="step"] .label`)+`.textContent`, &current)
+			if current == "" {
+				t.Error("no step marked aria-current")
+			}
+
+			var overflow int
+			h.Eval(`document.documentElement.scrollWidth - window.innerWidth`, &overflow)
+			if overflow > 0 {
+				t.Errorf("the review scrolls sideways by %d px", overflow)
+			}
+
+			removed := w.removeFirstTitle()
+			shown := w.shownJSON()
+			w.share()
+			if got := w.title(); got != want.done {
+				t.Errorf("done title %q, want %q", got, want.done)
+			}
+
+			// The same string everywhere.
+			evs := events(h)
+			if len(evs) != 1 || evs[0].Type != "netflix-donation:donate" || !evs[0].Bubbles || !evs[0].Composed {
+				t.Fatalf("events %+v, want one bubbling, composed netflix-donation:donate", evs)
+			}
+			var detail struct {
+				JSON    string          `json:"json"`
+				Summary json.RawMessage `json:"summary"`
+			}
+			if err := json.Unmarshal(evs[0].Detail, &detail); err != nil {
+				t.Fatal(err)
+			}
+			var output string
+			h.Eval(`document.querySelector('#out').value`, &output)
+			if detail.JSON != shown || output != shown {
+				t.Fatalf("event json, output field and disclosure differ:\nevent  %.200s\noutput %.200s\nshown  %.200s", detail.JSON, output, shown)
+			}
+			if err := extractor.VerifyChecksum([]byte(shown)); err != nil {
+				t.Errorf("checksum: %v", err)
+			}
+
+			// What was shared: the participant's choices, nothing more.
+			var d donation
+			if err := json.Unmarshal([]byte(shown), &d); err != nil {
+				t.Fatal(err)
+			}
+			for _, ti := range d.Titles {
+				if ti.Name == removed {
+					t.Errorf("removed title %q is in the shared JSON", removed)
+				}
+			}
+			if d.Sharing.TitlesRemoved != 1 || !slices.Equal(d.Options.Profiles, []string{"P1"}) || d.Sharing.MaxBytes != 20000 {
+				t.Errorf("sharing %+v, profiles %q; want 1 title removed, profiles [P1], max_bytes 20000", d.Sharing, d.Options.Profiles)
+			}
+			for _, name := range names {
+				if strings.Contains(shown, name) {
+					t.Errorf("the shared JSON contains the profile name %q", name)
+				}
+			}
+			if wantJSON := nativeDonation(t, export.Bytes(), tz, names[:1], []string{removed}); shown != wantJSON {
+				t.Errorf("the browser's donation differs from the native one:\nbrowser %.300s\nnative  %.300s", shown, wantJSON)
+			}
+
+			// Nothing left the page from the choice of the file on.
+			if reqs := h.Requests(); len(reqs) != before {
+				t.Errorf("requests after choosing the file: %+v", reqs[before:])
+			}
+			if evs := h.NetworkEvents(); len(evs) != beforeNet {
+				t.Errorf("network events after choosing the file: %+v", evs[beforeNet:])
+			}
+			if v := h.CSPViolations(); len(v) > 0 {
+				t.Errorf("CSP violations: %q", v)
+			}
+		})
+	}
+}
+
+// TestWidgetDecline: "I don't want to share" gives the decline event and
+// the decline payload in the output field, and nothing else.
+func TestWidgetDecline(t *testing.T) {
+	h := NewHarness(t, HarnessOptions{})
+	w := pageWidget(h)
+	h.Navigate("/browsertest/testdata/widget_flow.html?lang=nl")
+	w.click(`[data-key="skip"]`)
+	w.wait(w.q(`.screen-title`) + `.textContent === 'Er is niets gedeeld'`)
+	var output string
+	h.Eval(`document.querySelector('#out').value`, &output)
+	if output != `{"declined":true}` {
+		t.Errorf("output %q, want {\"declined\":true}", output)
+	}
+	evs := events(h)
+	if len(evs) != 1 || evs[0].Type != "netflix-donation:decline" {
+		t.Errorf("events %+v, want one netflix-donation:decline", evs)
+	}
+}
+
+// TestWidgetErrorCodes: every error code shows its own Dutch message in a
+// role=alert region and tells the host its code. Codes a file can provoke
+// come from the hostile-input corpus through the real engine; the rest
+// (a crashed worker, a failed download...) are injected by the test page.
+// Retry leads back to the file choice, and a good file works afterwards.
+func TestWidgetErrorCodes(t *testing.T) {
+	h := NewHarness(t, HarnessOptions{})
+	w := pageWidget(h)
+	h.Navigate("/browsertest/testdata/widget_flow.html?lang=nl")
+	w.start()
+
+	messages := map[string]string{}
+	check := func(code string) {
+		t.Helper()
+		w.waitFor(fmt.Sprintf(`.error[role=alert][data-code=%q]`, code))
+		msg := strings.TrimSpace(w.text(`.error[role=alert]`))
+		if msg == "" || strings.Contains(msg, code) || strings.Contains(msg, "error.") {
+			t.Errorf("%s: message %q is not a friendly text", code, msg)
+		}
+		messages[code] = msg
+		evs := events(h)
+		var detail struct{ Code string }
+		if len(evs) > 0 {
+			_ = json.Unmarshal(evs[len(evs)-1].Detail, &detail)
+		}
+		if len(evs) == 0 || evs[len(evs)-1].Type != "netflix-donation:error" || detail.Code != code {
+			t.Errorf("%s: last event %+v, want netflix-donation:error with that code", code, evs[len(evs)-1:])
+		}
+		w.click(`[data-key="retry"]`)
+		w.waitFor(`input[type=file]`)
+	}
+
+	seen := map[extractor.Code]bool{}
+	for _, c := range badinput.Cases() {
+		if c.Want == "" || c.Large || seen[c.Want] {
+			continue
+		}
+		seen[c.Want] = true
+		b, err := c.Bytes()
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.upload(h.WriteFile(c.FileName, b))
+		check(string(c.Want))
+	}
+
+	// A good file still works after all those failures.
+	good := synthZip(h, "netflix-report.zip", synth.Config{Rows: 300, Seed: 3, Profiles: []string{"Anna"}})
+	w.upload(good)
+	w.toReview()
+
+	// The codes no file can provoke.
+	for _, code := range []string{"aborted", "internal", "worker_failed", "wasm_load_failed", "bad_input"} {
+		h.Navigate("/browsertest/testdata/widget_flow.html?lang=nl")
+		w.start()
+		h.Eval(fmt.Sprintf(`window.__failWith(%q)`, code), nil)
+		w.upload(good)
+		check(code)
+	}
+	// bad_options: a study's config the engine refuses (an unknown time zone).
+	h.Navigate(`/browsertest/testdata/widget_flow.html?lang=nl&config=` + `%7B%22timeZone%22%3A%22Mars%2FOlympus%22%7D`)
+	w.start()
+	w.upload(good)
+	w.waitFor(`.error[role=alert][data-code="bad_options"]`)
+	messages["bad_options"] = strings.TrimSpace(w.text(`.error[role=alert]`))
+
+	all := []string{"not_zip_or_csv", "corrupt_zip", "unsupported_zip", "no_viewing_activity", "viewing_history_only",
+		"bad_header", "empty", "too_large", "bad_options", "aborted", "internal", "worker_failed", "wasm_load_failed", "bad_input"}
+	byText := map[string]string{}
+	for _, code := range all {
+		msg, ok := messages[code]
+		if !ok {
+			t.Errorf("%s was never shown (no corpus case provoked it)", code)
+			continue
+		}
+		if other, dup := byText[msg]; dup {
+			t.Errorf("%s and %s show the same message %q", code, other, msg)
+		}
+		byText[msg] = code
+	}
+	wantText := map[string]string{
+		"not_zip_or_csv":       "Dit is geen bestand van Netflix.",
+		"viewing_history_only": "Dit is de korte kijkgeschiedenis van één profiel (NetflixViewingHistory.csv).",
+		"corrupt_zip":          "Dit ZIP-bestand is beschadigd",
+	}
+	for code, prefix := range wantText {
+		if !strings.HasPrefix(messages[code], prefix) {
+			t.Errorf("%s: message %q, want it to start with %q", code, messages[code], prefix)
+		}
+	}
+}
+
+// TestWidgetHTMLNamesAreText: profile names and titles holding HTML are
+// shown as text and never become elements or run. The page has no CSP
+// here, so an injection would really run (and its image request would
+// show up as a server violation).
+func TestWidgetHTMLNamesAreText(t *testing.T) {
+	h := NewHarness(t, HarnessOptions{CSP: "-"})
+	w := pageWidget(h)
+	const evilProfile = `<img src=x onerror="window.__pwned='profile'">`
+	const evilTitle = `<img src=x onerror="window.__pwned='title'"><b>Bold</b>`
+	csv := "Profile Name,Start Time,Duration,Attributes,Title,Supplemental Video Type,Device Type,Bookmark,Latest Bookmark,Country\n"
+	for i := 0; i < 3; i++ {
+		csv += fmt.Sprintf("\"%s\",2024-03-0%d 19:00:00,01:10:00,,\"%s\",,Samsung TV,01:10:00,01:10:00,NL (Netherlands)\n",
+			strings.ReplaceAll(evilProfile, `"`, `""`), i+1, strings.ReplaceAll(evilTitle, `"`, `""`))
+	}
+	csv += "Bram,2024-03-05 20:00:00,00:50:00,,De Oost,,Apple iPhone,00:50:00,00:50:00,NL (Netherlands)\n"
+	path := h.WriteFile("ViewingActivity.csv", []byte(csv))
+
+	h.Navigate("/browsertest/testdata/widget_flow.html?lang=en")
+	w.start()
+	w.upload(path)
+	names := w.toReview(0)
+	if !slices.Contains(names, evilProfile) {
+		t.Errorf("profile names shown %q, want the literal %q among them", names, evilProfile)
+	}
+	var titles []string
+	h.Eval(fmt.Sprintf(`Array.from(%s.querySelectorAll('.titles .name'), (n) => n.firstChild.textContent)`, w.root), &titles)
+	if !slices.Contains(titles, evilTitle) {
+		t.Errorf("titles shown %q, want the literal %q among them", titles, evilTitle)
+	}
+	var imgs, bolds int
+	h.Eval(w.root+`.querySelectorAll('img').length`, &imgs)
+	h.Eval(w.root+`.querySelectorAll('b').length`, &bolds)
+	var pwned any
+	h.Eval(`window.__pwned === undefined ? null : window.__pwned`, &pwned)
+	if imgs != 0 || bolds != 0 || pwned != nil {
+		t.Errorf("HTML from the file became elements: %d <img>, %d <b>, __pwned=%v", imgs, bolds, pwned)
+	}
+}
+
+// TestWidgetExamples loads each example for survey authors with a stand-in
+// for its platform and checks that the platform's storage ends up holding
+// exactly the donated JSON.
+func TestWidgetExamples(t *testing.T) {
+	tests := []struct {
+		name   string
+		page   string
+		root   string // the widget's shadow root
+		stored string // JavaScript: the value the platform stored
+		ready  string // JavaScript: true once the participant may go on
+		csp    string // the page's policy; "" is StrictCSP
+	}{
+		{
+			name:   "qualtrics",
+			page:   "/web/examples/qualtrics.html",
+			root:   `document.querySelector('netflix-donation').shadowRoot`,
+			stored: `window.QualtricsStandIn.embedded.netflix_donation`,
+			ready:  `!document.getElementById('NextButton').disabled`,
+		},
+		{
+			name:   "limesurvey",
+			page:   "/web/examples/limesurvey.html",
+			root:   `document.querySelector('netflix-donation').shadowRoot`,
+			stored: `document.getElementById('answer123456X7X42').value`,
+			ready:  `!document.getElementById('ls-button-submit').disabled && document.querySelector('.answer-container').hidden`,
+		},
+		{
+			name:   "plain-form",
+			page:   "/web/examples/plain-form.html",
+			root:   `document.querySelector('netflix-donation').shadowRoot`,
+			stored: `new FormData(document.getElementById('study')).get('netflix_donation')`,
+			ready:  `!document.getElementById('submit').disabled`,
+		},
+		{
+			name:   "iframe",
+			page:   "/web/examples/iframe-host.html",
+			root:   `document.getElementById('netflix-frame').contentDocument.querySelector('netflix-donation').shadowRoot`,
+			stored: `document.getElementById('netflix_donation').value`,
+			ready:  `!document.getElementById('next').disabled && Number(document.getElementById('netflix-frame').height) !== 640`,
+			csp:    StrictCSP + "; frame-src 'self'", // the survey page must allow the frame
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := NewHarness(t, HarnessOptions{CSP: tt.csp})
+			path := synthZip(h, "netflix-report.zip", synth.Config{Rows: 500, Seed: 11})
+			w := widget{h: h, root: tt.root}
+			h.Navigate(tt.page)
+			w.wait(tt.root + ` && ` + w.q(".screen-title"))
+			// No lang attribute on the element: it follows the page's lang.
+			var pageLang string
+			h.Eval(`document.documentElement.lang`, &pageLang)
+			wantTitle := map[string]string{"nl": "Deel je Netflix-kijkgeschiedenis met dit onderzoek", "en": "Share your Netflix viewing history with this study"}[pageLang]
+			if got := w.title(); got != wantTitle {
+				t.Errorf("page lang %q: intro title %q, want %q", pageLang, got, wantTitle)
+			}
+			var blocked bool
+			h.Eval(`(() => { try { return !(`+tt.ready+`); } catch (e) { return true; } })()`, &blocked)
+			if !blocked && tt.name != "iframe" {
+				t.Error("the participant could go on before choosing")
+			}
+			w.start()
+			w.upload(path)
+			w.toReview(0)
+			shown := w.shownJSON()
+			w.share()
+			w.wait(tt.ready)
+			var stored string
+			h.Eval(tt.stored, &stored)
+			if stored != shown {
+				t.Errorf("stored %.120q, want the shown JSON %.120q", stored, shown)
+			}
+			if !strings.HasPrefix(stored, `{"schema":"netflix-summary/1"`) {
+				t.Errorf("stored %.80q is not a donation", stored)
+			}
+		})
+	}
+}
+
+// TestWidgetInputs checks that the folder input is a real file input
+// with webkitdirectory, and that the file input does not filter only by
+// extension (iOS greys such files out).
+func TestWidgetInputs(t *testing.T) {
+	h := NewHarness(t, HarnessOptions{})
+	w := pageWidget(h)
+	h.Navigate("/browsertest/testdata/widget_flow.html?lang=de")
+	w.start()
+	var info struct {
+		Accept, Display, Label, FolderLabel string
+		Folder                              bool
+	}
+	h.Eval(fmt.Sprintf(`(() => {
+	  const r = %s;
+	  const f = r.querySelector('input[type=file]:not([webkitdirectory])');
+	  const d = r.querySelector('input[type=file][webkitdirectory]');
+	  return { Accept: f.accept, Display: getComputedStyle(f).display, Label: f.labels[0].textContent,
+	           Folder: !!d && d.webkitdirectory, FolderLabel: d ? d.labels[0].textContent : '' };
+	})()`, w.root), &info)
+	if info.Display == "none" || info.Label != "Datei wählen" || !info.Folder || info.FolderLabel != "Ordner wählen" {
+		t.Errorf("inputs %+v: want a labelled, displayed file input and folder input", info)
+	}
+	if !strings.Contains(info.Accept, "application/zip") || !strings.Contains(info.Accept, "text/csv") {
+		t.Errorf("accept %q lists no MIME types", info.Accept)
+	}
+}
+
+// TestWidgetCancel: Cancel while reading aborts the engine call through
+// the AbortSignal, returns to the file choice with a note, and tells the
+// host nothing (a participant's cancel is not an error).
+func TestWidgetCancel(t *testing.T) {
+	h := NewHarness(t, HarnessOptions{})
+	w := pageWidget(h)
+	h.Navigate("/browsertest/testdata/widget_flow.html?lang=nl")
+	w.start()
+	h.Eval(`window.__hang()`, nil)
+	w.upload(synthZip(h, "netflix-report.zip", synth.Config{Rows: 100, Seed: 1}))
+	w.waitFor(`progress`)
+	var live bool
+	h.Eval(w.q(`[role=status][aria-live=polite]`)+` !== null`, &live)
+	if !live {
+		t.Error("the working screen has no polite live region")
+	}
+	w.click(`[data-key="cancel"]`)
+	w.waitFor(`input[type=file]`)
+	var aborted bool
+	h.Eval(`window.__aborted`, &aborted)
+	if !aborted {
+		t.Error("Cancel did not abort the engine call")
+	}
+	if note := w.text(`.note`); note != "Het lezen is gestopt. Je kunt opnieuw een bestand kiezen." {
+		t.Errorf("note %q", note)
+	}
+	if evs := events(h); len(evs) != 0 {
+		t.Errorf("events after Cancel: %+v", evs)
+	}
+}
+
+// TestWidgetTextOverrides: a study replaces a text through config.texts.
+func TestWidgetTextOverrides(t *testing.T) {
+	h := NewHarness(t, HarnessOptions{})
+	w := pageWidget(h)
+	h.Navigate(`/browsertest/testdata/widget_flow.html?lang=nl&config=` +
+		`%7B%22texts%22%3A%7B%22nl%22%3A%7B%22intro.title%22%3A%22Doe%20mee%21%22%7D%7D%7D`)
+	w.wait(w.q(`.screen-title`) + `.textContent === 'Doe mee!'`)
+	if got := w.text(`[data-key="start"]`); got != "Beginnen" {
+		t.Errorf("start button %q: other texts should stay Dutch", got)
+	}
+}

@@ -1,0 +1,125 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// shooter writes full-page screenshots named NN-screen-WIDTH.png.
+type shooter struct {
+	dir     string
+	width   int64
+	n       int
+	written []string
+}
+
+func (s *shooter) shot(name string) chromedp.Action {
+	return chromedp.ActionFunc(func(ctx context.Context) error {
+		// Let transitions, focus rings and fonts settle.
+		if err := chromedp.Sleep(150 * time.Millisecond).Do(ctx); err != nil {
+			return err
+		}
+		var png []byte
+		if err := chromedp.FullScreenshot(&png, 100).Do(ctx); err != nil {
+			return err
+		}
+		s.n++
+		path := filepath.Join(s.dir, fmt.Sprintf("%02d-%s-%d.png", s.n, name, s.width))
+		s.written = append(s.written, path)
+		return os.WriteFile(path, png, 0o644)
+	})
+}
+
+// The element's shadow root, as a JavaScript expression.
+const shadow = `document.querySelector('netflix-donation').shadowRoot`
+
+// waitScreen waits until the current screen's heading is there and
+// contains the element selector sel (a CSS selector inside the shadow root).
+func waitFor(sel string) chromedp.Action {
+	return chromedp.Poll(fmt.Sprintf(`!!(document.querySelector('netflix-donation') && %s && %s.querySelector(%q))`, shadow, shadow, sel), nil,
+		chromedp.WithPollingTimeout(60*time.Second))
+}
+
+func click(sel string) chromedp.Action {
+	return chromedp.Evaluate(fmt.Sprintf(`%s.querySelector(%q).click()`, shadow, sel), nil)
+}
+
+func eval(js string) chromedp.Action {
+	var ignored any
+	return chromedp.Evaluate(js, &ignored)
+}
+
+// hold makes the engine pause so the working screen can be photographed:
+// profiles() waits for window.__release, extract() reports 42% first.
+// The engine object is frozen, so the wrapper replaces window.NetflixDonation.
+const hold = `(() => {
+  const orig = window.NetflixDonation;
+  const api = Object.assign({}, orig);
+  window.NetflixDonation = api;
+  let release;
+  window.__held = new Promise((r) => { release = r; });
+  window.__release = release;
+  api.profiles = async (input, o) => { const p = await orig.profiles(input, o); await window.__held; return p; };
+  api.extract = async (input, o) => {
+    if (o && o.onProgress) {
+      o.onProgress(0.42, 'reading');
+      await new Promise((r) => { window.__release2 = r; });
+    }
+    return orig.extract(input, o);
+  };
+})()`
+
+func walk(ctx context.Context, s *shooter, url string, in inputs) error {
+	fileInput := shadow + `.querySelector('input[type=file]:not([webkitdirectory])')`
+	return chromedp.Run(ctx,
+		chromedp.EmulateViewport(s.width, 900),
+		chromedp.Navigate(url),
+		waitFor(".screen-title"),
+		s.shot("intro"),
+		eval(shadow+`.querySelector('details.guide').open = true`),
+		s.shot("intro-guide"),
+		click(`[data-key="start"]`),
+		waitFor(`input[type=file]`),
+		s.shot("choose"),
+		eval(hold),
+		chromedp.SetUploadFiles(fileInput, []string{in.export}, chromedp.ByJSPath),
+		waitFor(`progress`),
+		s.shot("working"),
+		eval(`window.__release()`),
+		waitFor(`input[type=checkbox]`),
+		s.shot("profile"),
+		click(`input[type=checkbox]`),
+		click(`[data-key="profile-next"]`),
+		chromedp.Poll(`typeof window.__release2 === 'function'`, nil, chromedp.WithPollingTimeout(30*time.Second)),
+		s.shot("working-progress"),
+		eval(`window.__release2()`),
+		waitFor(`pre.json`),
+		s.shot("review"),
+		eval(shadow+`.querySelector('[data-key^="remove:"]').click()`),
+		chromedp.Poll(shadow+`.querySelector('pre.json:not([aria-busy])') && !!`+shadow+`.querySelector('[data-key^="undo:"]')`, nil, chromedp.WithPollingTimeout(30*time.Second)),
+		eval(shadow+`.querySelector('details.exact').open = true; `+shadow+`.querySelectorAll('details').forEach((d) => { d.open = true; })`),
+		s.shot("review-open"),
+		click(`[data-key="review-next"]`),
+		waitFor(`[data-key="share"]`),
+		s.shot("consent"),
+		click(`[data-key="share"]`),
+		waitFor(`.shared-list`),
+		s.shot("done"),
+
+		chromedp.Navigate(url),
+		waitFor(".screen-title"),
+		click(`[data-key="start"]`),
+		waitFor(`input[type=file]`),
+		chromedp.SetUploadFiles(fileInput, []string{in.wrong}, chromedp.ByJSPath),
+		waitFor(`.error[role=alert]`),
+		s.shot("error"),
+		click(`[data-key="skip"]`),
+		waitFor(`.screen-title`),
+		s.shot("declined"),
+	)
+}

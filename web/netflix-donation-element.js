@@ -1,0 +1,376 @@
+// <netflix-donation>: the participant's side of a Netflix data donation.
+//
+// This ES module defines the custom element. web/netflix-donation.js (the
+// one classic script a page loads) imports it and provides the engine as
+// window.NetflixDonation; the element calls only that API, so the file is
+// read in a worker on this device and nothing leaves the element before
+// the participant presses Share.
+//
+// Attributes:
+//   lang                 nl | en | de (default: the closest lang, else en)
+//   config               JSON: extractor options (timeZone, minSeconds, from,
+//                        to, titles, top, account), share (blocks), maxBytes
+//                        (default 20000) and texts ({nl: {key: text}, ...})
+//   output               CSS selector of an input or textarea in the page;
+//                        it receives the JSON on Share, {"declined":true} on
+//                        Don't share
+//   post-message-origin  inside an iframe, post the outcome to the parent
+//                        with exactly this target origin (never "*")
+// Events (bubbling, composed): netflix-donation:donate {summary, json},
+// netflix-donation:decline {}, netflix-donation:error {code}.
+
+import { h, clear } from './element/dom.js';
+import { sheet } from './element/styles.js';
+import { Texts, resolveLang } from './element/i18n.js';
+import { parseConfig } from './element/config.js';
+import { indicator } from './element/steps.js';
+import { deliver, postHeight } from './element/host.js';
+import * as intro from './element/screens/intro.js';
+import * as choose from './element/screens/choose.js';
+import * as working from './element/screens/working.js';
+import * as profile from './element/screens/profile.js';
+import * as review from './element/screens/review.js';
+import * as consent from './element/screens/consent.js';
+import * as done from './element/screens/done.js';
+import * as errorScreen from './element/screens/error.js';
+
+const SCREENS = { intro, choose, working, profile, review, consent, done, error: errorScreen };
+
+let counter = 0;
+
+/** NetflixDonationElement is the <netflix-donation> custom element. */
+export class NetflixDonationElement extends HTMLElement {
+  static get observedAttributes() {
+    return ['lang', 'config', 'post-message-origin'];
+  }
+
+  constructor() {
+    super();
+    this.uid = 'nd' + (++counter);
+    this.root = this.attachShadow({ mode: 'open' });
+    this.root.adoptedStyleSheets = [sheet()];
+    this.card = h('div', { class: 'card', role: 'region' });
+    this.root.appendChild(this.card);
+    this.state = freshState();
+    this.config = null;
+    this.configError = null;
+    this.abort = null;
+    this.job = 0;
+    this.shareSeq = 0;
+    this.interacted = false;
+    this.resizer = null;
+  }
+
+  connectedCallback() {
+    this.readConfig();
+    if (this.configError && this.state.screen === 'intro') {
+      this.fail(this.configError);
+      return;
+    }
+    this.render();
+    this.watchSize();
+  }
+
+  /** watchSize reports the widget's height to an iframe host (post-message-origin). */
+  watchSize() {
+    if (this.resizer || typeof ResizeObserver !== 'function' || !this.hasAttribute('post-message-origin')) return;
+    this.resizer = new ResizeObserver(() => postHeight(this, this.card.getBoundingClientRect().height + 2));
+    this.resizer.observe(this.card);
+  }
+
+  disconnectedCallback() {
+    if (this.resizer) {
+      this.resizer.disconnect();
+      this.resizer = null;
+    }
+  }
+
+  attributeChangedCallback(name, before, after) {
+    if (before === after || !this.isConnected) return;
+    if (name === 'post-message-origin') {
+      this.watchSize();
+      return;
+    }
+    if (name === 'config') this.readConfig();
+    this.render({ keepFocus: true });
+  }
+
+  readConfig() {
+    try {
+      this.config = parseConfig(this.getAttribute('config'));
+      this.configError = null;
+    } catch (e) {
+      this.config = parseConfig(null);
+      this.configError = 'bad_options';
+    }
+  }
+
+  texts() {
+    return new Texts(resolveLang(this), this.config && this.config.texts);
+  }
+
+  engine() {
+    const api = globalThis.NetflixDonation;
+    if (!api || typeof api.extract !== 'function') throw withCode('wasm_load_failed');
+    return api;
+  }
+
+  /** render draws the current screen; it focuses the heading after a participant's action. */
+  render({ keepFocus = false, focusKey = null } = {}) {
+    const tx = this.texts();
+    const active = this.root.activeElement;
+    const activeKey = keepFocus && active ? active.getAttribute('data-key') : null;
+    const openKeys = new Set(Array.from(this.card.querySelectorAll('details[open][data-key]'), (d) => d.getAttribute('data-key')));
+    const scroll = this.card.querySelector('pre.json');
+    const scrollTop = scroll ? scroll.scrollTop : 0;
+    const sameScreen = this.drawn === this.state.screen;
+
+    this.card.setAttribute('lang', tx.lang);
+    this.card.setAttribute('aria-label', tx.t('widget.label'));
+    clear(this.card);
+    const screen = SCREENS[this.state.screen].render({ tx, act: this, state: this.state, uid: this.uid });
+    this.screenEl = screen;
+    this.announcer = h('p', { class: 'vh', role: 'status', 'aria-live': 'polite' });
+    this.card.append(indicator(tx, this.state.screen), screen, this.announcer);
+    this.drawn = this.state.screen;
+
+    if (sameScreen) {
+      for (const d of this.card.querySelectorAll('details[data-key]')) {
+        if (openKeys.has(d.getAttribute('data-key'))) d.open = true;
+      }
+      const pre = this.card.querySelector('pre.json');
+      if (pre) pre.scrollTop = scrollTop;
+    }
+    const key = focusKey || activeKey;
+    const target = key ? this.findKey(key) : null;
+    if (target) target.focus();
+    else if (this.interacted && !keepFocus) {
+      const title = screen.querySelector('.screen-title');
+      if (title) title.focus();
+    }
+  }
+
+  findKey(key) {
+    for (const el of this.card.querySelectorAll('[data-key]')) if (el.getAttribute('data-key') === key) return el;
+    return null;
+  }
+
+  announce(text) {
+    // The region exists before its text changes; clear first so a repeat is read again.
+    this.announcer.textContent = '';
+    setTimeout(() => { this.announcer.textContent = text; }, 50);
+  }
+
+  /** go shows another screen (used by Back, Retry and Continue buttons). */
+  go(screen) {
+    this.interacted = true;
+    if (screen === 'choose') this.state = { ...freshState(), screen: 'choose' };
+    else this.state.screen = screen;
+    this.render();
+  }
+
+  start() {
+    this.interacted = true;
+    try {
+      const api = this.engine();
+      if (typeof api.ready === 'function') api.ready().catch(() => {});
+    } catch (e) {
+      // Reported when the participant picks a file.
+    }
+    this.go('choose');
+  }
+
+  /** pick reads the chosen input: its profiles first, then the summary. */
+  async pick(input) {
+    this.interacted = true;
+    this.state = { ...freshState(), input, screen: 'working', stage: 'profiles' };
+    this.render();
+    const job = this.newJob();
+    try {
+      const api = this.engine();
+      const profiles = await api.profiles(input, { signal: this.abort.signal });
+      if (job !== this.job) return;
+      if (profiles.length > 1) {
+        this.state.profiles = profiles;
+        this.state.screen = 'profile';
+        this.render();
+        return;
+      }
+      await this.extract(job, 'all');
+    } catch (e) {
+      if (job === this.job) this.fail(codeOf(e));
+    }
+  }
+
+  /** chooseProfiles continues with the participant's own profiles. */
+  async chooseProfiles(names) {
+    this.interacted = true;
+    this.state.chosen = names;
+    this.state.screen = 'working';
+    this.state.stage = 'loading';
+    this.state.progress = 0;
+    this.render();
+    const job = this.newJob();
+    try {
+      await this.extract(job, names);
+    } catch (e) {
+      if (job === this.job) this.fail(codeOf(e));
+    }
+  }
+
+  newJob() {
+    if (this.abort) this.abort.abort();
+    this.abort = new AbortController();
+    this.state.cancelled = false;
+    return ++this.job;
+  }
+
+  async extract(job, profiles) {
+    const api = this.engine();
+    const options = {
+      ...this.config.extract,
+      profiles,
+      signal: this.abort.signal,
+      onProgress: (fraction, stage) => {
+        if (job !== this.job || this.state.screen !== 'working') return;
+        this.state.progress = fraction;
+        this.state.stage = stage;
+        if (this.screenEl && this.screenEl.update) this.screenEl.update(fraction, stage);
+      },
+    };
+    const summary = await api.extract(this.state.input, options);
+    if (job !== this.job) return;
+    this.state.summary = summary;
+    if (this.screenEl && this.screenEl.update) this.screenEl.update(1, 'sharing');
+    this.state.share = await this.computeShare();
+    if (job !== this.job) return;
+    this.state.screen = 'review';
+    this.render();
+  }
+
+  /** computeShare asks the engine for the exact JSON for the current choices. */
+  async computeShare() {
+    const api = this.engine();
+    const result = await api.share(this.state.summary, {
+      blocks: this.config.blocks,
+      removeTitles: this.state.removed.slice(),
+      maxBytes: this.config.maxBytes,
+    });
+    return { json: result.json, summary: result.summary || JSON.parse(result.json) };
+  }
+
+  /** cancel stops reading and returns to the choose screen. */
+  cancel() {
+    this.interacted = true;
+    this.job++;
+    if (this.abort) this.abort.abort();
+    this.abort = null;
+    this.state = { ...freshState(), screen: 'choose', cancelled: true };
+    this.render();
+  }
+
+  removeTitle(name) {
+    if (this.state.removed.includes(name)) return;
+    const all = this.state.summary.titles || [];
+    const kept = all.filter((t) => t.name !== name && !this.state.removed.includes(t.name));
+    const idx = all.filter((t) => !this.state.removed.includes(t.name)).findIndex((t) => t.name === name);
+    this.state.removed.push(name);
+    const next = kept[Math.min(idx, kept.length - 1)];
+    this.updateShare(next ? 'remove:' + next.name : 'titles-heading');
+    this.announce(this.texts().t('review.removedStatus', { title: name }));
+  }
+
+  restoreTitle(name) {
+    this.state.removed = this.state.removed.filter((n) => n !== name);
+    this.updateShare('remove:' + name);
+    this.announce(this.texts().t('review.restoredStatus', { title: name }));
+  }
+
+  async updateShare(focusKey) {
+    this.interacted = true;
+    const seq = ++this.shareSeq;
+    this.state.sharePending = true;
+    const pending = this.computeShare();
+    this.state.sharePromise = pending;
+    this.render({ focusKey, keepFocus: true });
+    try {
+      const result = await pending;
+      if (seq !== this.shareSeq) return;
+      this.state.share = result;
+      this.state.sharePending = false;
+      if (this.state.screen === 'review') this.render({ keepFocus: true });
+    } catch (e) {
+      if (seq === this.shareSeq) this.fail(codeOf(e));
+    }
+  }
+
+  /** share hands the exact JSON shown in the review to the host. */
+  async share() {
+    this.interacted = true;
+    try {
+      while (this.state.sharePending) {
+        const p = this.state.sharePromise;
+        await p;
+        if (p === this.state.sharePromise) break;
+      }
+    } catch (e) {
+      return;
+    }
+    const { json, summary } = this.state.share;
+    this.state.outcome = 'donate';
+    this.state.screen = 'done';
+    this.render();
+    deliver(this, 'donate', { summary, json });
+  }
+
+  /** decline tells the host the participant does not share. */
+  decline() {
+    this.interacted = true;
+    this.job++;
+    if (this.abort) this.abort.abort();
+    this.abort = null;
+    this.state = { ...freshState(), screen: 'done', outcome: 'decline' };
+    this.render();
+    deliver(this, 'decline', {});
+  }
+
+  fail(code) {
+    this.state.error = code;
+    this.state.screen = 'error';
+    this.render();
+    deliver(this, 'error', { code });
+  }
+}
+
+function freshState() {
+  return {
+    screen: 'intro',
+    input: null,
+    stage: 'loading',
+    progress: 0,
+    profiles: [],
+    chosen: [],
+    summary: null,
+    share: null,
+    sharePending: false,
+    sharePromise: null,
+    removed: [],
+    error: null,
+    outcome: null,
+    cancelled: false,
+  };
+}
+
+function withCode(code) {
+  const e = new Error(code);
+  e.code = code;
+  return e;
+}
+
+function codeOf(e) {
+  return (e && typeof e.code === 'string' && e.code) || 'internal';
+}
+
+if (!customElements.get('netflix-donation')) {
+  customElements.define('netflix-donation', NetflixDonationElement);
+}
