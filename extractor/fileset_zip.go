@@ -26,16 +26,15 @@ type ZipOptions struct {
 
 // zipFileSet is the FileSet of a ZIP archive.
 type zipFileSet struct {
-	files  map[string]*zip.File // cleaned name -> entry
-	names  []string             // sorted keys of files
-	limits Limits
+	files map[string]*zip.File // cleaned name -> entry
+	names []string             // sorted keys of files
 }
 
 // dirBytesPerEntry bounds the central directory bytes zip.NewReader may
-// read per allowed entry. A real entry takes about 100 bytes; the bound
+// read per allowed entry. A real entry takes 100 to 150 bytes; the bound
 // keeps the memory NewReader spends on a directory that lies about its
 // size proportional to MaxEntries.
-const dirBytesPerEntry = 1 << 10
+const dirBytesPerEntry = 512
 
 // OpenZip opens the ZIP archive of size bytes in r. Only the central
 // directory is read now; entries are read when opened, so a lazily read
@@ -54,7 +53,10 @@ func OpenZip(r io.ReaderAt, size int64, opts ZipOptions) (FileSet, error) {
 	if size < 0 {
 		return nil, newError(CodeCorruptZip, "the ZIP has a negative size")
 	}
-	budget := &budgetReaderAt{r: r, left: 128<<10 + int64(lim.MaxEntries)*dirBytesPerEntry}
+	budget := &budgetReaderAt{r: r, left: math.MaxInt64}
+	if n := int64(lim.MaxEntries); n < (math.MaxInt64-128<<10)/dirBytesPerEntry {
+		budget.left = 128<<10 + n*dirBytesPerEntry // the end records, then the entries
+	}
 	budget.on.Store(true)
 	zr, err := zip.NewReader(budget, size)
 	budget.on.Store(false) // entries are read without the budget
@@ -74,7 +76,7 @@ func OpenZip(r io.ReaderAt, size int64, opts ZipOptions) (FileSet, error) {
 	zr.RegisterDecompressor(zip.Store, guardedDecompressor(io.NopCloser, lim))
 	zr.RegisterDecompressor(zip.Deflate, guardedDecompressor(func(r io.Reader) io.ReadCloser { return inflate(r) }, lim))
 
-	z := &zipFileSet{files: make(map[string]*zip.File, len(zr.File)), limits: lim}
+	z := &zipFileSet{files: make(map[string]*zip.File, len(zr.File))}
 	for _, f := range zr.File {
 		if !f.Mode().IsRegular() {
 			continue // directories and symbolic links

@@ -7,6 +7,7 @@ import (
 	"hash/crc32"
 	"io"
 	"io/fs"
+	"math"
 	"strings"
 	"testing"
 )
@@ -122,6 +123,7 @@ func TestZipErrors(t *testing.T) {
 		readCode Code // of opening and reading ViewingActivity.csv
 	}{
 		{"good", good, Limits{}, "", ""},
+		{"huge limits", good, Limits{MaxEntries: math.MaxInt, MaxDecompressedBytes: math.MaxInt64, MaxCompressionRatio: math.MaxInt64}, "", ""},
 		{"not a zip", []byte("hello, world"), Limits{}, CodeCorruptZip, ""},
 		{"truncated", good[:len(good)/2], Limits{}, CodeCorruptZip, ""},
 		{"truncated end record", good[:len(good)-3], Limits{}, CodeCorruptZip, ""},

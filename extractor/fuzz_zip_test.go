@@ -58,6 +58,15 @@ func FuzzOpenZip(f *testing.F) {
 	io.WriteString(w, "\"Profile Name\"\r\n\"A\"\r\n")
 	zw.Close()
 	f.Add(b.Bytes())
+	inner := bytes.Clone(b.Bytes())
+	b.Reset()
+	zw = zip.NewWriter(&b) // an archive inside an archive, by name and by signature
+	w, _ = zw.Create("netflix-report.zip")
+	w.Write(inner)
+	w, _ = zw.CreateHeader(&zip.FileHeader{Name: "download", Method: zip.Store})
+	w.Write(inner)
+	zw.Close()
+	f.Add(b.Bytes())
 
 	lim := fuzzLimits()
 	f.Fuzz(func(t *testing.T, data []byte) {

@@ -54,7 +54,7 @@ func (l *limitReader) Read(p []byte) (int, error) {
 	}
 	// Ask for one byte more than allowed: getting it proves r is too large
 	// without reading further.
-	if int64(len(p)) > l.left+1 {
+	if l.left < int64(len(p)) { // written so that a huge max cannot overflow
 		p = p[:l.left+1]
 	}
 	n, err := l.r.Read(p)
@@ -145,15 +145,15 @@ func (g *inflateGuard) Read(p []byte) (int, error) {
 	if g.err != nil {
 		return 0, g.err
 	}
-	if int64(len(p)) > g.maxOut-g.out+1 {
-		p = p[:g.maxOut-g.out+1]
+	if rem := g.maxOut - g.out; rem < int64(len(p)) { // no overflow for a huge maxOut
+		p = p[:rem+1]
 	}
 	n, err := g.rc.Read(p)
 	g.out += int64(n)
 	switch {
 	case g.out > g.maxOut:
 		g.err = newError(CodeTooLarge, "a ZIP entry inflates to more than %d bytes", g.maxOut)
-	case g.out > ratioGrace && g.out > g.maxRatio*max(g.in.n, 1):
+	case g.out > ratioGrace && g.out/max(g.in.n, 1) > g.maxRatio: // a division cannot overflow
 		g.err = newError(CodeTooLarge, "a ZIP entry inflates more than %d times its compressed size (a zip bomb?)", g.maxRatio)
 	}
 	if g.err != nil {

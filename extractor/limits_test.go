@@ -5,6 +5,7 @@ import (
 	"compress/flate"
 	"fmt"
 	"io"
+	"math"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -34,6 +35,7 @@ func TestLimitReader(t *testing.T) {
 		{"abcd", 3, "abc", true, true},
 		{"a", 0, "", true, false},
 		{strings.Repeat("x", 100000), 99999, strings.Repeat("x", 99999), true, false},
+		{"abc", math.MaxInt64, "abc", false, false},
 	}
 	for _, tt := range tests {
 		var r io.Reader = strings.NewReader(tt.in)
@@ -119,6 +121,7 @@ func TestInflateGuard(t *testing.T) {
 		{"zeros, output limit", zeros, 1 << 20, 2000, CodeTooLarge},
 		{"exactly the output limit", zeros, 3 << 20, 2000, ""},
 		{"text at default ratio", text, 1 << 30, 200, ""},
+		{"huge limits do not overflow", zeros, math.MaxInt64, math.MaxInt64, ""},
 	}
 	for _, tt := range tests {
 		c := deflate(t, tt.data)

@@ -70,7 +70,7 @@ func writeZeroBomb(w io.Writer, n, declared int64) error {
 
 // writeNestedBomb writes a 42.zip-style archive: 16 deflated inner ZIPs,
 // each holding 4 bombs of 1 GiB of zeros. The inner ZIP is highly
-// repetitive, so the outer one stays small (about 60 KB).
+// repetitive, so the outer one stays small (about 180 KB).
 func writeNestedBomb(w io.Writer) error {
 	var inner bytes.Buffer
 	var bombs []rawEntry
