@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"slices"
 	"strconv"
+	"strings"
 )
 
 // aggregator classifies ViewingActivity rows one at a time and keeps only
@@ -186,6 +187,10 @@ func (a *aggregator) view(rec [][]byte, cols *columnMap, p int, start, local, da
 	d.seconds += dur
 
 	hidden, autoplayNone := parseAttributes(cols.field(rec, colAttributes))
+	title := cols.field(rec, colTitle)
+	// Netflix marks a hidden view twice: in Attributes and with a title
+	// prefix. Either one is enough to keep the title out of the summary.
+	hidden = hidden || bytes.HasPrefix(trimSpace(title), []byte("HIDDEN TITLE"))
 	if autoplayNone {
 		t.AutoplayViews++
 		t.AutoplaySeconds += dur
@@ -196,7 +201,7 @@ func (a *aggregator) view(rec [][]byte, cols *columnMap, p int, start, local, da
 		t.HiddenViews++
 		return
 	}
-	rt := a.title(cols.field(rec, colTitle))
+	rt := a.title(title)
 	if rt.stat < 0 {
 		return
 	}
@@ -232,7 +237,8 @@ func (a *aggregator) profile(b []byte) int {
 	if !ok {
 		name := string(b)
 		i = len(a.profiles)
-		a.profiles = append(a.profiles, profileAgg{name: name, selected: a.cfg.selects(name)})
+		// Selection compares with the name as ListProfiles shows it.
+		a.profiles = append(a.profiles, profileAgg{name: name, selected: a.cfg.selects(validString(b))})
 		a.profileIdx[name] = i
 	}
 	a.lastProfile = i
@@ -264,7 +270,7 @@ func (a *aggregator) title(b []byte) *rawTitle {
 		return &a.rawTitles[i]
 	}
 	raw := string(b)
-	t := ParseTitle(validString(b))
+	t := ParseTitle(strings.ToValidUTF8(raw, "\uFFFD")) // no copy when valid
 	rt := rawTitle{stat: -1, season: t.Season, ep: t.Episode}
 	if t.Name != "" {
 		k := titleKey{name: t.Name, kind: t.Kind}

@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/csv"
 	"io"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/gocarina/gocsv"
@@ -157,4 +159,27 @@ func BenchmarkDecode100k(b *testing.B) {
 		}
 		reportRows(b, g.rows)
 	})
+}
+
+// BenchmarkExtractRealSample measures Extract on the largest real sample
+// (about 16,000 rows, 6,500 distinct titles), which has the title variety
+// of a real household; skipped when the samples are absent.
+func BenchmarkExtractRealSample(b *testing.B) {
+	path := filepath.Join(netflixSamples(b), "petripat__Netflix-Analysis", "netflix-report", "CONTENT_INTERACTION", "ViewingActivity.csv")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		b.Skip(err)
+	}
+	files := loneCSV(string(data))
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	var rows int64
+	for b.Loop() {
+		s, err := Extract(context.Background(), files, DefaultOptions())
+		if err != nil {
+			b.Fatal(err)
+		}
+		rows = s.RowsTotal
+	}
+	reportRows(b, rows)
 }

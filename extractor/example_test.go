@@ -44,3 +44,24 @@ func ExampleExtract() {
 	// series Smiley 2530
 	// P1 rows: 4
 }
+
+// ListProfiles names the profiles for the participant's own choice; only
+// the pseudonyms reach a summary.
+func ExampleListProfiles() {
+	const csv = "Profile Name,Start Time,Duration,Title\n" +
+		"Mom & Dad,2024-03-02 19:30:00,00:42:10,Glass Onion: A Knives Out Mystery\n" +
+		"Kids,2024-03-01 16:00:00,00:20:00,Bluey: Season 1: Magic Xylophone (Episode 1)\n" +
+		"Mom & Dad,2024-02-28 20:00:00,01:10:00,The Crown: Season 2: Misadventure (Episode 1)\n"
+	files := extractor.OpenCSV("ViewingActivity.csv", strings.NewReader(csv), int64(len(csv)))
+	list, err := extractor.ListProfiles(context.Background(), files)
+	if err != nil {
+		fmt.Println(extractor.CodeOf(err))
+		return
+	}
+	for _, p := range list {
+		fmt.Println(p.Pseudonym, p.Name, p.Rows)
+	}
+	// Output:
+	// P1 Mom & Dad 2
+	// P2 Kids 1
+}

@@ -196,7 +196,9 @@ func TestTitles(t *testing.T) {
 		"P,2023-02-06 20:00:00,01:30:00,,Zulu Movie,,PC,,,\n" +
 		"P,2023-02-07 20:00:00,01:30:00,,Bravo Movie,,PC,,,\n" + // ties with Zulu: Bravo first
 		"P,2023-02-08 20:00:00,00:10:00,,Charlie Movie,,PC,,,\n" +
-		"P,2023-02-09 20:00:00,05:00:00,View was hidden; ,HIDDEN TITLE(user hid title at this time): Hidden Movie,,PC,,,\n"
+		"P,2023-02-09 20:00:00,05:00:00,View was hidden; ,HIDDEN TITLE(user hid title at this time): Hidden Movie,,PC,,,\n" +
+		// The title prefix alone also marks a hidden view.
+		"P,2023-02-10 20:00:00,01:00:00,,HIDDEN TITLE: Other Hidden,,PC,,,\n"
 	all := mustExtract(t, loneCSV(csv), optionsWith(func(o *Options) { o.Titles = TitlesAll }))
 	want := []TitleStat{
 		{Name: "Alpha", Kind: KindSeries, Views: 4, Seconds: 7200, Episodes: 3, FirstMonth: "2023-01", LastMonth: "2023-03"},
@@ -207,10 +209,10 @@ func TestTitles(t *testing.T) {
 	if !reflect.DeepEqual(all.Titles, want) {
 		t.Errorf("titles = %+v\nwant %+v", all.Titles, want)
 	}
-	if all.Totals.Titles != 4 || all.Totals.Series != 1 || all.Totals.Movies != 3 || all.Totals.HiddenViews != 1 {
+	if all.Totals.Titles != 4 || all.Totals.Series != 1 || all.Totals.Movies != 3 || all.Totals.HiddenViews != 2 {
 		t.Errorf("totals = %+v", all.Totals)
 	}
-	if all.Totals.Seconds != 7200+5400+5400+600+18000 {
+	if all.Totals.Seconds != 7200+5400+5400+600+18000+3600 {
 		t.Errorf("seconds = %d: hidden views count in time figures", all.Totals.Seconds)
 	}
 	top := mustExtract(t, loneCSV(csv), optionsWith(func(o *Options) { o.Titles, o.Top = TitlesTop, 2 }))
@@ -499,5 +501,43 @@ func TestReadFailuresAndPanics(t *testing.T) {
 		if CodeOf(err) != tc.want || list != nil {
 			t.Errorf("%+v: ListProfiles = %v, %v; want %s", tc.files, list, err, tc.want)
 		}
+	}
+}
+
+// TestLenientRows counts spreadsheet re-save Start Times in every bucket
+// (they say how the file was edited, whoever's rows they are) and places
+// them like canonical ones.
+func TestLenientRows(t *testing.T) {
+	csv := "Profile Name,Start Time,Duration,Attributes,Title\r\n" +
+		"A,12/28/2021 13:02,0:45:00,,M\r\n" + // lenient view
+		"A,2019-06-02 9:05,1:00:00,,M\r\n" + // lenient view
+		"B,2019-06-02 21:05,1:00:00,,M\r\n" + // lenient, other profile
+		"A,2021-12-28 13:02:00,0:00:30,,M\r\n" + // canonical, short
+		"A,1970-01-01 0:00,0:00:02,,M" // Excel's zero date: malformed, no final newline
+	s := mustExtract(t, loneCSV(csv), optionsWith(func(o *Options) { o.Profiles = []string{"A"} }))
+	if s.LenientRows != 3 || s.Totals.Views != 2 || s.Excluded.Short != 1 || s.Excluded.Malformed != 1 || s.Excluded.OtherProfiles != 1 {
+		t.Errorf("lenient %d views %d excluded %+v", s.LenientRows, s.Totals.Views, s.Excluded)
+	}
+	if s.Totals.FirstDay != "2019-06-02" || s.Totals.LastDay != "2021-12-28" || s.Totals.Seconds != 45*60+3600 {
+		t.Errorf("totals %+v", s.Totals)
+	}
+	if s.WeekdayHourSeconds[1][13] != 45*60 || s.WeekdayHourSeconds[6][9] != 3600 { // Tue 13h, Sun 9h
+		t.Errorf("weekday-hour: Tue 13h %d, Sun 9h %d", s.WeekdayHourSeconds[1][13], s.WeekdayHourSeconds[6][9])
+	}
+}
+
+// TestAccountBlocks sets Summary.Account only when blocks are asked for.
+func TestAccountBlocks(t *testing.T) {
+	files := viewingFiles{kind: "folder", files: map[string]string{
+		"netflix-report/CONTENT_INTERACTION/ViewingActivity.csv": vaHeader + "P,2023-01-01 10:00:00,01:00:00,,M,,PC,,,\n",
+		"netflix-report/PROFILES/Profiles.csv":                   "Profile Name,Maturity Level\nP,ADULTS\nKids,OLDER_KIDS\n",
+	}}
+	s := mustExtract(t, files, DefaultOptions())
+	if s.Account != nil {
+		t.Errorf("account without asking: %+v", s.Account)
+	}
+	s = mustExtract(t, files, optionsWith(func(o *Options) { o.Account = []string{AccountProfilesBlock} }))
+	if s.Account == nil || s.Account.Profiles == nil || s.Account.Profiles.Count != 2 || s.Account.Profiles.Kids != 1 || s.Account.Searches != nil {
+		t.Errorf("account = %+v", s.Account)
 	}
 }

@@ -10,7 +10,7 @@ import (
 const emptyTableText = "We found no information for this table."
 
 // readBufferSize is the bufio buffer of the decoder: large enough that
-// nearly every line is returned without copying.
+// nearly every line comes from one ReadSlice call, without joining pieces.
 const readBufferSize = 64 << 10
 
 // viewingReader yields the records of ViewingActivity.csv after the
@@ -91,6 +91,7 @@ func openViewing(r io.Reader, maxLine int) (*viewingReader, error) {
 // header ends in a column name.
 func sniffDelimiter(r *bufio.Reader) (comma byte, wrapped bool) {
 	peek, _ := r.Peek(r.Size())
+	peek = bytes.TrimLeft(peek, "\r\n") // blank lines before the header are skipped
 	if i := bytes.IndexByte(peek, '\n'); i >= 0 {
 		peek = peek[:i]
 	}

@@ -191,18 +191,19 @@ func TestEncodingsAndShapes(t *testing.T) {
 		return b.String()
 	}
 	variants := map[string]string{
-		"netflix":              viewingFixture,
-		"CRLF":                 write(',', true),
-		"no final newline":     strings.TrimSuffix(viewingFixture, "\n"),
-		"trailing empty line":  viewingFixture + "\n",
-		"UTF-8 BOM":            "\uFEFF" + viewingFixture,
-		"UTF-16LE BOM":         "\xFF\xFE" + utf16Of(write('\t', true), false),
-		"UTF-16BE BOM":         "\xFE\xFF" + utf16Of(viewingFixture, true),
-		"UTF-16LE without BOM": utf16Of(viewingFixture, false),
-		"semicolon":            write(';', true),
-		"tab":                  write('\t', false),
-		"excel semicolon":      excelSemicolon(viewingFixture),
-		"all quoted reordered": allQuoted(),
+		"netflix":                viewingFixture,
+		"CRLF":                   write(',', true),
+		"no final newline":       strings.TrimSuffix(viewingFixture, "\n"),
+		"trailing empty line":    viewingFixture + "\n",
+		"UTF-8 BOM":              "\uFEFF" + viewingFixture,
+		"UTF-16LE BOM":           "\xFF\xFE" + utf16Of(write('\t', true), false),
+		"UTF-16BE BOM":           "\xFE\xFF" + utf16Of(viewingFixture, true),
+		"UTF-16LE without BOM":   utf16Of(viewingFixture, false),
+		"semicolon":              write(';', true),
+		"semicolon after blanks": "\r\n\r\n" + write(';', true),
+		"tab":                    write('\t', false),
+		"excel semicolon":        excelSemicolon(viewingFixture),
+		"all quoted reordered":   allQuoted(),
 	}
 	if !strings.HasSuffix(strings.Split(variants["excel semicolon"], "\r\n")[0], ";;") {
 		t.Fatalf("the Excel shape should pad the header with ;; : %q", strings.Split(variants["excel semicolon"], "\r\n")[0])
@@ -231,6 +232,11 @@ func TestInvalidUTF8Title(t *testing.T) {
 	list, err := ListProfiles(context.Background(), loneCSV(in))
 	if err != nil || list[0].Name != "P\uFFFD" {
 		t.Errorf("profiles = %+v, %v", list, err)
+	}
+	// The name as listed selects the profile.
+	s = mustExtract(t, loneCSV(in), optionsWith(func(o *Options) { o.Profiles = []string{list[0].Name} }))
+	if s.Totals.Views != 1 {
+		t.Errorf("selecting the listed name: %d views", s.Totals.Views)
 	}
 }
 

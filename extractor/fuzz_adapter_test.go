@@ -1,0 +1,234 @@
+package extractor_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/netflix-donation/widget/extractor"
+	"github.com/netflix-donation/widget/internal/synth"
+)
+
+// The fuzz targets in this file cover what the WebAssembly adapter (wasm/,
+// built only for js/wasm) does with the strings the page hands it, so that
+// the same paths are fuzzed natively: options JSON decoded over
+// DefaultOptions and passed to Extract (wasm/options.go parseOptions and
+// callExtract), and a summary JSON plus share options JSON passed to Share
+// (wasm/api.go callShare). The decoding steps are repeated here in three
+// lines each; see the hardening report for moving them into the extractor
+// so that the adapter and the fuzzers call the very same function.
+
+// fuzzCanary is carried by every profile name, some titles, device
+// strings, countries and the account tables of the fuzz fixture.
+const fuzzCanary = "Zq9fuzzcanary"
+
+// fuzzExport is a small synthetic multi-profile export with a canary.
+func fuzzExport(tb testing.TB) []byte {
+	tb.Helper()
+	var b bytes.Buffer
+	if _, err := synth.WriteZip(&b, synth.Config{Rows: 400, Seed: 5, Canary: fuzzCanary}); err != nil {
+		tb.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// decodeOptions decodes options JSON over the defaults as the adapter
+// does; ok is false where the adapter answers bad_options.
+func decodeOptions(s string) (extractor.Options, bool) {
+	opts := extractor.DefaultOptions()
+	dec := json.NewDecoder(strings.NewReader(s))
+	if err := dec.Decode(&opts); err != nil || dec.More() {
+		return opts, false
+	}
+	return opts, true
+}
+
+// FuzzOptionsJSON feeds arbitrary options JSON, as a page could send it,
+// to Extract over a fixed canary export. It checks: no panic, only
+// bad_options or a known input code, never internal; on success the title
+// list obeys the options (none: no titles; top N: at most N), no error
+// message echoes a profile name, and the
+// canary, which is in every profile name, device string, country and
+// account row, appears in the summary only inside title names (the
+// fixture's canary titles), whatever the options ask for.
+func FuzzOptionsJSON(f *testing.F) {
+	for _, s := range []string{
+		`{}`,
+		`{"time_zone":"Europe/Amsterdam","titles":"all","min_seconds":120}`,
+		`{"titles":"none"}`,
+		`{"titles":"top","top":3}`,
+		`{"profiles":["Anna ` + fuzzCanary + `"],"titles":"all"}`,
+		`{"profiles":["nobody ` + fuzzCanary + `"]}`,
+		`{"profiles":["all"],"from":"2020-01-01","to":"2020-12-31"}`,
+		`{"account":["profiles","searches","ratings","my_list","tenure"]}`,
+		`{"account":["` + fuzzCanary + `"]}`,
+		`{"time_zone":"Local"}`,
+		`{"time_zone":"../../etc/passwd"}`,
+		`{"top":-1}`,
+		`{"min_seconds":-5,"from":"2024-13-45"}`,
+		`{"top":9223372036854775807}`,
+		`{"titles":"all"} trailing`,
+		`null`,
+		`[]`,
+	} {
+		f.Add(s)
+	}
+	export := fuzzExport(f)
+	f.Fuzz(func(t *testing.T, optsJSON string) {
+		opts, ok := decodeOptions(optsJSON)
+		if !ok {
+			return // the adapter answers bad_options before Extract
+		}
+		files, err := extractor.Open(bytes.NewReader(export), int64(len(export)), "netflix-report.zip", extractor.ZipOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := extractor.Extract(context.Background(), files, opts)
+		if err != nil {
+			if c := extractor.CodeOf(err); c != extractor.CodeBadOptions && !knownCode(c) {
+				t.Fatalf("Extract(%s): %v", optsJSON, err)
+			}
+			// Profile names are the participant's; the other options are
+			// the study's and may be named in a message.
+			if strings.Contains(err.Error(), fuzzCanary) && !studyFieldsHold(opts, fuzzCanary) {
+				t.Fatalf("the error message echoes a profile name: %v", err)
+			}
+			return
+		}
+		switch s.Options.Titles {
+		case extractor.TitlesNone:
+			if len(s.Titles) != 0 {
+				t.Fatalf("titles none, but %d titles", len(s.Titles))
+			}
+		case extractor.TitlesTop:
+			if len(s.Titles) > s.Options.Top {
+				t.Fatalf("top %d, but %d titles", s.Options.Top, len(s.Titles))
+			}
+		}
+		s.Titles = nil // the only place the canary may be: titles are content the participant reviews
+		b, err := json.Marshal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bytes.Contains(b, []byte(fuzzCanary)) {
+			t.Fatalf("options %s: the canary is in the summary outside the titles: %s", optsJSON, b)
+		}
+	})
+}
+
+// studyFieldsHold reports whether s is in an option other than Profiles.
+func studyFieldsHold(o extractor.Options, s string) bool {
+	fields := append([]string{o.TimeZone, o.From, o.To, o.Titles}, o.Account...)
+	return slices.ContainsFunc(fields, func(f string) bool { return strings.Contains(f, s) })
+}
+
+// FuzzShare feeds an arbitrary summary JSON and share options JSON to
+// Share, as the adapter's share(summaryJSON, optionsJSON) does. It checks:
+// no panic, errors only bad_options or too_large; on success the output is
+// a JSON object that verifies against its checksum, fits max_bytes, holds
+// only chosen blocks, no removed title, counts the removals, and is the
+// same bytes when shared again.
+func FuzzShare(f *testing.F) {
+	export := fuzzExport(f)
+	files, err := extractor.Open(bytes.NewReader(export), int64(len(export)), "netflix-report.zip", extractor.ZipOptions{})
+	if err != nil {
+		f.Fatal(err)
+	}
+	opts := extractor.DefaultOptions()
+	opts.Titles = extractor.TitlesAll
+	opts.Account = extractor.AccountBlocks
+	s, err := extractor.Extract(context.Background(), files, opts)
+	if err != nil {
+		f.Fatal(err)
+	}
+	full, err := json.Marshal(s)
+	if err != nil {
+		f.Fatal(err)
+	}
+	first := s.Titles[0].Name
+	for _, o := range []string{
+		`{}`,
+		`{"blocks":["totals","titles"],"remove_titles":[` + jsonString(first) + `],"max_bytes":20000}`,
+		`{"blocks":["titles"],"max_bytes":700}`,
+		`{"blocks":["totals"],"max_bytes":10}`,
+		`{"blocks":["account"],"max_bytes":0}`,
+		`{"blocks":["nope"]}`,
+		`{"max_bytes":-1}`,
+		`{"remove_titles":null,"blocks":null}`,
+	} {
+		f.Add(full, o)
+	}
+	f.Add([]byte(`{}`), `{}`)
+	f.Add([]byte(`{"titles":[{"name":"a\u2028b<script>"},{"name":"a\u2028b<script>"}]}`), `{"remove_titles":["x"],"max_bytes":300}`)
+
+	f.Fuzz(func(t *testing.T, summaryJSON []byte, shareJSON string) {
+		var s extractor.Summary
+		if json.Unmarshal(summaryJSON, &s) != nil {
+			return // the adapter answers bad_input
+		}
+		var o extractor.ShareOptions
+		if json.Unmarshal([]byte(shareJSON), &o) != nil {
+			return // the adapter answers bad_options
+		}
+		out, err := extractor.Share(&s, o)
+		if err != nil {
+			if c := extractor.CodeOf(err); c != extractor.CodeBadOptions && c != extractor.CodeTooLarge {
+				t.Fatalf("Share: %v", err)
+			}
+			return
+		}
+		if err := extractor.VerifyChecksum(out); err != nil {
+			t.Fatalf("the shared JSON does not verify: %v\n%s", err, out)
+		}
+		if o.MaxBytes > 0 && len(out) > o.MaxBytes {
+			t.Fatalf("%d bytes, over max_bytes %d", len(out), o.MaxBytes)
+		}
+		var got map[string]json.RawMessage
+		if err := json.Unmarshal(out, &got); err != nil {
+			t.Fatalf("not a JSON object: %v", err)
+		}
+		chosen := o.Blocks
+		if len(chosen) == 0 {
+			chosen = extractor.ShareBlocks
+		}
+		for _, b := range extractor.ShareBlocks {
+			if _, present := got[b]; present && !slices.Contains(chosen, b) {
+				t.Fatalf("block %q shared but not chosen (%q)", b, chosen)
+			}
+		}
+		var d struct {
+			Titles  []extractor.TitleStat `json:"titles"`
+			Sharing extractor.Sharing     `json:"sharing"`
+		}
+		if err := json.Unmarshal(out, &d); err != nil {
+			t.Fatal(err)
+		}
+		removed := 0
+		if slices.Contains(chosen, "titles") {
+			for _, ti := range s.Titles {
+				if slices.Contains(o.RemoveTitles, ti.Name) {
+					removed++
+				}
+			}
+		}
+		if d.Sharing.TitlesRemoved != removed {
+			t.Fatalf("titles_removed %d; %d titles of the summary were in remove_titles", d.Sharing.TitlesRemoved, removed)
+		}
+		for _, ti := range d.Titles {
+			if slices.Contains(o.RemoveTitles, ti.Name) {
+				t.Fatalf("removed title %q was shared", ti.Name)
+			}
+		}
+		if again, err := extractor.Share(&s, o); err != nil || !bytes.Equal(again, out) {
+			t.Fatalf("sharing again gave other bytes (%v)", err)
+		}
+	})
+}
+
+func jsonString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
