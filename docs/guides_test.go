@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/netflix-donation/widget/internal/testutil"
 )
 
 // The guides for survey authors (docs/authors/*.md) show code that must
@@ -109,25 +111,6 @@ func checkGuide(root, version, md string) []error {
 	return errs
 }
 
-// repoRoot is the directory holding go.mod, above the working directory.
-func repoRoot(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found")
-		}
-		dir = parent
-	}
-}
-
 func readVersion(t *testing.T, root string) string {
 	t.Helper()
 	v, err := os.ReadFile(filepath.Join(root, "VERSION"))
@@ -157,7 +140,7 @@ func guides(t *testing.T, root string) map[string]string {
 // TestCheckGuide shows that checkGuide catches each kind of drift, on
 // small guides written here against the real qualtrics.js.
 func TestCheckGuide(t *testing.T) {
-	root := repoRoot(t)
+	root := testutil.RepoRoot(t)
 	src, err := os.ReadFile(filepath.Join(root, "web", "examples", "qualtrics.js"))
 	if err != nil {
 		t.Fatal(err)
@@ -195,7 +178,7 @@ func TestCheckGuide(t *testing.T) {
 
 // TestGuidesShowExampleCode checks every guide's code blocks.
 func TestGuidesShowExampleCode(t *testing.T) {
-	root := repoRoot(t)
+	root := testutil.RepoRoot(t)
 	version := readVersion(t, root)
 	for name, md := range guides(t, root) {
 		for _, err := range checkGuide(root, version, md) {
@@ -207,7 +190,7 @@ func TestGuidesShowExampleCode(t *testing.T) {
 // TestGuidesQuoteWholeScripts: the script an author pastes is shown whole
 // in its guide, and every platform has its guide.
 func TestGuidesQuoteWholeScripts(t *testing.T) {
-	root := repoRoot(t)
+	root := testutil.RepoRoot(t)
 	all := guides(t, root)
 	want := map[string][]string{
 		"qualtrics.md":    {"web/examples/qualtrics.js"},
@@ -237,7 +220,7 @@ func TestGuidesQuoteWholeScripts(t *testing.T) {
 // TestGuideExamplesAreTested: each example a guide quotes belongs to a
 // page in web/examples/ that a browser test loads.
 func TestGuideExamplesAreTested(t *testing.T) {
-	root := repoRoot(t)
+	root := testutil.RepoRoot(t)
 	tests, err := filepath.Glob(filepath.Join(root, "browsertest", "*_test.go"))
 	if err != nil {
 		t.Fatal(err)
@@ -283,7 +266,7 @@ func TestGuideExamplesAreTested(t *testing.T) {
 // TestGuideLinks: relative links point to files that exist, and anchors
 // into a guide to one of its headings.
 func TestGuideLinks(t *testing.T) {
-	root := repoRoot(t)
+	root := testutil.RepoRoot(t)
 	link := regexp.MustCompile(`\]\(([^)\s]+)\)`)
 	for name, md := range guides(t, root) {
 		for _, m := range link.FindAllStringSubmatch(md, -1) {
@@ -333,7 +316,7 @@ func TestHeadingSlugs(t *testing.T) {
 // TestParticipantInstructions: the request instructions exist in nl, en
 // and de, with the same five steps and the facts participants need.
 func TestParticipantInstructions(t *testing.T) {
-	md := guides(t, repoRoot(t))["participant-instructions.md"]
+	md := guides(t, testutil.RepoRoot(t))["participant-instructions.md"]
 	sections := map[string][]string{
 		"Nederlands": {"webbrowser", "niet in de Netflix-app", "Account", "Beveiliging en privacy", "Je persoonlijke gegevens downloaden", "wachtwoord", "3 dagen", "hooguit 30", "Pak het niet uit", "Safari", "map"},
 		"English":    {"web browser", "not in the Netflix app", "Account", "Security and privacy", "Download your personal information", "password", "3 days", "at most 30", "Do not unzip it", "Safari", "folder"},

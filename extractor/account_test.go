@@ -19,6 +19,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/netflix-donation/widget/internal/testutil"
+
 	"github.com/netflix-donation/widget/internal/synth"
 )
 
@@ -371,7 +373,7 @@ func TestAccountPrivacy(t *testing.T) {
 // folder and compares with an independent count written here with
 // encoding/csv and time.Parse.
 func TestAccountRealSamples(t *testing.T) {
-	dir := filepath.Join(accountRepoRoot(t), "..", "shared", "netflix-samples", "wolfboyjan__datasets", "netflix-report")
+	dir := filepath.Join(testutil.RepoRoot(t), "..", "shared", "netflix-samples", "wolfboyjan__datasets", "netflix-report")
 	if _, err := os.Stat(dir); err != nil {
 		t.Skip("real samples absent:", err)
 	}
@@ -451,24 +453,6 @@ func TestAccountRealSamples(t *testing.T) {
 	r := a.Ratings
 	if r.Stars != stars || r.ThumbsUp != up || r.ThumbsDown != down || r.Other != other || r.Total != stars+up+down+other {
 		t.Errorf("ratings %+v, want stars %d up %d down %d other %d", *r, stars, up, down, other)
-	}
-}
-
-// accountRepoRoot walks up from the working directory to go.mod.
-func accountRepoRoot(t *testing.T) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the working directory")
-		}
-		dir = parent
 	}
 }
 

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/netflix-donation/widget/internal/testutil"
+
 	"github.com/gocarina/gocsv"
 
 	"github.com/netflix-donation/widget/internal/synth"
@@ -165,7 +167,7 @@ func BenchmarkDecode100k(b *testing.B) {
 // (about 16,000 rows, 6,500 distinct titles), which has the title variety
 // of a real household; skipped when the samples are absent.
 func BenchmarkExtractRealSample(b *testing.B) {
-	path := filepath.Join(netflixSamples(b), "petripat__Netflix-Analysis", "netflix-report", "CONTENT_INTERACTION", "ViewingActivity.csv")
+	path := filepath.Join(testutil.SamplesDir(b), "petripat__Netflix-Analysis", "netflix-report", "CONTENT_INTERACTION", "ViewingActivity.csv")
 	data, err := os.ReadFile(path)
 	if err != nil {
 		b.Skip(err)

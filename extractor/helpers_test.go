@@ -4,7 +4,6 @@ import (
 	"context"
 	"io"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -64,38 +63,4 @@ func mustExtract(t *testing.T, files FileSet, o Options) *Summary {
 		t.Fatalf("views %d + excluded %d != rows_total %d", s.Totals.Views, s.Excluded.Sum(), s.RowsTotal)
 	}
 	return s
-}
-
-// moduleRoot walks up from the working directory to the directory
-// holding go.mod; ok is false outside the module (a copied test binary).
-func moduleRoot() (dir string, ok bool) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", false
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, true
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", false
-		}
-		dir = parent
-	}
-}
-
-// netflixSamples returns ../shared/netflix-samples relative to the
-// repository root, skipping the test when it is absent.
-func netflixSamples(t testing.TB) string {
-	t.Helper()
-	root, ok := moduleRoot()
-	if !ok {
-		t.Skip("not inside the module: real samples unavailable")
-	}
-	dir := filepath.Join(root, "..", "shared", "netflix-samples")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("real samples not present: %v", err)
-	}
-	return dir
 }

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/netflix-donation/widget/internal/testutil"
 )
 
 // sampleTruth is what an independent reading of a real ViewingActivity.csv
@@ -126,7 +128,7 @@ func readSampleTruth(t *testing.T, path string, loc *time.Location) sampleTruth 
 
 // sampleViewingFiles lists the real ViewingActivity.csv samples.
 func sampleViewingFiles(t *testing.T) []string {
-	dir := netflixSamples(t)
+	dir := testutil.SamplesDir(t)
 	var out []string
 	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && d.Name() == "ViewingActivity.csv" {
@@ -144,7 +146,7 @@ func sampleViewingFiles(t *testing.T) []string {
 // through OpenFolder on the sample's repository folder (so FindFile also
 // finds it at depth).
 func TestRealSamples(t *testing.T) {
-	dir := netflixSamples(t)
+	dir := testutil.SamplesDir(t)
 	for _, path := range sampleViewingFiles(t) {
 		rel, _ := filepath.Rel(dir, path)
 		repo := strings.SplitN(filepath.ToSlash(rel), "/", 2)[0]
@@ -205,7 +207,7 @@ func TestRealSamples(t *testing.T) {
 // TestRealSampleAmsterdamMonths checks by_month of one multi-profile
 // sample in Europe/Amsterdam against the independent reading, gaps included.
 func TestRealSampleAmsterdamMonths(t *testing.T) {
-	dir := netflixSamples(t)
+	dir := testutil.SamplesDir(t)
 	path := filepath.Join(dir, "wolfboyjan__datasets", "netflix-report", "CONTENT_INTERACTION", "ViewingActivity.csv")
 	if _, err := os.Stat(path); err != nil {
 		t.Skip("wolfboyjan sample absent")

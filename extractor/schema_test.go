@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/netflix-donation/widget/internal/testutil"
+
 	"github.com/netflix-donation/widget/internal/synth"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
@@ -20,7 +22,7 @@ import (
 // it decoded, for the drift test.
 func loadSchema(t *testing.T) (*jsonschema.Schema, map[string]any) {
 	t.Helper()
-	raw, err := os.ReadFile(filepath.Join(accountRepoRoot(t), "docs", "netflix-summary.schema.json"))
+	raw, err := os.ReadFile(filepath.Join(testutil.RepoRoot(t), "docs", "netflix-summary.schema.json"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/netflix-donation/widget/internal/testutil"
 )
 
 // sample20k returns the records of a 20,000-row export for seed.
@@ -183,29 +185,11 @@ func TestEveningHeavy(t *testing.T) {
 	}
 }
 
-// repoRoot walks up from the working directory to the go.mod.
-func repoRoot(t *testing.T) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the working directory")
-		}
-		dir = parent
-	}
-}
-
 // TestHeaderMatchesRealExports compares the generated header with the
 // first line of every real ViewingActivity.csv sample, when the samples
 // are present next to the repository.
 func TestHeaderMatchesRealExports(t *testing.T) {
-	root := filepath.Join(repoRoot(t), "..", "shared", "netflix-samples")
+	root := filepath.Join(testutil.RepoRoot(t), "..", "shared", "netflix-samples")
 	var paths []string
 	filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && d.Name() == "ViewingActivity.csv" {
