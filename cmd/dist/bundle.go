@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/netflix-donation/widget/internal/compress"
 )
 
 // Config says what to bundle and where to write it.
@@ -152,7 +154,7 @@ func Build(cfg Config) (Result, error) {
 		return Result{}, err
 	}
 	mj = append(mj, '\n')
-	mbr, err := brotliBytes(mj)
+	mbr, err := compress.Brotli(mj)
 	if err != nil {
 		return Result{}, err
 	}
@@ -189,7 +191,7 @@ func brotliSize(s source, all []source) (int64, error) {
 			return int64(len(o.data)), nil
 		}
 	}
-	b, err := brotliBytes(s.data)
+	b, err := compress.Brotli(s.data)
 	return int64(len(b)), err
 }
 

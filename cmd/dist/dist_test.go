@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/andybalholm/brotli"
+	"github.com/netflix-donation/widget/internal/compress"
 )
 
 // fakeWeb is a small web/ folder: the runtime files, module folders, an
@@ -290,9 +291,9 @@ func TestZip(t *testing.T) {
 
 func TestCompressedCopies(t *testing.T) {
 	raw := []byte(fakeWeb["netflix-donation.wasm"])
-	goodGz, _ := gzipBytes(raw)
-	goodBr, _ := brotliBytes(raw)
-	staleBr, _ := brotliBytes([]byte("an older build"))
+	goodGz, _ := compress.Gzip(raw)
+	goodBr, _ := compress.Brotli(raw)
+	staleBr, _ := compress.Brotli([]byte("an older build"))
 	tests := []struct {
 		name       string
 		gz, br     []byte // nil: the sibling is missing

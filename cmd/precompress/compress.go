@@ -1,13 +1,10 @@
 package main
 
 import (
-	"bytes"
-	"compress/gzip"
 	"fmt"
-	"io"
 	"os"
 
-	"github.com/andybalholm/brotli"
+	"github.com/netflix-donation/widget/internal/compress"
 )
 
 // Sizes are the byte sizes of one file: as is, gzip-compressed and
@@ -37,11 +34,11 @@ func CompressFile(name string, force bool) (Sizes, error) {
 	if err != nil {
 		return Sizes{}, err
 	}
-	gz, err := Gzip(raw)
+	gz, err := compress.Gzip(raw)
 	if err != nil {
 		return Sizes{}, fmt.Errorf("gzip %s: %w", name, err)
 	}
-	br, err := Brotli(raw)
+	br, err := compress.Brotli(raw)
 	if err != nil {
 		return Sizes{}, fmt.Errorf("brotli %s: %w", name, err)
 	}
@@ -73,32 +70,4 @@ func upToDate(name string) (Sizes, bool) {
 		*c.size = info.Size()
 	}
 	return s, true
-}
-
-// Gzip compresses b at the best compression level with an empty header
-// (no name, zero time), so equal input gives equal output.
-func Gzip(b []byte) ([]byte, error) {
-	var buf bytes.Buffer
-	w, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	if err != nil {
-		return nil, err
-	}
-	return finish(&buf, w, b)
-}
-
-// Brotli compresses b at the best quality.
-func Brotli(b []byte) ([]byte, error) {
-	var buf bytes.Buffer
-	w := brotli.NewWriterOptions(&buf, brotli.WriterOptions{Quality: brotli.BestCompression, LGWin: 24})
-	return finish(&buf, w, b)
-}
-
-func finish(buf *bytes.Buffer, w io.WriteCloser, b []byte) ([]byte, error) {
-	if _, err := w.Write(b); err != nil {
-		return nil, err
-	}
-	if err := w.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
 }

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/andybalholm/brotli"
+	"github.com/netflix-donation/widget/internal/compress"
 )
 
 func TestCompressFile(t *testing.T) {
@@ -63,8 +64,8 @@ func TestCompressFile(t *testing.T) {
 func TestCompressesText(t *testing.T) {
 	// 33,000 bytes of one repeated line must shrink to a small fraction.
 	data := []byte(strings.Repeat("Profile Name,Start Time,Duration\n", 1000))
-	gz, _ := Gzip(data)
-	br, _ := Brotli(data)
+	gz, _ := compress.Gzip(data)
+	br, _ := compress.Brotli(data)
 	if len(gz) > len(data)/20 || len(br) > len(data)/20 {
 		t.Fatalf("gzip %d, brotli %d bytes from %d", len(gz), len(br), len(data))
 	}
