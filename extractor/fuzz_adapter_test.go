@@ -4,22 +4,27 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
+	"io/fs"
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
+	"time"
 
 	"github.com/netflix-donation/widget/extractor"
 	"github.com/netflix-donation/widget/internal/synth"
 )
 
 // The fuzz targets in this file cover what the WebAssembly adapter (wasm/,
-// built only for js/wasm) does with the strings the page hands it, so that
-// the same paths are fuzzed natively: options JSON decoded over
-// DefaultOptions and passed to Extract (wasm/options.go parseOptions and
-// callExtract), and a summary JSON plus share options JSON passed to Share
-// (wasm/api.go callShare). The decoding steps are repeated here in three
-// lines each; see the hardening report for moving them into the extractor
-// so that the adapter and the fuzzers call the very same function.
+// built only for js/wasm) does with what the page hands it, so that the
+// same paths are fuzzed natively: options JSON decoded over DefaultOptions
+// and passed to Extract (wasm/options.go parseOptions and callExtract), a
+// folder pick of any shape passed to OpenFolder (wasm/input.go builds an
+// fs.FS over the picked files), and a summary JSON plus share options JSON
+// passed to Share (wasm/api.go callShare). The adapter's decoding steps
+// are repeated here in a few lines each; moving them into the extractor
+// would let the adapter and the fuzzers call the very same function.
 
 // fuzzCanary is carried by every profile name, some titles, device
 // strings, countries and the account tables of the fuzz fixture.
@@ -132,13 +137,22 @@ func studyFieldsHold(o extractor.Options, s string) bool {
 // only chosen blocks, no removed title, counts the removals, and is the
 // same bytes when shared again.
 func FuzzShare(f *testing.F) {
-	export := fuzzExport(f)
+	// A small summary (half a year, eight titles) keeps the inputs short,
+	// so the fuzzer mutates and minimises quickly.
+	var b bytes.Buffer
+	cfg := synth.Config{Rows: 150, Seed: 5, Canary: fuzzCanary,
+		From: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)}
+	if _, err := synth.WriteZip(&b, cfg); err != nil {
+		f.Fatal(err)
+	}
+	export := b.Bytes()
 	files, err := extractor.Open(bytes.NewReader(export), int64(len(export)), "netflix-report.zip", extractor.ZipOptions{})
 	if err != nil {
 		f.Fatal(err)
 	}
 	opts := extractor.DefaultOptions()
-	opts.Titles = extractor.TitlesAll
+	opts.Titles = extractor.TitlesTop
+	opts.Top = 8
 	opts.Account = extractor.AccountBlocks
 	s, err := extractor.Extract(context.Background(), files, opts)
 	if err != nil {
@@ -149,10 +163,15 @@ func FuzzShare(f *testing.F) {
 		f.Fatal(err)
 	}
 	first := s.Titles[0].Name
+	titlesOnly, err := extractor.Share(s, extractor.ShareOptions{Blocks: []string{"titles"}})
+	if err != nil {
+		f.Fatal(err)
+	}
+	cut := fmt.Sprint(len(titlesOnly) - 150) // drops a few titles for size
 	for _, o := range []string{
 		`{}`,
 		`{"blocks":["totals","titles"],"remove_titles":[` + jsonString(first) + `],"max_bytes":20000}`,
-		`{"blocks":["titles"],"max_bytes":700}`,
+		`{"blocks":["titles"],"max_bytes":` + cut + `}`,
 		`{"blocks":["totals"],"max_bytes":10}`,
 		`{"blocks":["account"],"max_bytes":0}`,
 		`{"blocks":["nope"]}`,
@@ -231,4 +250,49 @@ func FuzzShare(f *testing.F) {
 func jsonString(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b)
+}
+
+// FuzzOpenFolder builds a folder from arbitrary bytes (entries separated by
+// NUL, each "path\ncontent", as a folder pick of any shape could give the
+// adapter) and passes it to OpenFolder and Extract, as the adapter does
+// for a folder pick. It checks: no panic, only known codes, and on success
+// the row invariant.
+func FuzzOpenFolder(f *testing.F) {
+	f.Add([]byte("netflix-report/CONTENT_INTERACTION/ViewingActivity.csv\nProfile Name,Start Time,Duration,Title\nA,2024-01-02 10:00:00,00:30:00,T\n"))
+	f.Add([]byte("a/ViewingActivity.csv\nStart Time,Duration,Title\n\x00b/ViewingActivity.csv\nTitle,Date\n\x00c/NetflixViewingHistory.csv\nTitle,Date\nX,1/2/24\n"))
+	f.Add([]byte("../ViewingActivity.csv\nx\x00/abs/ViewingActivity.csv\ny\x00ViewingActivity.csv/inner\nz\x00x/Profiles.csv\n\"Profile Name\"\nA\n"))
+	f.Add([]byte("x/ViewingActivity.txt\nThis table is empty\x00x/netflix-report.zip\nPK\x03\x04"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fsys := fstest.MapFS{}
+		for _, entry := range bytes.Split(data, []byte{0}) {
+			name, content, _ := bytes.Cut(entry, []byte("\n"))
+			if !fs.ValidPath(string(name)) || string(name) == "." {
+				continue // a MapFS cannot hold it; the adapter's folder FS leaves such paths out too
+			}
+			fsys[string(name)] = &fstest.MapFile{Data: content}
+		}
+		files, err := extractor.OpenFolder(fsys)
+		if err != nil {
+			if !knownCode(extractor.CodeOf(err)) {
+				t.Fatalf("OpenFolder: %v", err)
+			}
+			return
+		}
+		opts := extractor.DefaultOptions()
+		opts.Limits = fuzzLimits()
+		opts.Titles = extractor.TitlesAll
+		s, err := extractor.Extract(context.Background(), files, opts)
+		if err != nil {
+			if !knownCode(extractor.CodeOf(err)) {
+				t.Fatalf("Extract: %v", err)
+			}
+			return
+		}
+		if s.RowsTotal != s.Totals.Views+s.Excluded.Sum() {
+			t.Fatalf("rows_total %d != views %d + excluded %d", s.RowsTotal, s.Totals.Views, s.Excluded.Sum())
+		}
+		if _, err := extractor.ListProfiles(context.Background(), files); err != nil && !knownCode(extractor.CodeOf(err)) {
+			t.Fatalf("ListProfiles: %v", err)
+		}
+	})
 }

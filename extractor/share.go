@@ -196,8 +196,11 @@ func encodeDonation(d *donation) ([]byte, error) {
 // Checksum returns "sha256:" and the hex SHA-256 of the canonical form of a
 // JSON object without its "checksum" member. The canonical form is the
 // object re-encoded with keys sorted at every level, no insignificant
-// white space, numbers as written, and no HTML escaping; in Python:
-// json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False).
+// white space, numbers as written, no HTML escaping, and U+2028 and U+2029
+// escaped as \u2028 and \u2029 (as encoding/json always writes them). In
+// Python: json.dumps(obj, sort_keys=True, separators=(",", ":"),
+// ensure_ascii=False) with those two characters replaced by their escapes
+// (docs/researchers.md has the recipe, tested).
 // Survey platforms that cut or edit a stored donation break it.
 func Checksum(doc []byte) (string, error) {
 	var obj map[string]any

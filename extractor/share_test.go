@@ -20,7 +20,7 @@ func shareFixture() *Summary {
 		Titles: []TitleStat{
 			{Name: "De Luizenmoeder", Kind: KindSeries, Views: 3, Seconds: 6000, Episodes: 3, FirstMonth: "2024-01", LastMonth: "2024-01"},
 			{Name: "Glass Onion: A Knives Out Mystery", Kind: KindMovie, Views: 1, Seconds: 2000, FirstMonth: "2024-01", LastMonth: "2024-01"},
-			{Name: "<img src=x onerror=alert(1)>", Kind: KindSeries, Views: 1, Seconds: 1000, Episodes: 1, FirstMonth: "2024-01", LastMonth: "2024-01"},
+			{Name: "<img src=x onerror=alert(1)>\u2028", Kind: KindSeries, Views: 1, Seconds: 1000, Episodes: 1, FirstMonth: "2024-01", LastMonth: "2024-01"},
 		},
 		Profiles:  []ProfileStat{{Pseudonym: "P1", Rows: 7, Selected: true}},
 		RowsTotal: 7,
@@ -58,6 +58,7 @@ func TestChecksumMatchesPython(t *testing.T) {
 d = json.load(sys.stdin)
 c = d.pop("checksum")
 s = json.dumps(d, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+s = s.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 print(c == "sha256:" + hashlib.sha256(s.encode()).hexdigest())`
 	cmd := exec.Command(py, "-c", script)
 	cmd.Stdin = strings.NewReader(string(out))
@@ -84,11 +85,11 @@ func TestShareChoices(t *testing.T) {
 			opts:       ShareOptions{},
 			wantKeys:   []string{"schema", "totals", "by_month", "weekday_hour_seconds", "by_device", "titles", "binge", "profiles", "excluded", "rows_total", "source", "options", "sharing", "checksum"},
 			absentKeys: []string{"account"}, // nil account stays out
-			wantTitles: []string{"De Luizenmoeder", "Glass Onion: A Knives Out Mystery", "<img src=x onerror=alert(1)>"},
+			wantTitles: []string{"De Luizenmoeder", "Glass Onion: A Knives Out Mystery", "<img src=x onerror=alert(1)>\u2028"},
 		},
 		{
 			name:        "participant removes two titles",
-			opts:        ShareOptions{RemoveTitles: []string{"De Luizenmoeder", "<img src=x onerror=alert(1)>", "not in the list"}},
+			opts:        ShareOptions{RemoveTitles: []string{"De Luizenmoeder", "<img src=x onerror=alert(1)>\u2028", "not in the list"}},
 			wantKeys:    []string{"titles", "totals"},
 			wantTitles:  []string{"Glass Onion: A Knives Out Mystery"},
 			wantRemoved: 2,
