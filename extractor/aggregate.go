@@ -43,6 +43,7 @@ type aggregator struct {
 
 	titleIdx  map[string]int // raw title -> rawTitles index
 	rawTitles []rawTitle
+	lastTitle int // rawTitles index of the previous title looked up, -1 at first
 	stats     []titleAgg
 	statIdx   map[titleKey]int
 	episodes  map[episodeKey]struct{}
@@ -62,8 +63,9 @@ type bucket struct{ views, seconds int64 }
 
 // rawTitle is the cached parse of one distinct raw Title string.
 type rawTitle struct {
-	stat    int  // index into stats, -1 for an empty title
-	episode bool // its (Season, Episode) pair was added to episodes
+	raw     string // the raw title, as in titleIdx (the same string, not a copy)
+	stat    int    // index into stats, -1 for an empty title
+	episode bool   // its (Season, Episode) pair was added to episodes
 	season  string
 	ep      string
 }
@@ -100,10 +102,37 @@ func newAggregator(cfg *config) *aggregator {
 		deviceIdx:   make(map[string]int),
 		lastDevIdx:  -1,
 		titleIdx:    make(map[string]int),
+		lastTitle:   -1,
 		statIdx:     make(map[titleKey]int),
 		episodes:    make(map[episodeKey]struct{}),
 		binge:       newBingeSet(),
 	}
+}
+
+// Bounds of the map sizes reserve derives from the size of
+// ViewingActivity.csv. A real row is about 150 bytes and about every
+// second row is a title not seen before (each episode is its own raw
+// title), so one raw title per 300 bytes; series are far fewer. The caps
+// keep a lying size (a hostile ZIP header) from reserving much memory;
+// beyond them the maps grow as usual.
+const (
+	bytesPerRawTitle = 300
+	bytesPerSeries   = 3000
+	maxReserveTitles = 1 << 16
+	maxReserveSeries = 1 << 12
+)
+
+// reserve sizes the title maps for a table of csvBytes bytes, so that
+// they do not grow (rehashing every key) step by step while streaming.
+// It must be called before the first row.
+func (a *aggregator) reserve(csvBytes int64) {
+	titles := int(min(max(csvBytes/bytesPerRawTitle, 0), maxReserveTitles))
+	series := int(min(max(csvBytes/bytesPerSeries, 0), maxReserveSeries))
+	a.titleIdx = make(map[string]int, titles)
+	a.rawTitles = make([]rawTitle, 0, titles)
+	a.episodes = make(map[episodeKey]struct{}, titles)
+	a.statIdx = make(map[titleKey]int, series)
+	a.stats = make([]titleAgg, 0, series)
 }
 
 // trimSpace trims ASCII spaces, tabs and line ends (a hand-written loop:
@@ -265,13 +294,26 @@ func (a *aggregator) device(b []byte) int {
 }
 
 // title returns the cached parse of a raw title, parsing it on first sight.
+// A title repeats the previous row's about one time in five in real
+// exports (a view resumed later), which a comparison answers without
+// hashing the title.
 func (a *aggregator) title(b []byte) *rawTitle {
-	if i, ok := a.titleIdx[string(b)]; ok {
-		return &a.rawTitles[i]
+	if a.lastTitle >= 0 && a.rawTitles[a.lastTitle].raw == string(b) {
+		return &a.rawTitles[a.lastTitle]
 	}
-	raw := string(b)
+	i, ok := a.titleIdx[string(b)]
+	if !ok {
+		i = a.addTitle(string(b))
+	}
+	a.lastTitle = i
+	return &a.rawTitles[i]
+}
+
+// addTitle parses a raw title seen for the first time and returns its
+// rawTitles index.
+func (a *aggregator) addTitle(raw string) int {
 	t := ParseTitle(strings.ToValidUTF8(raw, "\uFFFD")) // no copy when valid
-	rt := rawTitle{stat: -1, season: t.Season, ep: t.Episode}
+	rt := rawTitle{raw: raw, stat: -1, season: t.Season, ep: t.Episode}
 	if t.Name != "" {
 		k := titleKey{name: t.Name, kind: t.Kind}
 		s, ok := a.statIdx[k]
@@ -284,7 +326,7 @@ func (a *aggregator) title(b []byte) *rawTitle {
 	}
 	a.titleIdx[raw] = len(a.rawTitles)
 	a.rawTitles = append(a.rawTitles, rt)
-	return &a.rawTitles[len(a.rawTitles)-1]
+	return len(a.rawTitles) - 1
 }
 
 // month returns the bucket of a month index, growing the dense month

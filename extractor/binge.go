@@ -23,18 +23,26 @@ type bingeView struct {
 // kept and sorted at the end.
 type bingeSet struct {
 	groups  [][]bingeView
-	index   map[[2]int]int // (profile, series stat) -> groups index
-	lastKey [2]int
+	index   map[uint64]int // bingeKey(profile, series stat) -> groups index
+	lastKey uint64
 	lastIdx int
 }
 
 func newBingeSet() bingeSet {
-	return bingeSet{index: make(map[[2]int]int), lastIdx: -1}
+	return bingeSet{index: make(map[uint64]int), lastIdx: -1}
 }
+
+// bingeKey packs a (profile, series stat) pair into one integer: a map
+// with integer keys hashes much faster than one keyed by a pair, which
+// matters because the series changes from one view to the next about
+// every other row. Both indexes stay below 2^32: more profiles or series
+// than that would hold over 100 GB of memory (a profileAgg or titleAgg
+// each) long before.
+func bingeKey(p, stat int) uint64 { return uint64(p)<<32 | uint64(uint32(stat)) }
 
 // add records a view of series stat by profile p.
 func (b *bingeSet) add(p, stat int, start, dur int64) {
-	k := [2]int{p, stat}
+	k := bingeKey(p, stat)
 	if b.lastIdx < 0 || k != b.lastKey {
 		i, ok := b.index[k]
 		if !ok {

@@ -45,6 +45,7 @@ func Extract(ctx context.Context, files FileSet, opts Options) (s *Summary, err 
 	defer rc.Close()
 
 	agg := newAggregator(cfg)
+	agg.reserve(total)
 	var reported int64
 	for {
 		rec, err := v.next()

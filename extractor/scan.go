@@ -10,6 +10,10 @@ import (
 // record's fields as byte slices into one reused buffer: no allocation per
 // record once the buffers have grown to the longest record.
 //
+// Most records lie on one line and contain no escaped quote; their fields
+// are sliced straight out of the line (see splitSimple), so a field is
+// copied only when it must be unescaped or joined across lines.
+//
 // It accepts exactly what encoding/csv accepts with LazyQuotes set and
 // FieldsPerRecord = -1, and splits fields the same way (a test checks this
 // against encoding/csv): quoted fields with doubled quotes and embedded
@@ -23,9 +27,9 @@ type scanner struct {
 	maxLine int // largest record in bytes; longer ones fail with CodeTooLarge
 
 	raw    []byte   // a line longer than the bufio buffer, joined
-	buf    []byte   // the unquoted field bytes of the current record
+	buf    []byte   // the unquoted field bytes of a record that needs copying
 	ends   []int    // end offset in buf of each field
-	fields [][]byte // the fields, sliced from buf
+	fields [][]byte // the fields, sliced from the line or from buf
 	size   int      // raw bytes of the current record, for maxLine
 	line   int64    // records returned so far
 }
@@ -81,6 +85,45 @@ func lengthNL(b []byte) int {
 	return 0
 }
 
+// splitSimple splits a record that lies on one line and whose quoted
+// fields, if any, hold no quote: the common case. The fields are slices
+// of line itself (valid until the next read, like line), so nothing is
+// copied. For anything else (a doubled or bare quote, a quoted field that
+// goes on to the next line) it returns false, and next parses the line
+// again with the general, copying code; both give the same fields.
+func (s *scanner) splitSimple(line []byte) bool {
+	s.fields = s.fields[:0]
+	line = line[:len(line)-lengthNL(line)]
+	for {
+		if len(line) > 0 && line[0] == '"' {
+			// Quoted: the field ends at the next quote, which must end
+			// the line or be followed by a comma.
+			end := bytes.IndexByte(line[1:], '"') + 1
+			if end == 0 {
+				return false // the field goes on to the next line
+			}
+			s.fields = append(s.fields, line[1:end:end])
+			rest := line[end+1:]
+			if len(rest) == 0 {
+				return true
+			}
+			if rest[0] != s.comma {
+				return false // a doubled or bare quote
+			}
+			line = rest[1:]
+			continue
+		}
+		// Unquoted: up to the next comma or the line end.
+		i := bytes.IndexByte(line, s.comma)
+		if i < 0 {
+			s.fields = append(s.fields, line[:len(line):len(line)])
+			return true
+		}
+		s.fields = append(s.fields, line[:i:i])
+		line = line[i+1:]
+	}
+}
+
 // next returns the fields of the next record, or io.EOF after the last.
 // The slices are valid until the next call.
 func (s *scanner) next() ([][]byte, error) {
@@ -99,6 +142,10 @@ func (s *scanner) next() ([][]byte, error) {
 			break
 		}
 		// An empty line is not a record (also a trailing empty line).
+	}
+	if s.splitSimple(line) {
+		s.line++
+		return s.fields, nil
 	}
 
 	s.buf, s.ends = s.buf[:0], s.ends[:0]

@@ -48,8 +48,10 @@ const pieceSep = ": "
 //
 // Name is always a prefix of the normalised, unprefixed title. A title
 // that is empty after normalisation gives a movie with an empty Name.
-// ParseTitle is called once per distinct title (the caller caches), so it
-// favours clarity over speed.
+// ParseTitle is called once per distinct raw title, which in real exports
+// is about every second row (each episode is its own title), so it does
+// not allocate unless the title needs normalising: Name, Season and
+// Episode are substrings of raw.
 func ParseTitle(raw string) Title {
 	title := stripHiddenPrefix(normaliseTitle(raw))
 	t := parsePieces(title)
@@ -64,26 +66,66 @@ func ParseTitle(raw string) Title {
 // parsePieces applies rules 1-5 of ParseTitle to a normalised title.
 func parsePieces(title string) Title {
 	body, suffix := cutEpisodeSuffix(title)
-	pieces := strings.Split(body, pieceSep)
+	var stack [8]span // enough for any real title, so no allocation
+	p := splitPieces(body, stack[:0])
+	n := len(p)
 
-	if i := findSeasonLabel(pieces, suffix != ""); i > 0 {
-		return series(strings.Join(pieces[:i], pieceSep), pieces[i],
-			orSuffix(strings.Join(pieces[i+1:], pieceSep), suffix))
+	if i := findSeasonLabel(body, p, suffix != ""); i > 0 {
+		return series(p.join(body, 0, i), p.at(body, i), orSuffix(p.join(body, i+1, n), suffix))
 	}
 	if suffix != "" {
-		switch len(pieces) {
+		switch n {
 		case 1:
-			return series(pieces[0], "", suffix)
+			return series(p.at(body, 0), "", suffix)
 		case 2:
-			return series(pieces[0], "", pieces[1])
+			return series(p.at(body, 0), "", p.at(body, 1))
 		default:
-			return series(pieces[0], pieces[1], strings.Join(pieces[2:], pieceSep))
+			return series(p.at(body, 0), p.at(body, 1), p.join(body, 2, n))
 		}
 	}
-	if n := len(pieces); n >= 2 && isEpisodePiece(pieces[n-1]) {
-		return series(pieces[0], strings.Join(pieces[1:n-1], pieceSep), pieces[n-1])
+	if n >= 2 && isEpisodePiece(p.at(body, n-1)) {
+		return series(p.at(body, 0), p.join(body, 1, n-1), p.at(body, n-1))
 	}
 	return Title{Name: title, Kind: KindMovie}
+}
+
+// span is one piece of a title body as byte offsets [start, end).
+type span struct{ start, end int }
+
+// pieces is a title body split on pieceSep, kept as offsets into the body
+// rather than as strings.Split's copies: consecutive pieces joined with
+// pieceSep are exactly the body between them, so every Name, Season and
+// Episode is a substring of the title and parsing allocates nothing. The
+// body is passed to each method rather than kept alongside the offsets,
+// so that the offsets can live on the caller's stack (escape analysis
+// would otherwise let them follow the body into the result).
+type pieces []span
+
+// splitPieces splits body on pieceSep, appending the pieces to p (which
+// the caller may back with an array on its stack).
+func splitPieces(body string, p pieces) pieces {
+	start := 0
+	for {
+		i := strings.Index(body[start:], pieceSep)
+		if i < 0 {
+			break
+		}
+		p = append(p, span{start, start + i})
+		start += i + len(pieceSep)
+	}
+	return append(p, span{start, len(body)})
+}
+
+// at returns piece i of body.
+func (p pieces) at(body string, i int) string { return body[p[i].start:p[i].end] }
+
+// join returns pieces [i, j) of body joined with pieceSep ("" when
+// i >= j), as strings.Join(pieces[i:j], pieceSep) would.
+func (p pieces) join(body string, i, j int) string {
+	if i >= j {
+		return ""
+	}
+	return body[p[i].start:p[j-1].end]
 }
 
 // series builds a series Title.
@@ -130,7 +172,8 @@ func normaliseTitle(s string) string {
 
 // isNormalised reports whether normaliseTitle would return s unchanged:
 // ASCII spaces only, single, not at either end. It lets the common case
-// skip the copy.
+// skip the copy. ASCII bytes are checked directly; only the bytes of a
+// multi-byte character are decoded, to ask unicode.IsSpace.
 func isNormalised(s string) bool {
 	if s == "" {
 		return true
@@ -138,17 +181,28 @@ func isNormalised(s string) bool {
 	if s[0] == ' ' || s[len(s)-1] == ' ' {
 		return false
 	}
-	for i, r := range s {
-		switch {
-		case r == ' ':
-			if s[i+1] == ' ' {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c == ' ' && s[i+1] == ' ' || c != ' ' && isASCIISpace(c) {
 				return false
 			}
-		case r != utf8.RuneError && unicode.IsSpace(r):
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r != utf8.RuneError && unicode.IsSpace(r) {
 			return false
 		}
+		i += size
 	}
 	return true
+}
+
+// isASCIISpace reports whether c is one of the ASCII bytes unicode.IsSpace
+// accepts: TAB, LF, VT, FF, CR and space.
+func isASCIISpace(c byte) bool {
+	return c == ' ' || '\t' <= c && c <= '\r'
 }
 
 // stripHiddenPrefix removes the prefix Netflix puts on titles the viewer
@@ -198,6 +252,13 @@ func wordNumber(s string) (word, number string, ok bool) {
 	// "Word N" and "WordN": the number is the run of digits at the end.
 	end := len(s)
 	for end > 0 {
+		if c := s[end-1]; c < utf8.RuneSelf {
+			if !isASCIIDigit(c) {
+				break
+			}
+			end--
+			continue
+		}
 		r, size := utf8.DecodeLastRuneInString(s[:end])
 		if !unicode.IsDigit(r) {
 			break
@@ -211,8 +272,8 @@ func wordNumber(s string) (word, number string, ok bool) {
 	return word, number, true
 }
 
-// findSeasonLabel returns the index (>= 1) of the piece that is the
-// season label, or 0 when there is none.
+// findSeasonLabel returns the index (>= 1) of the piece of body that is
+// the season label, or 0 when there is none.
 //
 // The search runs left to right because the label directly follows the
 // show name, while episode names often contain label-like pieces at
@@ -225,14 +286,14 @@ func wordNumber(s string) (word, number string, ok bool) {
 // as a label: "Harry Potter and the Deathly Hallows: Part 1" and "Kill
 // Bill: Volume 1" are movies, while a series season always has episodes
 // after it ("Money Heist: Part 1: Episode 1").
-func findSeasonLabel(pieces []string, hasSuffix bool) int {
-	for i := 1; i < len(pieces); i++ {
-		if isSeasonLabel(pieces[i]) {
+func findSeasonLabel(body string, p pieces, hasSuffix bool) int {
+	for i := 1; i < len(p); i++ {
+		if isSeasonLabel(p.at(body, i)) {
 			return i
 		}
 	}
-	for i := 1; i < len(pieces); i++ {
-		if isPartLabel(pieces[i]) && (i < len(pieces)-1 || hasSuffix) {
+	for i := 1; i < len(p); i++ {
+		if isPartLabel(p.at(body, i)) && (i < len(p)-1 || hasSuffix) {
 			return i
 		}
 	}
@@ -249,14 +310,28 @@ func isSeasonLabel(p string) bool {
 			return true
 		}
 	}
-	if n, ok := strings.CutSuffix(strings.ToLower(p), "ª temporada"); ok && allDigits(n) {
+	if n, ok := cutSuffixFold(p, "ª temporada"); ok && allDigits(n) {
 		return true
 	}
-	if n, ok := strings.CutSuffix(strings.ToLower(p), "º temporada"); ok && allDigits(n) {
+	if n, ok := cutSuffixFold(p, "º temporada"); ok && allDigits(n) {
 		return true
 	}
 	word, _, ok := wordNumber(p)
 	return ok && foldIn(word, seasonWords)
+}
+
+// cutSuffixFold is strings.CutSuffix ignoring case, for a lower-case
+// suffix. It compares the last len(suffix) bytes of s with EqualFold
+// instead of lowering all of s (an allocation per piece). For the
+// suffixes used here that is the same test: no character outside ASCII
+// lowers to, or case-folds with, the ASCII letters of "temporada", and
+// "ª", "º" and space fold only to themselves, so a match always has the
+// suffix's byte length.
+func cutSuffixFold(s, suffix string) (before string, ok bool) {
+	if len(s) < len(suffix) || !strings.EqualFold(s[len(s)-len(suffix):], suffix) {
+		return s, false
+	}
+	return s[:len(s)-len(suffix)], true
 }
 
 // isPartLabel reports whether p is a numbered part of a series: "Part 2",
@@ -328,6 +403,20 @@ func allDigits(s string) bool {
 	if s == "" {
 		return false
 	}
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return allDigitsUnicode(s)
+		}
+		if !isASCIIDigit(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// allDigitsUnicode is allDigits for a string with non-ASCII characters:
+// other scripts' digits ("٣", "３") count too.
+func allDigitsUnicode(s string) bool {
 	for _, r := range s {
 		if !unicode.IsDigit(r) {
 			return false
@@ -335,6 +424,12 @@ func allDigits(s string) bool {
 	}
 	return true
 }
+
+// isASCIIDigit reports whether c is '0' to '9'.
+func isASCIIDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// isASCIILetter reports whether c is 'a' to 'z' or 'A' to 'Z'.
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 // allLetters reports whether s is one non-empty word of letters in any
 // script; combining marks and a final "." (abbreviations like "Vol.")
@@ -344,6 +439,20 @@ func allLetters(s string) bool {
 	if s == "" {
 		return false
 	}
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return allLettersUnicode(s)
+		}
+		if !isASCIILetter(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// allLettersUnicode is allLetters (after the "." is trimmed) for a word
+// with non-ASCII characters.
+func allLettersUnicode(s string) bool {
 	for _, r := range s {
 		if !unicode.IsLetter(r) && !unicode.IsMark(r) {
 			return false
