@@ -12,11 +12,13 @@ NATIVE_PKGS = $(shell $(GO) list ./... | grep -v -e /wasm -e /browsertest)
 
 all: wasm
 
-## wasm: the WebAssembly engine, its loader support file, and pre-compressed copies.
+## wasm: the WebAssembly engine, its loader support file, and pre-compressed
+## (.br, .gz) copies of every file the widget loads, which cmd/serve sends.
+WIDGET_JS = $(wildcard web/*.js web/element/*.js web/element/screens/*.js web/i18n/*.js)
 wasm:
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o web/netflix-donation.wasm ./wasm
 	cp "$(GOROOT)/lib/wasm/wasm_exec.js" web/wasm_exec.js
-	$(GO) run ./cmd/precompress web/netflix-donation.wasm web/wasm_exec.js
+	$(GO) run ./cmd/precompress web/netflix-donation.wasm $(sort $(WIDGET_JS) web/wasm_exec.js)
 
 ## sample: a synthetic multi-profile export the demo page offers for download.
 sample:
@@ -35,13 +37,14 @@ test-native:
 	$(GO) test -count=1 $(NATIVE_PKGS)
 
 test-wasm:
-	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(WASM_EXEC)" ./wasm/...
+	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(WASM_EXEC)" ./wasm/... ./internal/jsinflate
 
 test-browser: wasm
 	$(GO) test -count=1 -timeout 20m ./browsertest/...
 
 clean:
 	rm -rf web/netflix-donation.wasm* web/wasm_exec.js* sample bench/results dist
+	find web -name '*.br' -delete -o -name '*.gz' -delete
 
 ## bench: the performance harness of issue 6 (bench/README.md): widget vs JSZip+PapaParse vs native CLI.
 ## Prints one table and writes bench/results/<time>.json. BENCH_FLAGS="-sizes 10000 -reps 3" for a quick run.

@@ -299,13 +299,16 @@ func (h *Harness) serve(w http.ResponseWriter, r *http.Request, files http.Handl
 	m, inMem := h.mem[r.URL.Path]
 	allowed := inMem || slices.ContainsFunc(h.allow, func(p string) bool { return strings.HasPrefix(r.URL.Path, p) })
 	allowed = allowed && !strings.Contains(r.URL.Path, "/.") && !strings.Contains(r.URL.Path, "..")
+	// The widget only ever reads its own files: anything that sends data
+	// (a POST to an allowed path, say) is a violation, whatever the path.
+	allowed = allowed && (r.Method == http.MethodGet || r.Method == http.MethodHead)
 	h.requests = append(h.requests, Request{Method: r.Method, Path: r.URL.Path, Query: r.URL.RawQuery, Allowed: allowed})
 	h.mu.Unlock()
 	switch {
 	case inMem:
 		w.Header().Set("Content-Type", m.contentType)
 		w.Write(m.body)
-	case allowed && r.Method == http.MethodGet:
+	case allowed:
 		if strings.HasSuffix(r.URL.Path, "/") {
 			http.NotFound(w, r) // no directory listings
 			return

@@ -9,27 +9,40 @@ import (
 	"io"
 	"reflect"
 	"strings"
-
-	"github.com/gocarina/gocsv"
 )
 
-// accountBatchRows is the number of rows decoded per gocsv call. gocsv
-// reads all records of a reader before mapping them, so the account
-// tables are fed to it in batches: memory stays bounded however long a
-// table is.
+// accountBatchRows is the number of rows decoded per call of the batch
+// decoder. gocsv reads all records of a reader before mapping them, so the
+// account tables are fed to it in batches: memory stays bounded however
+// long a table is.
 const accountBatchRows = 4096
+
+// An accountDecoder maps the next batch of a projection (its canonical
+// header, then at most accountBatchRows records) onto rows of T by the
+// csv struct tags of T. Native builds use gocsv (decodeAccountBatch in
+// account_decode_gocsv.go); the WebAssembly engine uses
+// decodeAccountBatchTags (account_decode_tags.go), which does the same
+// mapping with reflect alone and keeps gocsv's dependencies (net,
+// crypto/rand, mime/multipart) out of the browser's download.
+type accountDecoder[T any] func(p *accountProjection, rows *[]T) error
 
 // readAccountTable decodes the export table named base (for example
 // "SearchHistory") into rows of T and calls fn once per batch. The csv
 // tags of T are the table's schema and list only the columns the summary
 // needs; every other column (e-mail, phone, IP, device serial, search
-// text, ...) is dropped record by record before gocsv sees it and is
+// text, ...) is dropped record by record before the decoder sees it and is
 // never kept. Headers are matched after removing a byte order mark and
 // zero-width characters, trimming, and ignoring case.
 //
 // found is false when the export has no such table. The .txt placeholder
 // Netflix writes for an empty table is a table with no rows.
 func readAccountTable[T any](ctx context.Context, files FileSet, base string, fn func([]T)) (found bool, err error) {
+	return readAccountTableWith(ctx, files, base, decodeAccountBatch[T], fn)
+}
+
+// readAccountTableWith is readAccountTable with the batch decoder given,
+// so that tests can run both decoders over the same tables.
+func readAccountTableWith[T any](ctx context.Context, files FileSet, base string, decode accountDecoder[T], fn func([]T)) (found bool, err error) {
 	name, ok := FindFile(files, base)
 	if !ok {
 		return false, nil
@@ -58,7 +71,7 @@ func readAccountTable[T any](ctx context.Context, files FileSet, base string, fn
 			return true, err
 		}
 		var rows []T
-		if err := gocsv.UnmarshalCSV(p, &rows); err != nil {
+		if err := decode(p, &rows); err != nil {
 			return true, accountReadError(err, base)
 		}
 		if len(rows) > 0 {
@@ -73,7 +86,7 @@ func readAccountTable[T any](ctx context.Context, files FileSet, base string, fn
 // openAccountCSV opens the table name (found for base) as a csv.Reader:
 // lines limited to MaxLineBytes, a byte order mark skipped, the separator
 // sniffed, ragged rows and stray quotes accepted. Records are not reused,
-// as gocsv keeps them.
+// as the decoded rows keep their strings.
 func openAccountCSV(files FileSet, name, base string) (*csv.Reader, io.Closer, error) {
 	rc, _, err := files.Open(name)
 	if err != nil {
@@ -93,13 +106,13 @@ func openAccountCSV(files FileSet, name, base string) (*csv.Reader, io.Closer, e
 	return cr, rc, nil
 }
 
-// accountProjection is the gocsv.CSVReader the account tables are decoded
-// from. Each gocsv call sees the canonical header (the struct's own tag
-// names) and then at most accountBatchRows records, each cut down to the
-// columns the struct asks for.
+// accountProjection is what the account tables are decoded from (a
+// gocsv.CSVReader). Each decoder call sees the canonical header (the
+// struct's own tag names) and then at most accountBatchRows records, each
+// cut down to the columns the struct asks for.
 type accountProjection struct {
 	r    *csv.Reader
-	tags []string // canonical header handed to gocsv
+	tags []string // canonical header handed to the decoder
 	cols []int    // index in the file's record of each tag, -1 when absent
 	done bool     // the underlying reader is exhausted
 }
@@ -119,7 +132,8 @@ func (p *accountProjection) plan(header, tags []string) {
 	}
 }
 
-// Read is not used by gocsv.UnmarshalCSV; it returns io.EOF.
+// Read is part of gocsv.CSVReader but not used by gocsv.UnmarshalCSV; it
+// returns io.EOF.
 func (p *accountProjection) Read() ([]string, error) { return nil, io.EOF }
 
 // ReadAll returns the canonical header and the next batch of projected records.

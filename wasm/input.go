@@ -7,6 +7,7 @@ import (
 
 	"github.com/netflix-donation/widget/extractor"
 	"github.com/netflix-donation/widget/internal/blockcache"
+	"github.com/netflix-donation/widget/internal/jsinflate"
 )
 
 // Block cache geometry for a lazily read input: a ZIP's central directory
@@ -44,7 +45,12 @@ func openInput(v safejs.Value, p *pacer) (extractor.FileSet, error) {
 		if err != nil {
 			return nil, err
 		}
-		return extractor.Open(r, r.Size(), name, extractor.ZipOptions{})
+		// The browser's DecompressionStream inflates several times faster
+		// than compress/flate compiled to wasm (bench/README.md); Inflater
+		// is nil where it is missing, and the extractor then uses
+		// compress/flate. Either way the extractor counts and limits what
+		// the inflater produces.
+		return extractor.Open(r, r.Size(), name, extractor.ZipOptions{Inflate: jsinflate.Inflater()})
 	case "folder":
 		files, err := v.Get("files")
 		if err != nil {

@@ -2,8 +2,8 @@
 //
 // It compiles netflix-donation.wasm once (WebAssembly.compileStreaming, or
 // WebAssembly.compile of the bytes when the server does not send
-// application/wasm), starts worker.js and hands it the compiled Module, and
-// runs one call at a time in the worker. Files are posted as handles; the
+// application/wasm), starts worker.js while that compiles and hands it the
+// compiled Module, and runs one call at a time in the worker. Files are posted as handles; the
 // worker reads them lazily. When an abort is not acknowledged within
 // ABORT_GRACE_MS, the worker is terminated and a new one is started for the
 // next call, from the same compiled Module.
@@ -107,11 +107,14 @@ export function goShareOptions(options) {
   return JSON.stringify(out);
 }
 
-/** compileWasm fetches and compiles the engine, mapping every failure to wasm_load_failed. */
-async function compileWasm(url) {
+/**
+ * compileWasm fetches and compiles the engine, mapping every failure to
+ * wasm_load_failed. early, when given, is a fetch of url already under way.
+ */
+async function compileWasm(url, early) {
   let res;
   try {
-    res = await fetch(url, { credentials: 'same-origin' });
+    res = await (early || fetch(url, { credentials: 'same-origin' }));
   } catch (err) {
     throw engineError('wasm_load_failed', 'cannot fetch the engine: ' + err.message);
   }
@@ -138,8 +141,13 @@ class WorkerHandle {
     this.onDead = null;
   }
 
-  /** start creates the worker, sends it the Module and waits for 'ready'. */
-  static start(baseURL, module) {
+  /**
+   * start creates the worker at once, so that starting it and loading
+   * wasm_exec.js overlap the compilation of the engine, then sends it the
+   * compiled Module when modulePromise resolves and waits for 'ready'.
+   * A compile failure terminates the worker and rejects with its error.
+   */
+  static start(baseURL, modulePromise) {
     const url = new URL('worker.js', baseURL).href;
     let worker;
     let blobURL = null;
@@ -175,7 +183,13 @@ class WorkerHandle {
         h.kill('worker_failed', msg);
         reject(engineError('worker_failed', msg));
       };
-      worker.postMessage({ type: 'init', base: baseURL, module: module });
+      worker.postMessage({ type: 'load', base: baseURL });
+      modulePromise.then(function (module) {
+        if (!h.dead) worker.postMessage({ type: 'init', base: baseURL, module: module });
+      }, function (err) {
+        h.kill(err.code || 'wasm_load_failed', err.message);
+        reject(err);
+      });
     });
   }
 
@@ -225,9 +239,15 @@ class WorkerHandle {
 
 /** Engine runs the Go extractor in a worker. One instance per page is enough. */
 export class Engine {
-  /** @param {string} baseURL the directory URL of the widget's files, ending in '/'. */
-  constructor(baseURL) {
+  /**
+   * @param {string} baseURL the directory URL of the widget's files, ending in '/'.
+   * @param {{wasmResponse?: Promise<Response>}} [options] wasmResponse: a
+   *   fetch of baseURL + 'netflix-donation.wasm' the page started before
+   *   this module loaded (netflix-donation.js does), used by the first compile.
+   */
+  constructor(baseURL, options) {
     this.baseURL = baseURL;
+    this._early = (options && options.wasmResponse) || null;
     this._module = null; // Promise<WebAssembly.Module>
     this._worker = null; // Promise<WorkerHandle>
     this._queue = Promise.resolve();
@@ -241,11 +261,12 @@ export class Engine {
   _ensureWorker() {
     const self_ = this;
     if (!this._module) {
-      this._module = compileWasm(new URL('netflix-donation.wasm', this.baseURL).href);
+      this._module = compileWasm(new URL('netflix-donation.wasm', this.baseURL).href, this._early);
+      this._early = null; // a retry fetches again
       this._module.catch(function () { self_._module = null; });
     }
     if (!this._worker) {
-      const p = this._module.then(function (module) { return WorkerHandle.start(self_.baseURL, module); });
+      const p = WorkerHandle.start(self_.baseURL, this._module);
       this._worker = p;
       p.then(function (h) {
         h.onDead = function () { if (self_._worker === p) self_._worker = null; };

@@ -21,7 +21,7 @@
 
 import { h, clear } from './element/dom.js';
 import { sheet } from './element/styles.js';
-import { Texts, resolveLang } from './element/i18n.js';
+import { Texts, resolveLang, langLoaded, loadLang } from './element/i18n.js';
 import { parseConfig } from './element/config.js';
 import { indicator } from './element/steps.js';
 import { deliver, postHeight } from './element/host.js';
@@ -116,7 +116,14 @@ export class NetflixDonationElement extends HTMLElement {
   }
 
   /** render draws the current screen; it focuses the heading after a participant's action. */
-  render({ keepFocus = false, focusKey = null } = {}) {
+  render(options = {}) {
+    // A language other than English loads on first use: draw once it is there.
+    const lang = resolveLang(this);
+    if (!langLoaded(lang)) {
+      loadLang(lang).then(() => this.render(options));
+      return;
+    }
+    const { keepFocus = false, focusKey = null } = options;
     const tx = this.texts();
     const active = this.root.activeElement;
     const activeKey = keepFocus && active ? active.getAttribute('data-key') : null;
@@ -157,6 +164,7 @@ export class NetflixDonationElement extends HTMLElement {
 
   announce(text) {
     // The region exists before its text changes; clear first so a repeat is read again.
+    if (!this.announcer) return; // not drawn yet: its language is still loading
     this.announcer.textContent = '';
     setTimeout(() => { this.announcer.textContent = text; }, 50);
   }

@@ -8,6 +8,7 @@
 //   NetflixDonation.version                    string
 //   NetflixDonation.baseURL                    the directory this script was loaded from
 //   NetflixDonation.ready()                    Promise<void>: compile the engine, start its worker
+//                                              (begun when the script loads; data-preload="off" defers it)
 //   NetflixDonation.extract(input, options)    Promise<summary object>
 //   NetflixDonation.extractJSON(input, options) Promise<string>: the exact JSON the Go engine wrote
 //   NetflixDonation.profiles(input, {signal})  Promise<[{pseudonym, name, rows}]> (names stay in the page)
@@ -38,10 +39,13 @@
   var baseURL = new URL('.', (script && script.src) || window.location.href).href;
   var engine = null;
 
-  function loadEngine() {
+  // loadEngine imports engine.js once. early is a fetch of the .wasm begun
+  // before that import, so the download and compilation start one module
+  // load sooner; later retries fetch on their own.
+  function loadEngine(early) {
     if (!engine) {
       engine = import(baseURL + 'engine.js').then(function (m) {
-        return new m.Engine(baseURL);
+        return new m.Engine(baseURL, { wasmResponse: early });
       }, function (err) {
         engine = null;
         var e = new Error('cannot load the engine: ' + (err && err.message));
@@ -69,6 +73,22 @@
     profiles: method('profiles'),
     share: method('share'),
   });
+
+  // Start the engine now (compile the .wasm, start its worker), so that it
+  // is ready before the participant has picked a file. A failure here is
+  // not reported: the first call tries again and reports it. A page that
+  // loads this script without showing the widget can opt out with
+  // <script src=".../netflix-donation.js" data-preload="off">.
+  if (!(script && script.getAttribute('data-preload') === 'off')) {
+    var early = null;
+    try {
+      early = fetch(baseURL + 'netflix-donation.wasm', { credentials: 'same-origin' });
+      early.catch(function () {}); // reported by the engine, which awaits it
+    } catch (e) {
+      early = null;
+    }
+    loadEngine(early).then(function (e) { return e.ready(); }).catch(function () {});
+  }
 
   import(baseURL + 'netflix-donation-element.js').catch(function (err) {
     console.warn('netflix-donation: the <netflix-donation> element is not available:', err && err.message);

@@ -7,6 +7,7 @@
 // FileReaderSync over file.slice(a, b), only where the extractor needs them.
 //
 // Protocol (every message is a plain object):
+//   page -> worker  {type: 'load', base}                sent at once: load wasm_exec.js while the page compiles
 //   page -> worker  {type: 'init', base, module}        module: a compiled WebAssembly.Module
 //   worker -> page  {type: 'ready', version} | {type: 'init-failed', code, message}
 //   page -> worker  {type: 'call', id, method, input?, options?, summary?}
@@ -21,18 +22,30 @@
   let api = null;
   const calls = new Map(); // id -> AbortController
   let reader = null;
+  let loaded = false; // wasm_exec.js ran
+  let failed = false; // init-failed was sent
 
   function fail(code, message) {
+    if (failed) return;
+    failed = true;
     self.postMessage({ type: 'init-failed', code: code, message: String(message) });
   }
 
-  function init(msg) {
-    try {
-      importScripts(msg.base + 'wasm_exec.js');
-    } catch (err) {
-      fail('worker_failed', 'cannot load wasm_exec.js: ' + err);
-      return;
+  // load runs wasm_exec.js (which defines self.Go) once; false after a failure.
+  function load(base) {
+    if (!loaded && !failed) {
+      try {
+        importScripts(base + 'wasm_exec.js');
+        loaded = true;
+      } catch (err) {
+        fail('worker_failed', 'cannot load wasm_exec.js: ' + err);
+      }
     }
+    return loaded;
+  }
+
+  function init(msg) {
+    if (!load(msg.base)) return;
     const go = new self.Go();
     WebAssembly.instantiate(msg.module, go.importObject).then(function (instance) {
       go.run(instance).then(function () {
@@ -124,6 +137,7 @@
   self.onmessage = function (event) {
     const msg = event.data || {};
     switch (msg.type) {
+      case 'load': load(msg.base); break;
       case 'init': init(msg); break;
       case 'call': call(msg); break;
       case 'abort': {

@@ -22,8 +22,8 @@ var runtimeFiles = []string{
 	"netflix-donation.wasm",
 }
 
-// runtimeDirs hold modules the element imports (all of them, including
-// every language: element/i18n.js imports nl, en and de statically).
+// runtimeDirs hold modules the element imports: its screens, and the
+// dictionary of every language (element/i18n.js loads the active one).
 var runtimeDirs = []string{"element", "i18n"}
 
 // extraDirs are shipped for authors but not loaded by the widget.

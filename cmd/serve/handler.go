@@ -71,14 +71,16 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.Header().Add("Vary", "Accept-Encoding")
 	}
 
-	// Prefer a pre-compressed sibling the client accepts.
+	// Prefer a pre-compressed sibling the client accepts, unless it is
+	// older than the file (an edited script whose copies `make wasm` has
+	// not refreshed yet): a stale copy would run old code.
 	served, servedInfo, encoding := name, info, ""
 	encodings := [...]struct{ token, ext string }{{"br", ".br"}, {"gzip", ".gz"}}
 	for _, e := range encodings {
 		if !isCompressible(ctype) || !accepts(r.Header.Get("Accept-Encoding"), e.token) {
 			continue
 		}
-		if ci, err := h.root.Stat(name + e.ext); err == nil && ci.Mode().IsRegular() {
+		if ci, err := h.root.Stat(name + e.ext); err == nil && ci.Mode().IsRegular() && !ci.ModTime().Before(info.ModTime()) {
 			served, servedInfo, encoding = name+e.ext, ci, e.token
 			break
 		}

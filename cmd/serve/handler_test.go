@@ -6,7 +6,11 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 )
+
+// testModTime is the modification time of every file newTestServer writes.
+var testModTime = time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
 
 // newTestServer writes files (name -> content) under a temporary root and
 // returns a handler for it.
@@ -19,6 +23,11 @@ func newTestServer(t *testing.T, files map[string]string, cfg Config) *Handler {
 			t.Fatal(err)
 		}
 		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		// One modification time for all, so that no pre-compressed copy
+		// is older than its file (TestStaleCopy makes one older).
+		if err := os.Chtimes(p, testModTime, testModTime); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -220,6 +229,38 @@ func TestCleanName(t *testing.T) {
 		got, ok := cleanName(tt.in)
 		if got != tt.want || ok != tt.ok {
 			t.Errorf("cleanName(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+// TestStaleCopy checks that a pre-compressed copy older than its file (an
+// edited script before `make wasm` refreshed the copies) is not sent.
+func TestStaleCopy(t *testing.T) {
+	files := map[string]string{
+		"web/a.js":    "new code",
+		"web/a.js.br": "old brotli",
+		"web/a.js.gz": "old gzip",
+		"web/b.js":    "b code",
+		"web/b.js.br": "b brotli",
+	}
+	h := newTestServer(t, files, Config{})
+	root := h.root.Name()
+	older := testModTime.Add(-time.Hour)
+	for _, name := range []string{"web/a.js.br", "web/a.js.gz"} {
+		if err := os.Chtimes(filepath.Join(root, filepath.FromSlash(name)), older, older); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tc := range []struct{ path, wantBody, wantEnc string }{
+		{"/web/a.js", "new code", ""},
+		{"/web/b.js", "b brotli", "br"},
+	} {
+		req := httptest.NewRequest("GET", tc.path, nil)
+		req.Header.Set("Accept-Encoding", "gzip, br")
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if rec.Body.String() != tc.wantBody || rec.Header().Get("Content-Encoding") != tc.wantEnc {
+			t.Errorf("%s: body %q encoding %q; want %q %q", tc.path, rec.Body.String(), rec.Header().Get("Content-Encoding"), tc.wantBody, tc.wantEnc)
 		}
 	}
 }

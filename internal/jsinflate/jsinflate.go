@@ -10,8 +10,16 @@ import (
 	"github.com/hack-pad/safejs"
 )
 
-// chunkSize is the compressed bytes handed to the stream per write.
-const chunkSize = 256 << 10
+// chunkSize is the compressed bytes handed to the stream per write. The
+// browser inflates a whole written chunk before the reader can look at
+// the output (Chromium enqueues every 64 KiB output buffer of one write at
+// once), so the chunk bounds the JavaScript memory a zip bomb can take
+// before the extractor's limits, which count the bytes read here, refuse
+// it: DEFLATE expands at most about 1032 times, so 16 KiB in means at most
+// about 17 MB out. Smaller chunks cost one more promise round trip each
+// (about 300 for a 200,000-row export), which is noise next to the
+// inflating itself.
+const chunkSize = 16 << 10
 
 // Inflater returns a function that opens a DecompressionStream inflater
 // over compressed data, or nil when the platform has no
@@ -177,7 +185,11 @@ func (r *reader) Read(p []byte) (int, error) {
 		if r.eof {
 			return 0, io.EOF
 		}
-		r.err = r.step()
+		var n int
+		n, r.err = r.step(p)
+		if n > 0 {
+			return n, nil
+		}
 	}
 	n := copy(p, r.out)
 	r.out = r.out[n:]
@@ -185,35 +197,36 @@ func (r *reader) Read(p []byte) (int, error) {
 }
 
 // step keeps one read and (until the input ends) one write in flight and
-// waits for either to settle.
-func (r *reader) step() error {
+// waits for either to settle. An inflated chunk that fits in p is copied
+// there directly (n bytes), a larger one into r.out.
+func (r *reader) step(p []byte) (n int, err error) {
 	if !r.reads.pending {
-		p, err := r.rd.Call("read")
+		promise, err := r.rd.Call("read")
 		if err != nil {
-			return err
+			return 0, err
 		}
-		if err := r.reads.watch(p); err != nil {
-			return err
+		if err := r.reads.watch(promise); err != nil {
+			return 0, err
 		}
 	}
 	if !r.writes.pending && !r.srcDone {
 		if err := r.feed(); err != nil {
-			return err
+			return 0, err
 		}
 	}
 	if r.writes.pending {
 		select {
 		case s := <-r.reads.ch:
 			r.reads.pending = false
-			return r.took(s)
+			return r.took(s, p)
 		case s := <-r.writes.ch:
 			r.writes.pending = false
-			return s.err
+			return 0, s.err
 		}
 	}
 	s := <-r.reads.ch
 	r.reads.pending = false
-	return r.took(s)
+	return r.took(s, p)
 }
 
 // feed writes the next compressed chunk, or closes the writer at the end
@@ -248,35 +261,40 @@ func (r *reader) feed() error {
 	return r.writes.watch(p)
 }
 
-// took handles one settled read: {done, value}.
-func (r *reader) took(s settled) error {
+// took handles one settled read: {done, value}. The value is copied from
+// JavaScript once: into p when it fits (n bytes), else into r.out.
+func (r *reader) took(s settled, p []byte) (n int, err error) {
 	if s.err != nil {
-		return s.err
+		return 0, s.err
 	}
 	done, err := s.value.Get("done")
 	if err != nil {
-		return err
+		return 0, err
 	}
 	if d, _ := done.Bool(); d {
 		r.eof = true
-		return nil
+		return 0, nil
 	}
 	v, err := s.value.Get("value")
 	if err != nil {
-		return err
+		return 0, err
 	}
-	n, err := v.Length()
+	size, err := v.Length()
 	if err != nil {
-		return err
+		return 0, err
 	}
-	if cap(r.outBuf) < n {
-		r.outBuf = make([]byte, n)
+	if size <= len(p) {
+		return safejs.CopyBytesToGo(p[:size], v)
 	}
-	r.out = r.outBuf[:n]
+	if cap(r.outBuf) < size {
+		r.outBuf = make([]byte, size)
+	}
+	r.out = r.outBuf[:size]
 	if _, err := safejs.CopyBytesToGo(r.out, v); err != nil {
-		return err
+		r.out = nil
+		return 0, err
 	}
-	return nil
+	return 0, nil
 }
 
 // Close cancels the stream and releases the callbacks. A promise still in

@@ -1,14 +1,50 @@
 // Languages, text lookup and number/date formatting for the element.
+//
+// English is the fallback for every key, so it is always loaded; the other
+// languages load on first use (loadLang), so a page downloads only the
+// texts it shows.
 
-import nl from '../i18n/nl.js';
 import en from '../i18n/en.js';
-import de from '../i18n/de.js';
 
-/** TABLES maps each supported language to its complete text table. */
-export const TABLES = Object.freeze({ nl, en, de });
+/** LOADERS import the text table of each language other than English. */
+const LOADERS = Object.freeze({
+  nl: () => import('../i18n/nl.js'),
+  de: () => import('../i18n/de.js'),
+});
 
 /** LANGS lists the supported languages. */
-export const LANGS = Object.freeze(Object.keys(TABLES));
+export const LANGS = Object.freeze(['nl', 'en', 'de']);
+
+/** tables holds the text table of each language loaded so far. */
+const tables = new Map([['en', en]]);
+
+/** loading holds the promise of each language being loaded. */
+const loading = new Map();
+
+/**
+ * langLoaded reports whether lang's texts can be shown now: English and
+ * loaded languages, and a language that failed to load (its texts then
+ * fall back to English) or that is not supported.
+ */
+export function langLoaded(lang) {
+  return tables.has(lang) || !LOADERS[lang] || (loading.has(lang) && loading.get(lang).failed === true);
+}
+
+/**
+ * loadLang loads lang's text table once. It never rejects: when the file
+ * cannot be loaded the language shows the English texts.
+ */
+export function loadLang(lang) {
+  if (langLoaded(lang)) return Promise.resolve();
+  if (!loading.has(lang)) {
+    const p = LOADERS[lang]().then((m) => { tables.set(lang, m.default); }, (err) => {
+      p.failed = true;
+      console.warn('netflix-donation: the ' + lang + ' texts are not available, showing English:', err && err.message);
+    });
+    loading.set(lang, p);
+  }
+  return loading.get(lang);
+}
 
 /**
  * resolveLang picks the language: the element's own lang attribute, else
@@ -32,13 +68,14 @@ export function resolveLang(el) {
 /**
  * Texts looks up texts in one language, with a study's overrides on top.
  * Missing keys fall back to English, then to the key itself, so a typo in
- * an override never shows an empty screen.
+ * an override never shows an empty screen. Load the language first
+ * (loadLang); until then its texts are the English ones.
  */
 export class Texts {
   constructor(lang, overrides) {
     this.lang = LANGS.includes(lang) ? lang : 'en';
     const own = (overrides && typeof overrides === 'object' && overrides[this.lang]) || {};
-    this.table = Object.assign({}, TABLES.en, TABLES[this.lang], pickStrings(own));
+    this.table = Object.assign({}, en, tables.get(this.lang), pickStrings(own));
     this.number = new Intl.NumberFormat(this.lang);
     this.oneDecimal = new Intl.NumberFormat(this.lang, { maximumFractionDigits: 1 });
     this.dateFmt = new Intl.DateTimeFormat(this.lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
