@@ -47,6 +47,7 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
+	"github.com/netflix-donation/widget/internal/testutil"
 )
 
 // ChromiumPath is the browser the tests drive (Debian's package).
@@ -116,23 +117,7 @@ type Harness struct {
 
 // RepoRoot returns the directory holding go.mod, walking up from the
 // working directory.
-func RepoRoot(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found above the working directory")
-		}
-		dir = parent
-	}
-}
+func RepoRoot(t testing.TB) string { return testutil.RepoRoot(t) }
 
 // requireChromium skips (locally) or fails (CI) when there is no browser.
 func requireChromium(t testing.TB) {

@@ -204,22 +204,7 @@ func TestHardeningPrivacy(t *testing.T) {
 			}
 
 			// (3) What the host got: one string everywhere, and nothing private in it.
-			evs := events(h)
-			if len(evs) != 1 || evs[0].Type != "netflix-donation:donate" {
-				t.Fatalf("events %+v; want one netflix-donation:donate", evs)
-			}
-			var detail struct {
-				JSON    string          `json:"json"`
-				Summary json.RawMessage `json:"summary"`
-			}
-			if err := json.Unmarshal(evs[0].Detail, &detail); err != nil {
-				t.Fatal(err)
-			}
-			var output string
-			h.Eval(`document.querySelector('#out').value`, &output)
-			if detail.JSON != shown || output != shown {
-				t.Fatalf("event, output field and disclosure differ:\n%.200s\n%.200s\n%.200s", detail.JSON, output, shown)
-			}
+			detail := requireOneDonation(t, h, shown)
 			checkDonationPrivate(t, shown, names, tt.titles, tt.top)
 			var acc struct {
 				Account map[string]json.RawMessage `json:"account"`

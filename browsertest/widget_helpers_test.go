@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
@@ -164,4 +165,31 @@ func synthZip(h *Harness, name string, cfg synth.Config) string {
 		h.T.Fatal(err)
 	}
 	return h.WriteFile(name, b.Bytes())
+}
+
+// donateDetail is what the host page received on Share: the event's detail.
+type donateDetail struct {
+	JSON    string          `json:"json"`
+	Summary json.RawMessage `json:"summary"`
+}
+
+// requireOneDonation asserts that the host got exactly one bubbling,
+// composed netflix-donation:donate event, and that its JSON, the output
+// field #out and the "exact data" disclosure (shown) are one string.
+func requireOneDonation(t *testing.T, h *Harness, shown string) donateDetail {
+	t.Helper()
+	evs := events(h)
+	if len(evs) != 1 || evs[0].Type != "netflix-donation:donate" || !evs[0].Bubbles || !evs[0].Composed {
+		t.Fatalf("events %+v, want one bubbling, composed netflix-donation:donate", evs)
+	}
+	var detail donateDetail
+	if err := json.Unmarshal(evs[0].Detail, &detail); err != nil {
+		t.Fatal(err)
+	}
+	var output string
+	h.Eval(`document.querySelector('#out').value`, &output)
+	if detail.JSON != shown || output != shown {
+		t.Fatalf("event json, output field and disclosure differ:\nevent  %.200s\noutput %.200s\nshown  %.200s", detail.JSON, output, shown)
+	}
+	return detail
 }
