@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // aggregator classifies ViewingActivity rows one at a time and keeps only
@@ -33,6 +34,7 @@ type aggregator struct {
 	lastDay     int64
 	activeDays  map[int64]struct{}
 	prevDay     int64 // the previous view's day, to skip the set lookup
+	prevMonth   int64 // monthIndex(prevDay), to skip the calendar arithmetic
 	months      []bucket
 	monthBase   int64 // month index of months[0]
 	weekdayHour [7][24]int64
@@ -148,15 +150,48 @@ func trimSpace(b []byte) []byte {
 	return b
 }
 
-// add classifies one record into exactly one bucket, applying the rules
-// in their documented order: other_profiles, malformed, outside_period,
-// supplemental, short, and otherwise a view.
+// viewingFields holds the columns of one row that a summary uses. It
+// lives on the stack of the caller, so filling it stores no pointer into
+// the heap (see splitSimple for why that matters).
+type viewingFields struct {
+	profile, start, duration, attributes, title, supplemental, device []byte
+}
+
+// add classifies one record given as fields (see addRecord).
 func (a *aggregator) add(rec [][]byte, cols *columnMap) {
+	a.addFields(&viewingFields{
+		profile:      cols.field(rec, colProfile),
+		start:        cols.field(rec, colStart),
+		duration:     cols.field(rec, colDuration),
+		attributes:   cols.field(rec, colAttributes),
+		title:        cols.field(rec, colTitle),
+		supplemental: cols.field(rec, colSupplemental),
+		device:       cols.field(rec, colDevice),
+	})
+}
+
+// addRecord classifies one record, the form the hot path reads.
+func (a *aggregator) addRecord(r *record, cols *columnMap) {
+	a.addFields(&viewingFields{
+		profile:      cols.get(r, colProfile),
+		start:        cols.get(r, colStart),
+		duration:     cols.get(r, colDuration),
+		attributes:   cols.get(r, colAttributes),
+		title:        cols.get(r, colTitle),
+		supplemental: cols.get(r, colSupplemental),
+		device:       cols.get(r, colDevice),
+	})
+}
+
+// addFields classifies one row into exactly one bucket, applying the
+// rules in their documented order: other_profiles, malformed,
+// outside_period, supplemental, short, and otherwise a view.
+func (a *aggregator) addFields(f *viewingFields) {
 	a.rowsTotal++
-	p := a.profile(cols.field(rec, colProfile))
+	p := a.profile(f.profile)
 	a.profiles[p].rows++
 
-	start, lenient, startOK := parseStartTime(trimSpace(cols.field(rec, colStart)))
+	start, lenient, startOK := parseStartTime(trimSpace(f.start))
 	if startOK {
 		if lenient {
 			a.lenientRows++
@@ -169,7 +204,7 @@ func (a *aggregator) add(rec [][]byte, cols *columnMap) {
 		a.excluded.OtherProfiles++
 		return
 	}
-	dur, durOK := parseClock(trimSpace(cols.field(rec, colDuration)))
+	dur, durOK := parseClock(trimSpace(f.duration))
 	if !startOK || !durOK {
 		a.excluded.Malformed++
 		return
@@ -180,7 +215,7 @@ func (a *aggregator) add(rec [][]byte, cols *columnMap) {
 		a.excluded.OutsidePeriod++
 		return
 	}
-	if len(trimSpace(cols.field(rec, colSupplemental))) > 0 {
+	if len(trimSpace(f.supplemental)) > 0 {
 		a.excluded.Supplemental++
 		return
 	}
@@ -188,11 +223,11 @@ func (a *aggregator) add(rec [][]byte, cols *columnMap) {
 		a.excluded.Short++
 		return
 	}
-	a.view(rec, cols, p, start, local, day, dur)
+	a.view(f, p, start, local, day, dur)
 }
 
 // view adds one view to every figure.
-func (a *aggregator) view(rec [][]byte, cols *columnMap, p int, start, local, day, dur int64) {
+func (a *aggregator) view(f *viewingFields, p int, start, local, day, dur int64) {
 	t := &a.totals
 	if t.Views == 0 || day < a.firstDay {
 		a.firstDay = day
@@ -204,19 +239,19 @@ func (a *aggregator) view(rec [][]byte, cols *columnMap, p int, start, local, da
 	t.Seconds += dur
 	if day != a.prevDay {
 		a.activeDays[day] = struct{}{}
-		a.prevDay = day
+		a.prevDay, a.prevMonth = day, monthIndex(day)
 	}
-	month := monthIndex(day)
+	month := a.prevMonth
 	m := a.month(month)
 	m.views++
 	m.seconds += dur
 	a.weekdayHour[weekdayMondayFirst(day)][(local-day*secondsPerDay)/3600] += dur
-	d := &a.devices[a.device(cols.field(rec, colDevice))]
+	d := &a.devices[a.device(f.device)]
 	d.views++
 	d.seconds += dur
 
-	hidden, autoplayNone := parseAttributes(cols.field(rec, colAttributes))
-	title := cols.field(rec, colTitle)
+	hidden, autoplayNone := parseAttributes(f.attributes)
+	title := f.title
 	// Netflix marks a hidden view twice: in Attributes and with a title
 	// prefix. Either one is enough to keep the title out of the summary.
 	hidden = hidden || bytes.HasPrefix(trimSpace(title), []byte("HIDDEN TITLE"))
@@ -312,7 +347,13 @@ func (a *aggregator) title(b []byte) *rawTitle {
 // addTitle parses a raw title seen for the first time and returns its
 // rawTitles index.
 func (a *aggregator) addTitle(raw string) int {
-	t := ParseTitle(strings.ToValidUTF8(raw, "\uFFFD")) // no copy when valid
+	valid := raw
+	if !utf8.ValidString(raw) {
+		// Checked first because ValidString tests eight ASCII bytes at a
+		// time, where ToValidUTF8 walks a valid string byte by byte.
+		valid = strings.ToValidUTF8(raw, "\uFFFD")
+	}
+	t := ParseTitle(valid)
 	rt := rawTitle{raw: raw, stat: -1, season: t.Season, ep: t.Episode}
 	if t.Name != "" {
 		k := titleKey{name: t.Name, kind: t.Kind}

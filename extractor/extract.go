@@ -48,14 +48,14 @@ func Extract(ctx context.Context, files FileSet, opts Options) (s *Summary, err 
 	agg.reserve(total)
 	var reported int64
 	for {
-		rec, err := v.next()
+		rec, err := v.nextRecord()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
 			return nil, readError(files, err)
 		}
-		agg.add(rec, &v.cols)
+		agg.addRecord(rec, &v.cols)
 		if agg.rowsTotal%checkEvery == 0 {
 			if err := ctx.Err(); err != nil {
 				return nil, wrapError(CodeAborted, err, "the extraction was cancelled")
@@ -106,7 +106,7 @@ func ListProfiles(ctx context.Context, files FileSet) (list []ProfileInfo, err e
 	last := -1
 	var rows int64
 	for {
-		rec, err := v.next()
+		rec, err := v.nextRecord()
 		if err == io.EOF {
 			break
 		}
@@ -119,7 +119,7 @@ func ListProfiles(ctx context.Context, files FileSet) (list []ProfileInfo, err e
 				return nil, wrapError(CodeAborted, err, "reading the profiles was cancelled")
 			}
 		}
-		name := v.cols.field(rec, colProfile)
+		name := v.cols.get(rec, colProfile)
 		if last < 0 || list[last].Name != string(name) {
 			i, ok := index[string(name)]
 			if !ok {

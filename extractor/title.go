@@ -305,10 +305,8 @@ func findSeasonLabel(body string, p pieces, hasSuffix bool) int {
 // number ("Season 2", "Seizoen 2", "Staffel 3", "2. Sezon", "シーズン1"),
 // or the Portuguese ordinal form "2ª temporada".
 func isSeasonLabel(p string) bool {
-	for _, phrase := range seasonPhrases {
-		if strings.EqualFold(p, phrase) {
-			return true
-		}
+	if foldIn(p, seasonPhrases) {
+		return true
 	}
 	if n, ok := cutSuffixFold(p, "ª temporada"); ok && allDigits(n) {
 		return true
@@ -388,14 +386,35 @@ var numberWords = []string{
 	"Eleven", "Twelve", "Thirteen", "Fourteen", "Fifteen", "Sixteen", "Seventeen", "Eighteen", "Nineteen", "Twenty",
 }
 
-// foldIn reports whether list holds s, ignoring case.
+// foldIn reports whether list holds s, ignoring case (strings.EqualFold).
+//
+// ParseTitle tries every piece of every new title against these lists, so
+// a piece in ASCII (nearly all) skips the words of another byte length
+// without calling EqualFold: under Unicode simple folding the only
+// non-ASCII characters equivalent to an ASCII letter are U+212A KELVIN
+// SIGN (k) and U+017F LONG S (s), and no list here contains either, so an
+// ASCII string can only fold-match a word of its own length.
 func foldIn(s string, list []string) bool {
+	ascii := isASCII(s)
 	for _, w := range list {
+		if ascii && len(w) != len(s) {
+			continue
+		}
 		if strings.EqualFold(s, w) {
 			return true
 		}
 	}
 	return false
+}
+
+// isASCII reports whether s holds only ASCII bytes.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // allDigits reports whether s is a non-empty run of decimal digits.

@@ -112,6 +112,16 @@ func (m *columnMap) field(rec [][]byte, c int) []byte {
 	return rec[j]
 }
 
+// get returns column c of r, or nil when the column is absent from the
+// header or the record is short: field for a record.
+func (m *columnMap) get(r *record, c int) []byte {
+	j := m[c]
+	if j < 0 || j >= r.len() {
+		return nil
+	}
+	return r.field(j)
+}
+
 // row converts a record to a ViewingRow (allocating strings, invalid
 // UTF-8 replaced). The hot path does not use it; tests compare it with
 // gocsv, and it documents what the fast path reads.

@@ -29,6 +29,7 @@ type viewingReader struct {
 	// the padding, are joined with ";" again into joined, which inner
 	// parses as the original ","-separated record.
 	joined   []byte
+	fields   [][]byte // the fields returned by next
 	inner    *scanner
 	innerSrc *bytes.Reader
 	innerBuf *bufio.Reader
@@ -116,12 +117,26 @@ func sniffDelimiter(r *bufio.Reader) (comma byte, wrapped bool) {
 	return comma, wrapped
 }
 
-// next returns the next record, or io.EOF.
+// next returns the fields of the next record, or io.EOF.
 func (v *viewingReader) next() ([][]byte, error) {
+	r, err := v.nextRecord()
+	if err != nil {
+		return nil, err
+	}
+	v.fields = r.appendFields(v.fields[:0])
+	return v.fields, nil
+}
+
+// nextRecord returns the next record, or io.EOF; it is next without
+// building slices (see splitSimple).
+func (v *viewingReader) nextRecord() (*record, error) {
 	for {
+		if v.inner == nil {
+			return v.sc.nextRecord()
+		}
 		rec, err := v.sc.next()
-		if err != nil || v.inner == nil {
-			return rec, err
+		if err != nil {
+			return nil, err
 		}
 		last := len(rec) - 1
 		for last >= 0 && len(rec[last]) == 0 {
@@ -136,7 +151,7 @@ func (v *viewingReader) next() ([][]byte, error) {
 		}
 		v.innerSrc.Reset(v.joined)
 		v.innerBuf.Reset(v.innerSrc)
-		in, err := v.inner.next()
+		in, err := v.inner.nextRecord()
 		if err == io.EOF {
 			continue // a line that was only padding
 		}
