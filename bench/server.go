@@ -3,13 +3,14 @@ package bench
 import (
 	"fmt"
 	"io/fs"
-	"mime"
 	"net"
 	"net/http"
 	"os"
 	"path"
 	"strings"
 	"sync"
+
+	"github.com/netflix-donation/widget/internal/httpfile"
 )
 
 // Request is one response of a [Server], as the client received it.
@@ -120,14 +121,14 @@ func (s *Server) serve(w *countingWriter, r *http.Request) {
 		http.NotFound(w, r)
 		return
 	}
-	ctype := contentType(file)
+	ctype := httpfile.ContentType(file)
 	h := w.Header()
 	h.Set("Content-Type", ctype)
 	h.Set("Cache-Control", "no-cache")
 	h.Set("Vary", "Accept-Encoding")
 	served, servedInfo, enc := file, info, ""
 	for _, e := range [...]struct{ token, ext string }{{"br", ".br"}, {"gzip", ".gz"}} {
-		if !acceptsEncoding(r.Header.Get("Accept-Encoding"), e.token) {
+		if !httpfile.AcceptsEncoding(r.Header.Get("Accept-Encoding"), e.token) {
 			continue
 		}
 		if ci, err := os.Stat(file + e.ext); err == nil && ci.Mode().IsRegular() && !ci.ModTime().Before(info.ModTime()) {
@@ -190,38 +191,4 @@ func (s *Server) resolve(urlPath string) (string, bool) {
 		return path.Join(m.Dir, rest), true
 	}
 	return "", false
-}
-
-// contentType is the media type of a file by its extension.
-func contentType(name string) string {
-	switch path.Ext(name) {
-	case ".wasm":
-		return "application/wasm"
-	case ".js", ".mjs":
-		return "text/javascript; charset=utf-8"
-	case ".html":
-		return "text/html; charset=utf-8"
-	case ".css":
-		return "text/css; charset=utf-8"
-	case ".json":
-		return "application/json"
-	}
-	if t := mime.TypeByExtension(path.Ext(name)); t != "" {
-		return t
-	}
-	return "application/octet-stream"
-}
-
-// acceptsEncoding reports whether an Accept-Encoding header lists token
-// without q=0.
-func acceptsEncoding(header, token string) bool {
-	for _, part := range strings.Split(header, ",") {
-		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
-		if !strings.EqualFold(strings.TrimSpace(name), token) {
-			continue
-		}
-		q := strings.ReplaceAll(params, " ", "")
-		return q != "q=0" && q != "q=0.0" && q != "q=0.00" && q != "q=0.000"
-	}
-	return false
 }

@@ -106,23 +106,3 @@ func TestServer(t *testing.T) {
 		}
 	}
 }
-
-func TestAcceptsEncoding(t *testing.T) {
-	tests := []struct {
-		header, token string
-		want          bool
-	}{
-		{"gzip, deflate, br, zstd", "br", true},
-		{"gzip, deflate", "br", false},
-		{"br;q=0", "br", false},
-		{"br; q=0.5", "br", true},
-		{"BR", "br", true},
-		{"", "gzip", false},
-		{"xbr", "br", false},
-	}
-	for _, tc := range tests {
-		if got := acceptsEncoding(tc.header, tc.token); got != tc.want {
-			t.Errorf("acceptsEncoding(%q, %q) = %v, want %v", tc.header, tc.token, got, tc.want)
-		}
-	}
-}

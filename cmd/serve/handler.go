@@ -3,12 +3,12 @@ package main
 import (
 	"fmt"
 	"io/fs"
-	"mime"
 	"net/http"
 	"os"
 	"path"
-	"strconv"
 	"strings"
+
+	"github.com/netflix-donation/widget/internal/httpfile"
 )
 
 // Config holds the optional headers of a Handler.
@@ -64,7 +64,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 		return
 	}
-	ctype := contentType(name)
+	ctype := httpfile.ContentType(name)
 	w.Header().Set("Content-Type", ctype)
 	w.Header().Set("Cache-Control", "no-cache")
 	if isCompressible(ctype) {
@@ -77,7 +77,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	served, servedInfo, encoding := name, info, ""
 	encodings := [...]struct{ token, ext string }{{"br", ".br"}, {"gzip", ".gz"}}
 	for _, e := range encodings {
-		if !isCompressible(ctype) || !accepts(r.Header.Get("Accept-Encoding"), e.token) {
+		if !isCompressible(ctype) || !httpfile.AcceptsEncoding(r.Header.Get("Accept-Encoding"), e.token) {
 			continue
 		}
 		if ci, err := h.root.Stat(name + e.ext); err == nil && ci.Mode().IsRegular() && !ci.ModTime().Before(info.ModTime()) {
@@ -121,56 +121,11 @@ func cleanName(urlPath string) (string, bool) {
 	return p, true
 }
 
-// contentType is the media type for a file name, by extension.
-func contentType(name string) string {
-	switch path.Ext(name) {
-	case ".wasm":
-		return "application/wasm"
-	case ".js", ".mjs":
-		return "text/javascript; charset=utf-8"
-	case ".html":
-		return "text/html; charset=utf-8"
-	case ".css":
-		return "text/css; charset=utf-8"
-	case ".json":
-		return "application/json"
-	case ".csv":
-		return "text/csv; charset=utf-8"
-	case ".zip":
-		return "application/zip"
-	case ".svg":
-		return "image/svg+xml"
-	}
-	if t := mime.TypeByExtension(path.Ext(name)); t != "" {
-		return t
-	}
-	return "application/octet-stream"
-}
-
 // isCompressible reports whether pre-compressed copies are worth serving
 // for a media type (text and wasm; not zip or images).
 func isCompressible(ctype string) bool {
 	return strings.HasPrefix(ctype, "text/") || ctype == "application/wasm" ||
 		ctype == "application/json" || ctype == "image/svg+xml"
-}
-
-// accepts reports whether an Accept-Encoding header value allows token
-// (a listed token, or "*", without q=0).
-func accepts(header, token string) bool {
-	for _, part := range strings.Split(header, ",") {
-		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
-		name = strings.ToLower(strings.TrimSpace(name))
-		if name != token && name != "*" {
-			continue
-		}
-		if qs, ok := strings.CutPrefix(strings.ReplaceAll(params, " ", ""), "q="); ok {
-			if q, err := strconv.ParseFloat(qs, 64); err == nil && q <= 0 {
-				return false
-			}
-		}
-		return true
-	}
-	return false
 }
 
 // etag derives a strong validator from size, modification time and encoding.
