@@ -23,6 +23,7 @@ type bingeView struct {
 // kept and sorted at the end.
 type bingeSet struct {
 	groups  [][]bingeView
+	keys    []uint64       // the bingeKey of each group
 	index   map[uint64]int // bingeKey(profile, series stat) -> groups index
 	lastKey uint64
 	lastIdx int
@@ -40,6 +41,9 @@ func newBingeSet() bingeSet {
 // each) long before.
 func bingeKey(p, stat int) uint64 { return uint64(p)<<32 | uint64(uint32(stat)) }
 
+// unpackBingeKey returns the profile and series stat of a bingeKey.
+func unpackBingeKey(k uint64) (p, stat int) { return int(k >> 32), int(uint32(k)) }
+
 // add records a view of series stat by profile p.
 func (b *bingeSet) add(p, stat int, start, dur int64) {
 	k := bingeKey(p, stat)
@@ -48,6 +52,7 @@ func (b *bingeSet) add(p, stat int, start, dur int64) {
 		if !ok {
 			i = len(b.groups)
 			b.groups = append(b.groups, nil)
+			b.keys = append(b.keys, k)
 			b.index[k] = i
 		}
 		b.lastKey, b.lastIdx = k, i

@@ -1,6 +1,7 @@
 package extractor
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -38,44 +39,13 @@ func Extract(ctx context.Context, files FileSet, opts Options) (s *Summary, err 
 	if err != nil {
 		return nil, err
 	}
-	v, rc, total, err := openViewingActivity(files, opts.Limits)
+	agg, err := aggregatePart(ctx, files, opts, cfg, Part{Index: 0, Count: 1})
 	if err != nil {
 		return nil, err
 	}
-	defer rc.Close()
-
-	agg := newAggregator(cfg)
-	agg.reserve(total)
-	var reported int64
-	for {
-		rec, err := v.nextRecord()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, readError(files, err)
-		}
-		agg.addRecord(rec, &v.cols)
-		if agg.rowsTotal%checkEvery == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, wrapError(CodeAborted, err, "the extraction was cancelled")
-			}
-		}
-		if opts.Progress != nil && rc.n-reported >= progressEvery {
-			reported = rc.n
-			opts.Progress(rc.n, total)
-		}
-	}
-	if err := ctx.Err(); err != nil {
-		return nil, wrapError(CodeAborted, err, "the extraction was cancelled")
-	}
 	if agg.rowsTotal == 0 {
-		return nil, newError(CodeEmpty, "ViewingActivity.csv has a header but no rows")
+		return nil, errNoRows()
 	}
-	if opts.Progress != nil {
-		opts.Progress(rc.n, total)
-	}
-
 	s = agg.summary(files.Kind(), KnownFiles(files))
 	if len(opts.Account) > 0 {
 		acc, err := readAccount(ctx, files, opts.Account, cfg.loc)
@@ -96,7 +66,7 @@ func ListProfiles(ctx context.Context, files FileSet) (list []ProfileInfo, err e
 			list, err = nil, internalError(r)
 		}
 	}()
-	v, rc, _, err := openViewingActivity(files, Limits{})
+	v, rc, _, err := openViewingActivity(files, Limits{}, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -136,7 +106,7 @@ func ListProfiles(ctx context.Context, files FileSet) (list []ProfileInfo, err e
 		return nil, wrapError(CodeAborted, err, "reading the profiles was cancelled")
 	}
 	if rows == 0 {
-		return nil, newError(CodeEmpty, "ViewingActivity.csv has a header but no rows")
+		return nil, errNoRows()
 	}
 	return list, nil
 }
@@ -145,7 +115,11 @@ func ListProfiles(ctx context.Context, files FileSet) (list []ProfileInfo, err e
 // header. When it is missing, the error says what the input is instead:
 // the quick viewing-history download, an archive inside the archive (too
 // large to look into), or something else.
-func openViewingActivity(files FileSet, lim Limits) (*viewingReader, *progressReader, int64, error) {
+//
+// watchAt, when not nil, is given the size the input claims and returns
+// the offset at which the next part begins, or -1 (see progressReader):
+// it must be known before the first byte is read.
+func openViewingActivity(files FileSet, lim Limits, watchAt func(size int64) int64) (*viewingReader, *progressReader, int64, error) {
 	name, ok := FindFile(files, "ViewingActivity")
 	if !ok {
 		if _, ok := FindFile(files, "NetflixViewingHistory.csv"); ok {
@@ -164,7 +138,10 @@ func openViewingActivity(files FileSet, lim Limits) (*viewingReader, *progressRe
 	if err != nil {
 		return nil, nil, 0, readError(files, err)
 	}
-	pr := &progressReader{rc: r}
+	pr := newProgressReader(r)
+	if watchAt != nil {
+		pr.watch = watchAt(size)
+	}
 	v, err := openViewing(pr, lim.withDefaults().MaxLineBytes)
 	if err != nil {
 		r.Close()
@@ -173,19 +150,41 @@ func openViewingActivity(files FileSet, lim Limits) (*viewingReader, *progressRe
 	return v, pr, size, nil
 }
 
-// progressReader counts the bytes of ViewingActivity.csv read so far.
+// progressReader counts the bytes of ViewingActivity.csv read so far and,
+// for ExtractPart, finds where the next part begins.
 type progressReader struct {
 	rc io.ReadCloser
 	n  int64
+	// watch, when not negative, is the offset at which the next part's
+	// range is cut; lineEnd becomes the offset just after the first "\n"
+	// at or after watch once that byte has been read, and stays -1 until
+	// then. The raw bytes are searched, whatever the CSV parser makes of
+	// them: the next part cannot parse what precedes its start either.
+	watch, lineEnd int64
+}
+
+func newProgressReader(rc io.ReadCloser) *progressReader {
+	return &progressReader{rc: rc, watch: -1, lineEnd: -1}
 }
 
 func (p *progressReader) Read(b []byte) (int, error) {
 	n, err := p.rc.Read(b)
+	if p.watch >= 0 && p.lineEnd < 0 && p.n+int64(n) > p.watch {
+		from := max(p.watch-p.n, 0)
+		if i := bytes.IndexByte(b[from:n], '\n'); i >= 0 {
+			p.lineEnd = p.n + from + int64(i) + 1
+		}
+	}
 	p.n += int64(n)
 	return n, err
 }
 
 func (p *progressReader) Close() error { return p.rc.Close() }
+
+// errNoRows is the error for a table with a header and no rows.
+func errNoRows() *Error {
+	return newError(CodeEmpty, "ViewingActivity.csv has a header but no rows")
+}
 
 // readError gives a read failure a code: errors of this package keep
 // theirs; anything else (an I/O error of the underlying input) is a

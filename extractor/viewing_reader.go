@@ -25,6 +25,13 @@ type viewingReader struct {
 	sc   *scanner
 	cols columnMap
 
+	// raw is the buffered reader over the undecoded bytes. When plain is
+	// true (UTF-8, not the wrapped shape), the scanner reads raw itself,
+	// so a byte offset in the file is an offset in the scanner's input:
+	// what splitting the table into parts (ExtractPart) needs.
+	raw   *bufio.Reader
+	plain bool
+
 	// Wrapped lines: the outer scanner splits on ";"; the cells, without
 	// the padding, are joined with ";" again into joined, which inner
 	// parses as the original ","-separated record.
@@ -59,7 +66,7 @@ func openViewing(r io.Reader, maxLine int) (*viewingReader, error) {
 	}
 
 	comma, wrapped := sniffDelimiter(src)
-	v := &viewingReader{}
+	v := &viewingReader{raw: raw, plain: src == raw && !wrapped}
 	if wrapped {
 		v.sc = newScanner(src, ';', maxLine)
 		v.innerSrc = bytes.NewReader(nil)

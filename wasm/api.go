@@ -5,6 +5,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 
 	"github.com/hack-pad/safejs"
@@ -17,26 +18,33 @@ import (
 // extractor never sees such values.
 const codeBadInput extractor.Code = "bad_input"
 
+// codeSplitMisaligned rejects extractPart and merge when the parts of a
+// table cannot be merged (extractor.ErrSplitMisaligned). The page then
+// runs extract instead; participants never see this code.
+const codeSplitMisaligned extractor.Code = "split_misaligned"
+
 // newAPI builds the __netflixDonation object.
 func newAPI() (safejs.Value, error) {
 	obj, err := newObject()
 	if err != nil {
 		return safejs.Value{}, err
 	}
-	funcs := []struct {
+	methods := []struct {
 		name string
-		fn   func(args []safejs.Value) (string, error)
+		fn   func() (safejs.Func, error)
 	}{
-		{"extract", callExtract},
-		{"profiles", callProfiles},
-		{"share", callShare},
+		{"extract", func() (safejs.Func, error) { return promiseFunc(callExtract) }},
+		{"extractPart", func() (safejs.Func, error) { return promiseFunc(callExtractPart) }},
+		{"merge", func() (safejs.Func, error) { return promiseFunc(callMerge) }},
+		{"profiles", func() (safejs.Func, error) { return promiseFunc(callProfiles) }},
+		{"share", func() (safejs.Func, error) { return promiseFunc(callShare) }},
 	}
-	for _, f := range funcs {
-		jsFn, err := promiseFunc(f.fn)
+	for _, m := range methods {
+		jsFn, err := m.fn()
 		if err != nil {
 			return safejs.Value{}, err
 		}
-		if err := obj.Set(f.name, jsFn); err != nil {
+		if err := obj.Set(m.name, jsFn); err != nil {
 			return safejs.Value{}, err
 		}
 	}
@@ -76,6 +84,94 @@ func callExtract(args []safejs.Value) (string, error) {
 	}
 	b, err := s.JSON()
 	return string(b), err
+}
+
+// callExtractPart implements extractPart(input, optionsJSON, index, count,
+// hooks): the encoded aggregates of one part of the table, as a
+// Uint8Array for merge (see extractor.ExtractPart).
+func callExtractPart(args []safejs.Value) ([]byte, error) {
+	optsJSON, err := stringArg(args, 1, "{}")
+	if err != nil {
+		return nil, err
+	}
+	opts, err := parseOptions(optsJSON)
+	if err != nil {
+		return nil, err
+	}
+	index, err := intArg(args, 2)
+	if err != nil {
+		return nil, err
+	}
+	count, err := intArg(args, 3)
+	if err != nil {
+		return nil, err
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	p, err := newPacer(arg(args, 4), cancel)
+	if err != nil {
+		return nil, err
+	}
+	opts.Progress = p.progress
+	files, err := openInput(arg(args, 0), p)
+	if err != nil {
+		return nil, p.explain(ctx, err)
+	}
+	b, err := extractor.ExtractPart(ctx, files, opts, extractor.Part{Index: index, Count: count})
+	if err != nil {
+		return nil, p.explain(ctx, splitError(err))
+	}
+	if err := p.explain(ctx, nil); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// callMerge implements merge(optionsJSON, parts): the summary JSON of the
+// parts that extractPart returned, in order.
+func callMerge(args []safejs.Value) (string, error) {
+	optsJSON, err := stringArg(args, 0, "{}")
+	if err != nil {
+		return "", err
+	}
+	opts, err := parseOptions(optsJSON)
+	if err != nil {
+		return "", err
+	}
+	list := arg(args, 1)
+	n, err := list.Length()
+	if err != nil || list.Type() != safejs.TypeObject || n > extractor.MaxParts {
+		return "", badInput("the parts are not an array of at most %d", extractor.MaxParts)
+	}
+	parts := make([][]byte, n)
+	for i := range n {
+		v, err := list.Index(i)
+		if err != nil {
+			return "", badInput("cannot read part %d", i+1)
+		}
+		size, err := v.Length()
+		if err != nil || v.Type() != safejs.TypeObject {
+			return "", badInput("part %d is not a Uint8Array", i+1)
+		}
+		parts[i] = make([]byte, size)
+		if _, err := safejs.CopyBytesToGo(parts[i], v); err != nil {
+			return "", badInput("part %d is not a Uint8Array", i+1)
+		}
+	}
+	s, err := extractor.Merge(opts, parts)
+	if err != nil {
+		return "", splitError(err)
+	}
+	b, err := s.JSON()
+	return string(b), err
+}
+
+// splitError gives extractor.ErrSplitMisaligned its code for JavaScript.
+func splitError(err error) error {
+	if errors.Is(err, extractor.ErrSplitMisaligned) {
+		return &extractor.Error{Code: codeSplitMisaligned, Msg: "the parts of the table cannot be merged; extract it whole", Err: err}
+	}
+	return err
 }
 
 // callProfiles implements profiles(input, hooks).
@@ -148,6 +244,20 @@ func stringArg(args []safejs.Value, i int, def string) (string, error) {
 		return v.String()
 	}
 	return "", badInput("argument %d is not a string", i+1)
+}
+
+// intArg returns args[i] as an int; a bad_input error when it is not a
+// whole number that fits.
+func intArg(args []safejs.Value, i int) (int, error) {
+	v := arg(args, i)
+	if v.Type() != safejs.TypeNumber {
+		return 0, badInput("argument %d is not a number", i+1)
+	}
+	f, err := v.Float()
+	if err != nil || f != float64(int(f)) || f < -1<<31 || f > 1<<31 {
+		return 0, badInput("argument %d is not a whole number", i+1)
+	}
+	return int(f), nil
 }
 
 // badInput returns a bad_input error.

@@ -338,3 +338,87 @@ func TestVersion(t *testing.T) {
 		t.Fatalf("version %q; want %q", s, Version)
 	}
 }
+
+// TestExtractPartsMatchNative splits a table large enough to split into
+// two parts through the API, as two workers would, merges the two
+// Uint8Arrays and compares with the native Extract of the whole.
+func TestExtractPartsMatchNative(t *testing.T) {
+	csvData, _ := genCSV(t, synth.Config{Rows: 9000, Seed: 6})
+	if len(csvData) < extractor.MinPartBytes {
+		t.Fatalf("%d bytes: too small to split", len(csvData))
+	}
+	zipData := genZip(t, synth.Config{Rows: 9000, Seed: 7})
+	amsterdam := extractor.DefaultOptions()
+	amsterdam.TimeZone = "Europe/Amsterdam"
+	amsterdam.Titles = extractor.TitlesAll
+	const optsJSON = `{"time_zone":"Europe/Amsterdam","titles":"all"}`
+	for _, in := range []struct {
+		name string
+		data []byte
+	}{{"ViewingActivity.csv", csvData}, {"netflix.zip", zipData}} {
+		var parts []any
+		var sizes []int
+		for i := range 2 {
+			got := callAPI(t, "extractPart", newFakeFile(t, in.name, in.data).obj, optsJSON, i, 2)
+			if !got.ok {
+				t.Fatalf("%s part %d rejected: %s %s", in.name, i, got.code, got.message)
+			}
+			n, err := got.raw.Length()
+			must(t, err)
+			sizes = append(sizes, n)
+			parts = append(parts, got.raw)
+		}
+		if sizes[0] < 1000 || sizes[1] < 1000 {
+			t.Errorf("%s: parts of %v bytes; both halves should hold aggregates", in.name, sizes)
+		}
+		got := callAPI(t, "merge", optsJSON, array(t, parts...))
+		if !got.ok {
+			t.Fatalf("%s merge rejected: %s %s", in.name, got.code, got.message)
+		}
+		if want := nativeJSON(t, in.name, in.data, amsterdam); got.value != want {
+			t.Fatalf("%s: merged JSON differs from native\n got %.300s\nwant %.300s", in.name, got.value, want)
+		}
+	}
+}
+
+// TestExtractPartErrors checks the codes of the split calls.
+func TestExtractPartErrors(t *testing.T) {
+	good, _ := genCSV(t, synth.Config{Rows: 50, Seed: 1})
+	file := func() safejs.Value { return newFakeFile(t, "a.csv", good).obj }
+	row := "A,2023-01-01 10:00:00,00:40:00,,Some Film,,PC,,,\n"
+	half := strings.Repeat(row, extractor.MinPartBytes/len(row)/2+1)
+	header := "Profile Name,Start Time,Duration,Attributes,Title,Supplemental Video Type,Device Type,Bookmark,Latest Bookmark,Country\n"
+	crossing := header + half + "A,2023-01-01 12:00:00,00:40:00,,\"" + strings.Repeat("a line\n", 20000) + "\",,PC,,,\n" + half
+	bytesOf := func(b []byte) safejs.Value {
+		ctor, err := safejs.Global().Get("Uint8Array")
+		must(t, err)
+		a, err := ctor.New(len(b))
+		must(t, err)
+		_, err = safejs.CopyBytesToJS(a, b)
+		must(t, err)
+		return a
+	}
+	tests := []struct {
+		name   string
+		method string
+		args   []any
+		want   string
+	}{
+		{"index not a number", "extractPart", []any{file(), "{}", "0", 2}, "bad_input"},
+		{"count fractional", "extractPart", []any{file(), "{}", 0, 1.5}, "bad_input"},
+		{"index out of range", "extractPart", []any{file(), "{}", 2, 2}, "bad_options"},
+		{"crossing record", "extractPart", []any{newFakeFile(t, "a.csv", []byte(crossing)).obj, "{}", 0, 2}, "split_misaligned"},
+		{"parts not an array", "merge", []any{"{}", 5}, "bad_input"},
+		{"part not bytes", "merge", []any{"{}", array(t, "text")}, "bad_input"},
+		{"part damaged", "merge", []any{"{}", array(t, bytesOf([]byte("NFXPART1 damaged")))}, "internal"},
+		{"no parts", "merge", []any{"{}", array(t)}, "bad_options"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := callAPI(t, tt.method, tt.args...)
+			if got.ok || got.code != tt.want {
+				t.Fatalf("ok=%v code %q (%s); want %q", got.ok, got.code, got.message, tt.want)
+			}
+		})
+	}
+}

@@ -83,8 +83,9 @@ func newAbortController(t *testing.T) safejs.Value {
 
 // outcome is how a Promise settled.
 type outcome struct {
-	value   string // the resolved string
-	code    string // the rejection's .code
+	value   string       // the resolved string
+	raw     safejs.Value // the resolved value itself
+	code    string       // the rejection's .code
 	message string
 	ok      bool
 }
@@ -96,7 +97,7 @@ func await(t *testing.T, p safejs.Value) outcome {
 	ch := make(chan outcome, 1)
 	onOK, err := safejs.FuncOf(func(_ safejs.Value, args []safejs.Value) any {
 		s, _ := args[0].String()
-		ch <- outcome{value: s, ok: true}
+		ch <- outcome{value: s, raw: args[0], ok: true}
 		return nil
 	})
 	must(t, err)

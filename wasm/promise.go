@@ -11,14 +11,15 @@ import (
 	"github.com/netflix-donation/widget/extractor"
 )
 
-// promiseFunc wraps fn as a JavaScript function returning a Promise. fn
-// runs in its own goroutine (a JavaScript callback must not block), under
-// recover(): a panic becomes a rejection with code internal, and the
-// runtime keeps serving later calls.
-func promiseFunc(fn func(args []safejs.Value) (string, error)) (safejs.Func, error) {
+// promiseFunc wraps fn as a JavaScript function returning a Promise that
+// resolves to a string, or for []byte to a Uint8Array. fn runs in its own
+// goroutine (a JavaScript callback must not block), under recover(): a
+// panic becomes a rejection with code internal, and the runtime keeps
+// serving later calls.
+func promiseFunc[T string | []byte](fn func(args []safejs.Value) (T, error)) (safejs.Func, error) {
 	return safejs.FuncOf(func(_ safejs.Value, args []safejs.Value) any {
 		p, err := newPromise(func(resolve, reject safejs.Value) {
-			go settle(resolve, reject, func() (string, error) { return fn(args) })
+			go settle(resolve, reject, func() (T, error) { return fn(args) })
 		})
 		if err != nil {
 			// No Promise could be made: report it the only way left.
@@ -48,10 +49,14 @@ func newPromise(start func(resolve, reject safejs.Value)) (safejs.Value, error) 
 	return ctor.New(executor)
 }
 
-// settle runs call and resolves with its string or rejects with an Error
+// settle runs call and resolves with its result or rejects with an Error
 // carrying its code.
-func settle(resolve, reject safejs.Value, call func() (string, error)) {
+func settle[T string | []byte](resolve, reject safejs.Value, call func() (T, error)) {
 	result, err := run(call)
+	var value any
+	if err == nil {
+		value, err = jsResult(result)
+	}
 	if err != nil {
 		code := extractor.CodeOf(err)
 		if _, invokeErr := reject.Invoke(jsErrorValue(code, err.Error())); invokeErr != nil {
@@ -59,18 +64,39 @@ func settle(resolve, reject safejs.Value, call func() (string, error)) {
 		}
 		return
 	}
-	if _, err := resolve.Invoke(result); err != nil {
+	if _, err := resolve.Invoke(value); err != nil {
 		fmt.Println("netflix-donation: cannot resolve:", err)
 	}
 }
 
+// jsResult converts a call's result to what the Promise resolves to.
+func jsResult[T string | []byte](result T) (any, error) {
+	b, ok := any(result).([]byte)
+	if !ok {
+		return any(result), nil
+	}
+	ctor, err := safejs.Global().Get("Uint8Array")
+	if err != nil {
+		return nil, err
+	}
+	arr, err := ctor.New(len(b))
+	if err != nil {
+		return nil, err
+	}
+	if _, err := safejs.CopyBytesToJS(arr, b); err != nil {
+		return nil, err
+	}
+	return arr, nil
+}
+
 // run calls call, turning a panic into a CodeInternal error. The stack
 // goes to the console (the worker's), never into the error message.
-func run(call func() (string, error)) (result string, err error) {
+func run[T string | []byte](call func() (T, error)) (result T, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			fmt.Printf("netflix-donation: recovered panic: %v\n%s", r, debug.Stack())
-			result, err = "", &extractor.Error{Code: extractor.CodeInternal, Msg: "unexpected failure in the engine"}
+			var zero T
+			result, err = zero, &extractor.Error{Code: extractor.CodeInternal, Msg: "unexpected failure in the engine"}
 		}
 	}()
 	return call()

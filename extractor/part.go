@@ -1,0 +1,278 @@
+package extractor
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"io"
+)
+
+// Part selects one of Count consecutive pieces of ViewingActivity.csv for
+// ExtractPart. Index counts from 0.
+//
+// Splitting lets several engines (Web Workers, each with its own
+// WebAssembly instance) read one large export at once. The pieces are cut
+// at byte offsets: part i begins on the line after the first "\n" at or
+// after byte i*size/Count, so that every part finds its own start without
+// reading what comes before it, and ends where part i+1 begins.
+type Part struct {
+	Index int `json:"index"`
+	Count int `json:"count"`
+}
+
+// MaxParts bounds Part.Count: more parts than cores gain nothing, and a
+// merge holds every part in memory at once.
+const MaxParts = 16
+
+// MinPartBytes is the size of ViewingActivity.csv below which it is not
+// split: part 0 reads the whole table and the other parts nothing, since
+// starting a part costs more than reading a small table.
+const MinPartBytes = 1 << 20
+
+// ErrSplitMisaligned is returned by ExtractPart and Merge when a part's
+// end does not fall between two records: a quoted field holds a line
+// break right where the next part begins (or blank lines surround it), so
+// the next part began inside a record. The parts cannot be merged; the
+// caller runs Extract instead, which gives the right answer. Real exports
+// do not do this; a crafted file may.
+var ErrSplitMisaligned = errors.New("extractor: a part of ViewingActivity.csv does not end between two records")
+
+// ExtractPart aggregates one part of ViewingActivity.csv and returns the
+// partial aggregates, encoded, for Merge. Merge of the results of parts 0
+// to Count-1 of the same input with the same options gives exactly the
+// Summary that Extract gives, or ErrSplitMisaligned.
+//
+// The encoding holds aggregates and, for binge sessions, the start and
+// duration of each series view; never profile names in the clear beyond
+// what Merge needs to match profiles across parts, and never a raw row.
+// It is meant to pass between engines of one participant's browser, not
+// to leave it. Part 0 also reads the account blocks Options.Account asks
+// for. Errors are *Error values with a Code, or ErrSplitMisaligned.
+func ExtractPart(ctx context.Context, files FileSet, opts Options, part Part) (b []byte, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			b, err = nil, internalError(r)
+		}
+	}()
+	if part.Count < 1 || part.Count > MaxParts || part.Index < 0 || part.Index >= part.Count {
+		return nil, newError(CodeBadOptions, "the part must be 0 <= index < count <= %d", MaxParts)
+	}
+	cfg, err := validateOptions(opts)
+	if err != nil {
+		return nil, err
+	}
+	agg, err := aggregatePart(ctx, files, opts, cfg, part)
+	if err != nil {
+		return nil, err
+	}
+	p := &partial{part: part, options: optionsKey(opts), agg: agg}
+	if part.Index == 0 {
+		p.kind, p.files = files.Kind(), KnownFiles(files)
+		if len(opts.Account) > 0 {
+			if p.account, err = readAccount(ctx, files, opts.Account, cfg.loc); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return p.encode()
+}
+
+// Merge combines the results of ExtractPart for parts 0 to len(parts)-1,
+// in that order, into the Summary. opts must be the options every part
+// was extracted with.
+func Merge(opts Options, parts [][]byte) (s *Summary, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			s, err = nil, internalError(r)
+		}
+	}()
+	cfg, err := validateOptions(opts)
+	if err != nil {
+		return nil, err
+	}
+	if len(parts) < 1 || len(parts) > MaxParts {
+		return nil, newError(CodeBadOptions, "merge takes 1 to %d parts", MaxParts)
+	}
+	key := optionsKey(opts)
+	var first *partial
+	for i, b := range parts {
+		p, err := decodePartial(b, cfg)
+		if err != nil {
+			return nil, err
+		}
+		if p.part != (Part{Index: i, Count: len(parts)}) {
+			return nil, newError(CodeInternal, "part %d of %d is missing or out of order", i+1, len(parts))
+		}
+		if p.options != key {
+			return nil, newError(CodeInternal, "part %d was extracted with other options", i+1)
+		}
+		if i == 0 {
+			first = p
+			continue
+		}
+		first.agg.merge(p.agg)
+	}
+	if first.agg.rowsTotal == 0 {
+		return nil, errNoRows()
+	}
+	s = first.agg.summary(first.kind, first.files)
+	s.Account = first.account
+	return s, nil
+}
+
+// cutOffset is the byte offset at which part i of count begins its search
+// for a line end (see Part).
+func cutOffset(size int64, i, count int) int64 {
+	return size/int64(count)*int64(i) + size%int64(count)*int64(i)/int64(count)
+}
+
+// aggregatePart streams one part of ViewingActivity.csv into a new
+// aggregator; Part{0, 1} is the whole table. Tables under MinPartBytes
+// are not split.
+func aggregatePart(ctx context.Context, files FileSet, opts Options, cfg *config, part Part) (*aggregator, error) {
+	return aggregateRange(ctx, files, opts, cfg, func(size int64) (lo, hi int64, ok bool) {
+		if part.Count < 2 || size < MinPartBytes {
+			return -1, -1, part.Index == 0
+		}
+		lo, hi = -1, -1
+		if part.Index > 0 {
+			lo = cutOffset(size, part.Index, part.Count)
+		}
+		if part.Index < part.Count-1 {
+			hi = cutOffset(size, part.Index+1, part.Count)
+		}
+		return lo, hi, true
+	})
+}
+
+// aggregateRange streams the rows of ViewingActivity.csv between two cut
+// offsets into a new aggregator. cuts is given the size the input claims
+// and returns the cut at which the range begins (-1: at the first row)
+// and the one at which the next range begins (-1: none), or ok = false
+// for a range that reads nothing. A range cut at lo begins on the line
+// after the first "\n" at or after byte lo (or at the first row when lo
+// lies within the header), so consecutive ranges cover every row once.
+//
+// The range reads the header (each one needs the column map), skips to
+// its start and stops at the start of the next range, which it learns
+// from the raw bytes as they pass (progressReader.lineEnd). A record that
+// crosses that start is ErrSplitMisaligned. Tables that a spreadsheet
+// re-encoded (UTF-16, the wrapped shape: their byte offsets are not the
+// parser's) are not split: the range that begins at the first row reads
+// them whole, the others nothing.
+func aggregateRange(ctx context.Context, files FileSet, opts Options, cfg *config, cuts func(size int64) (lo, hi int64, ok bool)) (*aggregator, error) {
+	lo, hi, ok := int64(-1), int64(-1), true
+	watchAt := func(size int64) int64 {
+		lo, hi, ok = cuts(size)
+		return hi
+	}
+	v, rc, total, err := openViewingActivity(files, opts.Limits, watchAt)
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	agg := newAggregator(cfg)
+	if !v.plain {
+		// Not split: the first range reads it all.
+		ok, lo, hi = ok && lo < 0, -1, -1
+	}
+	if !ok {
+		return agg, nil
+	}
+	end := total
+	if hi >= 0 {
+		end = hi
+	}
+	agg.reserve(end - max(lo, 0))
+
+	consumed := func() int64 { return rc.n - int64(v.raw.Buffered()) }
+	headerEnd := consumed()
+	prev := headerEnd
+	from, to := int64(0), total // the range progress is reported in
+	if lo >= 0 {
+		prev, err = skipToPart(v.raw, headerEnd, lo)
+		if err == io.EOF {
+			return agg, nil // the table ends before this range
+		}
+		if err != nil {
+			return nil, readError(files, err)
+		}
+		from = prev
+	}
+	if hi >= 0 {
+		to = hi
+	}
+	progress := func() {
+		if opts.Progress != nil && to > from {
+			opts.Progress(min(max(rc.n-from, 0), to-from), to-from)
+		}
+	}
+
+	var reported int64
+	for {
+		// The next range begins at max(rc.lineEnd, headerEnd), known once
+		// its line end has been read.
+		if hi >= 0 && rc.lineEnd >= 0 && prev >= max(rc.lineEnd, headerEnd) {
+			if prev != max(rc.lineEnd, headerEnd) {
+				return nil, ErrSplitMisaligned
+			}
+			break
+		}
+		rec, err := v.nextRecord()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, readError(files, err)
+		}
+		if hi >= 0 {
+			pos := consumed()
+			if rc.lineEnd >= 0 && max(rc.lineEnd, headerEnd) < pos {
+				return nil, ErrSplitMisaligned // the next range began inside this record
+			}
+			prev = pos
+		}
+		agg.addRecord(rec, &v.cols)
+		if agg.rowsTotal%checkEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, wrapError(CodeAborted, err, "the extraction was cancelled")
+			}
+		}
+		if rc.n-reported >= progressEvery {
+			reported = rc.n
+			progress()
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, wrapError(CodeAborted, err, "the extraction was cancelled")
+	}
+	progress()
+	return agg, nil
+}
+
+// skipToPart moves r, positioned at offset pos just after the header, to
+// the start of a part that is cut at offset cut: the line after the first
+// "\n" at or after cut, or pos itself when cut lies within the header.
+// It returns the new offset, or io.EOF when no such line begins.
+func skipToPart(r *bufio.Reader, pos, cut int64) (int64, error) {
+	if cut < pos {
+		return pos, nil
+	}
+	n, err := r.Discard(int(cut - pos))
+	pos += int64(n)
+	if err != nil {
+		return pos, err
+	}
+	for {
+		line, err := r.ReadSlice('\n')
+		pos += int64(len(line))
+		switch err {
+		case nil:
+			return pos, nil
+		case bufio.ErrBufferFull:
+			continue
+		default:
+			return pos, err
+		}
+	}
+}
