@@ -23,7 +23,7 @@ type session struct {
 	ctx     context.Context // the page's chromedp context
 	cancel  func()
 	crashed chan struct{} // closed when the page's renderer crashes (out of memory)
-	workers map[target.ID]context.Context
+	workerCtx map[target.ID]context.Context
 	cancels []context.CancelFunc
 }
 
@@ -52,7 +52,7 @@ func newSession(execPath, userDataDir string) (*session, error) {
 		acancel()
 		return nil, fmt.Errorf("starting %s: %w", execPath, err)
 	}
-	s := &session{ctx: ctx, workers: map[target.ID]context.Context{}, crashed: make(chan struct{})}
+	s := &session{ctx: ctx, workerCtx: map[target.ID]context.Context{}, crashed: make(chan struct{})}
 	var once sync.Once
 	chromedp.ListenTarget(ctx, func(ev any) {
 		if _, ok := ev.(*inspector.EventTargetCrashed); ok {
@@ -154,33 +154,36 @@ func heapUsed(ctx context.Context) (int64, error) {
 	return int64(used), err
 }
 
-// worker returns a chromedp context attached to the page's only dedicated
-// worker (the engine's), attaching on first use. The context stays open:
-// cancelling it would close the worker.
-func (s *session) worker() (context.Context, error) {
+// workers returns chromedp contexts attached to each of the page's
+// dedicated workers (the engine's: one, or two once a large input was
+// split), attaching on first use. The contexts stay open: cancelling one
+// would close its worker.
+func (s *session) workers() ([]context.Context, error) {
 	infos, err := chromedp.Targets(s.ctx)
 	if err != nil {
 		return nil, err
 	}
-	var ids []target.ID
+	var out []context.Context
 	for _, t := range infos {
-		if t.Type == "worker" {
-			ids = append(ids, t.TargetID)
+		if t.Type != "worker" {
+			continue
 		}
+		ctx, ok := s.workerCtx[t.TargetID]
+		if !ok {
+			var cancel context.CancelFunc
+			ctx, cancel = chromedp.NewContext(s.ctx, chromedp.WithTargetID(t.TargetID))
+			s.cancels = append(s.cancels, cancel)
+			if err := chromedp.Run(ctx); err != nil {
+				return nil, fmt.Errorf("attaching to a worker: %w", err)
+			}
+			s.workerCtx[t.TargetID] = ctx
+		}
+		out = append(out, ctx)
 	}
-	if len(ids) != 1 {
-		return nil, fmt.Errorf("found %d worker targets, want the engine's one", len(ids))
+	if len(out) == 0 {
+		return nil, fmt.Errorf("found no worker target")
 	}
-	if ctx, ok := s.workers[ids[0]]; ok {
-		return ctx, nil
-	}
-	ctx, cancel := chromedp.NewContext(s.ctx, chromedp.WithTargetID(ids[0]))
-	s.cancels = append(s.cancels, cancel)
-	if err := chromedp.Run(ctx); err != nil {
-		return nil, fmt.Errorf("attaching to the worker: %w", err)
-	}
-	s.workers[ids[0]] = ctx
-	return ctx, nil
+	return out, nil
 }
 
 // wasmMemory returns the total size of every WebAssembly.Memory alive in

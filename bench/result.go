@@ -81,11 +81,13 @@ type Case struct {
 	WidgetOverPeer   float64 `json:"widget_over_peer"`
 	WidgetOverNative float64 `json:"widget_over_native"`
 
-	// WasmMemory is the worker's WebAssembly memory after this size's
-	// runs. It never shrinks, and sizes run in ascending order, so it is
-	// the peak of this size (and of every smaller one).
+	// WasmMemory is the WebAssembly memory of all the engine's workers
+	// together after this size's runs (Workers of them: a large input is
+	// read by two). A memory never shrinks, and sizes run in ascending
+	// order, so it is the peak of this size (and of every smaller one).
 	WasmMemory   int64 `json:"wasm_memory"`
-	WorkerHeap   int64 `json:"worker_js_heap"`        // the worker's JS heap in use after the widget runs
+	Workers      int   `json:"workers"`
+	WorkerHeap   int64 `json:"worker_js_heap"`        // the workers' JS heaps in use after the widget runs, together
 	PageHeap     int64 `json:"page_js_heap"`          // the page's JS heap in use after the widget runs
 	PeerHeap     int64 `json:"peer_js_heap"`          // the page's JS heap in use after the peer runs
 	PeerHeapPeak int64 `json:"peer_js_heap_at_parse"` // performance.memory inside the peer, after parsing (text and rows alive)

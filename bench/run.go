@@ -323,9 +323,14 @@ func measureWidget(s *session, c *Case, i int, cfg Config) string {
 		c.Widget.RunsMS = append(c.Widget.RunsMS, r.MS)
 	}
 	c.Widget.WarmMS = median(c.Widget.RunsMS)
-	if w, err := s.worker(); err == nil {
-		c.WasmMemory, _ = wasmMemory(w)
-		c.WorkerHeap, _ = heapUsed(w)
+	if ws, err := s.workers(); err == nil {
+		c.Workers = len(ws)
+		for _, w := range ws {
+			m, _ := wasmMemory(w)
+			h, _ := heapUsed(w)
+			c.WasmMemory += m
+			c.WorkerHeap += h
+		}
 	} else if c.Widget.Error == "" {
 		c.Widget.Error = "memory not measured: " + err.Error()
 	}

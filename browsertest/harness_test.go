@@ -112,6 +112,7 @@ type Harness struct {
 	requests           []Request
 	mem                map[string]memFile
 	net                []NetEvent
+	workers            int // dedicated workers started by the page so far
 	expectedViolations int
 }
 
@@ -213,6 +214,9 @@ func NewHarness(t *testing.T, opts HarnessOptions) *Harness {
 			h.addNet("page", ev.Request)
 		case *target.EventAttachedToTarget:
 			if strings.Contains(ev.TargetInfo.Type, "worker") {
+				h.mu.Lock()
+				h.workers++
+				h.mu.Unlock()
 				go h.watchWorker(tabCtx, ev.TargetInfo)
 			}
 		}
@@ -262,6 +266,13 @@ func (h *Harness) watchWorker(tabCtx context.Context, info *target.Info) {
 	if err := chromedp.Run(wctx, runtime.RunIfWaitingForDebugger()); err != nil {
 		h.T.Logf("watching %s: %v", name, err)
 	}
+}
+
+// Workers returns how many workers the page has started so far.
+func (h *Harness) Workers() int {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.workers
 }
 
 func (h *Harness) addNet(targetName string, r *network.Request) {

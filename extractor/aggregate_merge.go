@@ -101,8 +101,6 @@ func (a *aggregator) merge(b *aggregator) {
 
 	for g, k := range b.binge.keys {
 		p, stat := unpackBingeKey(k)
-		for _, v := range b.binge.groups[g] {
-			a.binge.add(profiles[p], stats[stat], v.start, v.dur)
-		}
+		a.binge.addViews(bingeKey(profiles[p], stats[stat]), b.binge.groups[g])
 	}
 }

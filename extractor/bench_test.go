@@ -185,3 +185,58 @@ func BenchmarkExtractRealSample(b *testing.B) {
 	}
 	reportRows(b, rows)
 }
+
+// BenchmarkMerge measures what the first worker does after the parts:
+// decode every part, merge them, build and encode the summary; and, for
+// comparison, the summary alone, which Extract builds too.
+func BenchmarkMerge(b *testing.B) {
+	e := benchGenerate(b, 200_000)
+	files := loneCSV(string(e.csv))
+	ctx := context.Background()
+	opts := DefaultOptions()
+	var parts [][]byte
+	for i := range 2 {
+		p, err := ExtractPart(ctx, files, opts, Part{Index: i, Count: 2})
+		if err != nil {
+			b.Fatal(err)
+		}
+		parts = append(parts, p)
+	}
+	b.Run("rows=200k/parts=2", func(b *testing.B) {
+		b.SetBytes(int64(len(parts[0]) + len(parts[1])))
+		for b.Loop() {
+			s, err := Merge(opts, parts)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, err := s.JSON(); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("rows=200k/summary-only", func(b *testing.B) {
+		cfg, _ := validateOptions(opts)
+		p, err := decodePartial(parts[0], cfg)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for b.Loop() {
+			s := p.agg.summary("csv", nil)
+			if _, err := s.JSON(); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("rows=200k/encode-part", func(b *testing.B) {
+		cfg, _ := validateOptions(opts)
+		p, err := decodePartial(parts[0], cfg)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for b.Loop() {
+			if _, err := p.encode(); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

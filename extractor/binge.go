@@ -60,6 +60,19 @@ func (b *bingeSet) add(p, stat int, start, dur int64) {
 	b.groups[b.lastIdx] = append(b.groups[b.lastIdx], bingeView{start: start, dur: dur})
 }
 
+// addViews appends views, in order, to the group of key k.
+func (b *bingeSet) addViews(k uint64, views []bingeView) {
+	i, ok := b.index[k]
+	if !ok {
+		i = len(b.groups)
+		b.groups = append(b.groups, nil)
+		b.keys = append(b.keys, k)
+		b.index[k] = i
+	}
+	b.groups[i] = append(b.groups[i], views...)
+	b.lastIdx = -1 // add looks the key up again
+}
+
 // sessions finds the binge sessions: within each group, sorted by start,
 // a session goes on while the next view starts at most bingeGap after the
 // previous one ended (start + duration); runs of at least bingeMinViews

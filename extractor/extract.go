@@ -43,10 +43,16 @@ func Extract(ctx context.Context, files FileSet, opts Options) (s *Summary, err 
 	if err != nil {
 		return nil, err
 	}
+	return finishSummary(ctx, agg, files, opts, cfg)
+}
+
+// finishSummary builds the Summary from the aggregates of the whole table
+// and adds the account blocks opts asks for.
+func finishSummary(ctx context.Context, agg *aggregator, files FileSet, opts Options, cfg *config) (*Summary, error) {
 	if agg.rowsTotal == 0 {
 		return nil, errNoRows()
 	}
-	s = agg.summary(files.Kind(), KnownFiles(files))
+	s := agg.summary(files.Kind(), KnownFiles(files))
 	if len(opts.Account) > 0 {
 		acc, err := readAccount(ctx, files, opts.Account, cfg.loc)
 		if err != nil {

@@ -166,8 +166,9 @@ func decodePartial(b []byte, cfg *config) (*partial, error) {
 	t := &a.totals
 	t.Views, t.Seconds, t.HiddenViews, t.AutoplayViews, t.AutoplaySeconds = r.int(), r.int(), r.int(), r.int(), r.int()
 	a.firstDay, a.lastDay = r.int(), r.int()
-	day := int64(0)
-	for range r.count() {
+	day, days := int64(0), r.count()
+	a.activeDays = make(map[int64]struct{}, days)
+	for range days {
 		day += r.int()
 		a.activeDays[day] = struct{}{}
 	}
@@ -189,6 +190,7 @@ func decodePartial(b []byte, cfg *config) (*partial, error) {
 	}
 
 	a.stats = make([]titleAgg, r.count())
+	a.statIdx = make(map[titleKey]int, len(a.stats))
 	for i := range a.stats {
 		s := &a.stats[i]
 		s.key = titleKey{name: r.string(), kind: TitleKind(r.string())}
@@ -204,7 +206,9 @@ func decodePartial(b []byte, cfg *config) (*partial, error) {
 		}
 		a.statIdx[s.key] = i
 	}
-	for range r.count() {
+	episodes := r.count()
+	a.episodes = make(map[episodeKey]struct{}, episodes)
+	for range episodes {
 		k := episodeKey{stat: r.index(len(a.stats)), season: r.string(), episode: r.string()}
 		if _, dup := a.episodes[k]; dup || r.err != nil {
 			r.fail("an episode twice")
@@ -213,7 +217,12 @@ func decodePartial(b []byte, cfg *config) (*partial, error) {
 		a.episodes[k] = struct{}{}
 		a.stats[k.stat].episodes++
 	}
-	for range r.count() {
+	groups := r.count()
+	a.binge.index = make(map[uint64]int, groups)
+	a.binge.groups = make([][]bingeView, 0, groups)
+	a.binge.keys = make([]uint64, 0, groups)
+	var views []bingeView // one backing array for the groups, allocated in chunks
+	for range groups {
 		pr, stat, n := r.index(len(a.profiles)), r.index(len(a.stats)), r.count()
 		if n == 0 {
 			r.fail("an empty binge group")
@@ -226,11 +235,19 @@ func decodePartial(b []byte, cfg *config) (*partial, error) {
 			r.fail("a binge group twice")
 			break
 		}
-		start := int64(0)
-		for range n {
-			start += r.int()
-			a.binge.add(pr, stat, start, r.int())
+		if cap(views)-len(views) < n {
+			views = make([]bingeView, 0, max(n, 4096))
 		}
+		g := views[len(views) : len(views)+n : len(views)+n]
+		views = views[:len(views)+n]
+		start := int64(0)
+		for i := range g {
+			start += r.int()
+			g[i] = bingeView{start: start, dur: r.int()}
+		}
+		a.binge.index[k] = len(a.binge.groups)
+		a.binge.groups = append(a.binge.groups, g)
+		a.binge.keys = append(a.binge.keys, k)
 	}
 	if r.err == nil && len(r.b) > 0 {
 		r.fail("bytes after the end")

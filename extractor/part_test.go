@@ -261,10 +261,10 @@ func TestThreeRanges(t *testing.T) {
 func TestSplitMisalignedExport(t *testing.T) {
 	row := "A,2023-01-01 10:00:00,00:40:00,,Some Film,,PC,,,\n"
 	half := strings.Repeat(row, MinPartBytes/len(row)/2+1)
-	long := "A,2023-01-01 12:00:00,00:40:00,,\"" + strings.Repeat("a line of a title\n", 4000) + "\",,PC,,,\n"
+	long := "A,2023-01-01 12:00:00,00:40:00,,\"" + strings.Repeat("a line of a title\n", 20000) + "\",,PC,,,\n"
 	text := vaHeader + half + long + half
-	if mid := len(text) / 2; mid < len(vaHeader)+len(half) || mid > len(vaHeader)+len(half)+len(long) {
-		t.Fatalf("the middle %d is not inside the long record", mid)
+	if cut := cutOffset(int64(len(text)), 1, 2); cut < int64(len(vaHeader)+len(half)) || cut > int64(len(vaHeader)+len(half)+len(long)) {
+		t.Fatalf("the cut %d is not inside the long record", cut)
 	}
 	files := loneCSV(text)
 	_, err := ExtractPart(context.Background(), files, DefaultOptions(), Part{Index: 0, Count: 2})
@@ -378,4 +378,55 @@ func FuzzMerge(f *testing.F) {
 			t.Fatalf("a panic: %v", errors.Unwrap(err))
 		}
 	})
+}
+
+// TestExtractMerged runs part 0 in ExtractMerged and the other parts with
+// ExtractPart, as the first worker and its helpers do, and compares with
+// Extract; errors from the other parts come back as they are.
+func TestExtractMerged(t *testing.T) {
+	csv, _ := synthCSV(t, synth.Config{Rows: 12000, Seed: 35, Malformed: true})
+	files := loneCSV(string(csv))
+	ctx := context.Background()
+	for _, count := range []int{1, 2, 3} {
+		o := optionsWith(func(o *Options) { o.Titles = TitlesAll; o.Account = AccountBlocks })
+		want := summaryText(t, mustExtract(t, files, o))
+		calls := 0
+		s, err := ExtractMerged(ctx, files, o, count, func(context.Context) ([][]byte, error) {
+			calls++
+			var rest [][]byte
+			for i := 1; i < count; i++ {
+				b, err := ExtractPart(ctx, files, o, Part{Index: i, Count: count})
+				if err != nil {
+					return nil, err
+				}
+				rest = append(rest, b)
+			}
+			return rest, nil
+		})
+		if err != nil {
+			t.Fatalf("%d parts: %v", count, err)
+		}
+		if got := summaryText(t, s); got != want {
+			t.Errorf("%d parts: differs from Extract\n got %.300s\nwant %.300s", count, got, want)
+		}
+		if wantCalls := min(count-1, 1); calls != wantCalls {
+			t.Errorf("%d parts: others called %d times, want %d", count, calls, wantCalls)
+		}
+	}
+	helperFailed := newError(CodeTooLarge, "a helper says so")
+	_, err := ExtractMerged(ctx, files, DefaultOptions(), 2, func(context.Context) ([][]byte, error) { return nil, helperFailed })
+	if err != helperFailed {
+		t.Errorf("a failing part: %v, want its error as it is", err)
+	}
+	_, err = ExtractMerged(ctx, files, DefaultOptions(), 3, func(context.Context) ([][]byte, error) { return [][]byte{{}}, nil })
+	if CodeOf(err) != CodeInternal {
+		t.Errorf("a missing part: %v, want internal", err)
+	}
+	_, err = ExtractMerged(ctx, loneCSV("not a table\n"), DefaultOptions(), 2, func(context.Context) ([][]byte, error) {
+		t.Error("others called although part 0 failed")
+		return nil, nil
+	})
+	if CodeOf(err) != CodeBadHeader {
+		t.Errorf("part 0 failing: %v, want bad_header", err)
+	}
 }

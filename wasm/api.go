@@ -54,7 +54,10 @@ func newAPI() (safejs.Value, error) {
 	return obj, nil
 }
 
-// callExtract implements extract(input, optionsJSON, hooks).
+// callExtract implements extract(input, optionsJSON, hooks). With
+// hooks.count > 1 it reads part 0 of that many and then awaits
+// hooks.parts(), a Promise of the other parts' Uint8Arrays (extractPart
+// in other workers), to merge them (extractor.ExtractMerged).
 func callExtract(args []safejs.Value) (string, error) {
 	optsJSON, err := stringArg(args, 1, "{}")
 	if err != nil {
@@ -71,13 +74,22 @@ func callExtract(args []safejs.Value) (string, error) {
 		return "", err
 	}
 	opts.Progress = p.progress
+	count, others, err := splitHooks(arg(args, 2))
+	if err != nil {
+		return "", err
+	}
 	files, err := openInput(arg(args, 0), p)
 	if err != nil {
 		return "", p.explain(ctx, err)
 	}
-	s, err := extractor.Extract(ctx, files, opts)
+	var s *extractor.Summary
+	if count > 1 {
+		s, err = extractor.ExtractMerged(ctx, files, opts, count, others)
+	} else {
+		s, err = extractor.Extract(ctx, files, opts)
+	}
 	if err != nil {
-		return "", p.explain(ctx, err)
+		return "", p.explain(ctx, splitError(err))
 	}
 	if err := p.explain(ctx, nil); err != nil {
 		return "", err // aborted after the work was done: still aborted
@@ -138,25 +150,9 @@ func callMerge(args []safejs.Value) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	list := arg(args, 1)
-	n, err := list.Length()
-	if err != nil || list.Type() != safejs.TypeObject || n > extractor.MaxParts {
-		return "", badInput("the parts are not an array of at most %d", extractor.MaxParts)
-	}
-	parts := make([][]byte, n)
-	for i := range n {
-		v, err := list.Index(i)
-		if err != nil {
-			return "", badInput("cannot read part %d", i+1)
-		}
-		size, err := v.Length()
-		if err != nil || v.Type() != safejs.TypeObject {
-			return "", badInput("part %d is not a Uint8Array", i+1)
-		}
-		parts[i] = make([]byte, size)
-		if _, err := safejs.CopyBytesToGo(parts[i], v); err != nil {
-			return "", badInput("part %d is not a Uint8Array", i+1)
-		}
+	parts, err := bytesList(arg(args, 1))
+	if err != nil {
+		return "", err
 	}
 	s, err := extractor.Merge(opts, parts)
 	if err != nil {
@@ -164,6 +160,62 @@ func callMerge(args []safejs.Value) (string, error) {
 	}
 	b, err := s.JSON()
 	return string(b), err
+}
+
+// splitHooks reads hooks.count and hooks.parts; count is 1 when hooks ask
+// for no split.
+func splitHooks(hooks safejs.Value) (int, func(context.Context) ([][]byte, error), error) {
+	if hooks.Type() != safejs.TypeObject {
+		return 1, nil, nil
+	}
+	c, err := hooks.Get("count")
+	if err != nil || c.Type() == safejs.TypeUndefined {
+		return 1, nil, nil
+	}
+	count, err := intArg([]safejs.Value{c}, 0)
+	if err != nil {
+		return 0, nil, badInput("hooks.count is not a whole number")
+	}
+	fn, err := hooks.Get("parts")
+	if err != nil || fn.Type() != safejs.TypeFunction {
+		return 0, nil, badInput("hooks.parts is not a function")
+	}
+	others := func(context.Context) ([][]byte, error) {
+		promise, err := fn.Invoke()
+		if err != nil {
+			return nil, badInput("hooks.parts failed: %v", err)
+		}
+		v, err := awaitPromise(promise)
+		if err != nil {
+			return nil, err
+		}
+		return bytesList(v)
+	}
+	return count, others, nil
+}
+
+// bytesList copies a JavaScript array of Uint8Arrays.
+func bytesList(list safejs.Value) ([][]byte, error) {
+	n, err := list.Length()
+	if err != nil || list.Type() != safejs.TypeObject || n > extractor.MaxParts {
+		return nil, badInput("the parts are not an array of at most %d", extractor.MaxParts)
+	}
+	parts := make([][]byte, n)
+	for i := range n {
+		v, err := list.Index(i)
+		if err != nil {
+			return nil, badInput("cannot read part %d", i+1)
+		}
+		size, err := v.Length()
+		if err != nil || v.Type() != safejs.TypeObject {
+			return nil, badInput("part %d is not a Uint8Array", i+1)
+		}
+		parts[i] = make([]byte, size)
+		if _, err := safejs.CopyBytesToGo(parts[i], v); err != nil {
+			return nil, badInput("part %d is not a Uint8Array", i+1)
+		}
+	}
+	return parts, nil
 }
 
 // splitError gives extractor.ErrSplitMisaligned its code for JavaScript.

@@ -375,8 +375,19 @@ func TestExtractPartsMatchNative(t *testing.T) {
 		if !got.ok {
 			t.Fatalf("%s merge rejected: %s %s", in.name, got.code, got.message)
 		}
-		if want := nativeJSON(t, in.name, in.data, amsterdam); got.value != want {
+		want := nativeJSON(t, in.name, in.data, amsterdam)
+		if got.value != want {
 			t.Fatalf("%s: merged JSON differs from native\n got %.300s\nwant %.300s", in.name, got.value, want)
+		}
+		// As the first worker runs it: part 0 itself, then part 1 from
+		// hooks.parts. (Part 1's bytes were moved to merge: extract again.)
+		again := callAPI(t, "extractPart", newFakeFile(t, in.name, in.data).obj, optsJSON, 1, 2)
+		got = callAPI(t, "extract", newFakeFile(t, in.name, in.data).obj, optsJSON, partsHooks(t, 2, resolved(t, array(t, again.raw))))
+		if !got.ok {
+			t.Fatalf("%s extract with parts rejected: %s %s", in.name, got.code, got.message)
+		}
+		if got.value != want {
+			t.Fatalf("%s: extract with parts differs from native\n got %.300s\nwant %.300s", in.name, got.value, want)
 		}
 	}
 }
@@ -388,7 +399,7 @@ func TestExtractPartErrors(t *testing.T) {
 	row := "A,2023-01-01 10:00:00,00:40:00,,Some Film,,PC,,,\n"
 	half := strings.Repeat(row, extractor.MinPartBytes/len(row)/2+1)
 	header := "Profile Name,Start Time,Duration,Attributes,Title,Supplemental Video Type,Device Type,Bookmark,Latest Bookmark,Country\n"
-	crossing := header + half + "A,2023-01-01 12:00:00,00:40:00,,\"" + strings.Repeat("a line\n", 20000) + "\",,PC,,,\n" + half
+	crossing := header + half + "A,2023-01-01 12:00:00,00:40:00,,\"" + strings.Repeat("a line\n", 100000) + "\",,PC,,,\n" + half
 	bytesOf := func(b []byte) safejs.Value {
 		ctor, err := safejs.Global().Get("Uint8Array")
 		must(t, err)
@@ -412,6 +423,11 @@ func TestExtractPartErrors(t *testing.T) {
 		{"part not bytes", "merge", []any{"{}", array(t, "text")}, "bad_input"},
 		{"part damaged", "merge", []any{"{}", array(t, bytesOf([]byte("NFXPART1 damaged")))}, "internal"},
 		{"no parts", "merge", []any{"{}", array(t)}, "bad_options"},
+		{"a helper failed", "extract", []any{newFakeFile(t, "a.csv", []byte(crossing[:len(crossing)/3])).obj, "{}",
+			partsHooks(t, 2, rejected(t, "too_large"))}, "too_large"},
+		{"parts not bytes", "extract", []any{newFakeFile(t, "a.csv", []byte(crossing[:len(crossing)/3])).obj, "{}",
+			partsHooks(t, 2, resolved(t, array(t, 7)))}, "bad_input"},
+		{"count without parts", "extract", []any{file(), "{}", object(t, map[string]any{"count": 2})}, "bad_input"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -421,4 +437,37 @@ func TestExtractPartErrors(t *testing.T) {
 			}
 		})
 	}
+}
+
+// partsHooks returns hooks {count, parts} whose parts() returns promise.
+func partsHooks(t *testing.T, count int, promise safejs.Value) safejs.Value {
+	t.Helper()
+	fn, err := safejs.FuncOf(func(safejs.Value, []safejs.Value) any { return promise })
+	must(t, err)
+	t.Cleanup(fn.Release)
+	return object(t, map[string]any{"count": count, "parts": fn})
+}
+
+// resolved returns Promise.resolve(v).
+func resolved(t *testing.T, v safejs.Value) safejs.Value {
+	t.Helper()
+	ctor, err := safejs.Global().Get("Promise")
+	must(t, err)
+	p, err := ctor.Call("resolve", v)
+	must(t, err)
+	return p
+}
+
+// rejected returns a Promise rejected with an Error whose code is code.
+func rejected(t *testing.T, code string) safejs.Value {
+	t.Helper()
+	ctor, err := safejs.Global().Get("Promise")
+	must(t, err)
+	e, ok := jsErrorValue(extractor.Code(code), "a helper failed").(safejs.Value)
+	if !ok {
+		t.Fatal("cannot make an Error")
+	}
+	p, err := ctor.Call("reject", e)
+	must(t, err)
+	return p
 }

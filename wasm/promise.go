@@ -118,3 +118,55 @@ func jsErrorValue(code extractor.Code, msg string) any {
 	}
 	return e
 }
+
+// awaitPromise blocks the calling goroutine until p settles (the Go
+// runtime meanwhile returns to the event loop) and returns its value, or
+// its rejection as an error with the rejection's code (internal when it
+// has none).
+func awaitPromise(p safejs.Value) (safejs.Value, error) {
+	type settled struct {
+		v  safejs.Value
+		ok bool
+	}
+	ch := make(chan settled, 1)
+	first := func(args []safejs.Value) safejs.Value {
+		if len(args) > 0 {
+			return args[0]
+		}
+		return safejs.Undefined()
+	}
+	onOK, err := safejs.FuncOf(func(_ safejs.Value, args []safejs.Value) any {
+		ch <- settled{first(args), true}
+		return nil
+	})
+	if err != nil {
+		return safejs.Value{}, err
+	}
+	defer onOK.Release()
+	onErr, err := safejs.FuncOf(func(_ safejs.Value, args []safejs.Value) any {
+		ch <- settled{first(args), false}
+		return nil
+	})
+	if err != nil {
+		return safejs.Value{}, err
+	}
+	defer onErr.Release()
+	if _, err := p.Call("then", onOK, onErr); err != nil {
+		return safejs.Value{}, badInput("not a Promise: %v", err)
+	}
+	s := <-ch
+	if s.ok {
+		return s.v, nil
+	}
+	code, msg := extractor.CodeInternal, "a promise was rejected"
+	if s.v.Type() == safejs.TypeObject {
+		if c, err := s.v.Get("code"); err == nil && c.Type() == safejs.TypeString {
+			str, _ := c.String()
+			code = extractor.Code(str)
+		}
+		if m, err := s.v.Get("message"); err == nil && m.Type() == safejs.TypeString {
+			msg, _ = m.String()
+		}
+	}
+	return safejs.Value{}, &extractor.Error{Code: code, Msg: msg}
+}

@@ -3,10 +3,15 @@
 // It compiles netflix-donation.wasm once (WebAssembly.compileStreaming, or
 // WebAssembly.compile of the bytes when the server does not send
 // application/wasm), starts worker.js while that compiles and hands it the
-// compiled Module, and runs one call at a time in the worker. Files are posted as handles; the
-// worker reads them lazily. When an abort is not acknowledged within
-// ABORT_GRACE_MS, the worker is terminated and a new one is started for the
-// next call, from the same compiled Module.
+// compiled Module, and runs one call at a time. Files are posted as
+// handles; the workers read them lazily. A large input is read by two
+// workers at once where the device has two cores: each aggregates its half
+// of ViewingActivity.csv (extractPart), and the first merges both halves
+// (merge) into exactly the summary one worker would make; the second
+// worker is started, from the same compiled Module, the first time a
+// large input comes. When an abort is not acknowledged within
+// ABORT_GRACE_MS, the worker is terminated and a new one is started for
+// the next call.
 //
 // Most code uses window.NetflixDonation (netflix-donation.js), which loads
 // this module; it can also be imported directly:
@@ -17,6 +22,17 @@
 
 /** Milliseconds an abort may take before the worker is terminated. */
 export const ABORT_GRACE_MS = 1000;
+
+/**
+ * Inputs of at least this many bytes are split over the workers (see
+ * Engine). Below it a second worker saves less than it costs to start:
+ * the extractor itself does not split a ViewingActivity.csv under 1 MiB,
+ * which a ZIP of half a megabyte holds several times over.
+ */
+export const SPLIT_MIN_BYTES = 512 * 1024;
+
+/** The most workers one extraction uses. */
+export const MAX_PARTS = 2;
 
 /** Progress stages passed to onProgress, in order. */
 export const STAGES = Object.freeze(['loading', 'reading', 'summarising', 'done']);
@@ -66,6 +82,18 @@ export function describeInput(input) {
     kind: 'folder',
     files: files.map(function (f) { return { path: f.path.replace(/^\/+/, ''), file: f.file }; }),
   };
+}
+
+/** inputBytes is the size of the largest file of a described input. */
+function inputBytes(input) {
+  if (input.kind === 'file') return input.file.size;
+  return input.files.reduce(function (m, f) { return Math.max(m, f.file.size); }, 0);
+}
+
+/** defaultParts is how many workers an extraction may use here. */
+function defaultParts() {
+  const cores = (typeof navigator !== 'undefined' && navigator.hardwareConcurrency) || 1;
+  return Math.max(1, Math.min(MAX_PARTS, cores));
 }
 
 /** The browser's IANA time zone, or 'UTC' when it cannot tell. */
@@ -204,21 +232,29 @@ class WorkerHandle {
       p.onProgress(m.done, m.total);
     } else if (m.type === 'result') {
       this.pending.delete(m.id);
-      if (m.ok) p.resolve(m.json);
+      if (m.ok) p.resolve('bytes' in m ? m.bytes : m.json);
       else p.reject(engineError(m.code || 'internal', m.message));
     }
   }
 
-  /** call posts one call and returns its id; callbacks settle it. */
-  call(msg, callbacks) {
+  /**
+   * call posts one call and returns its id; callbacks settle it. transfer
+   * lists ArrayBuffers to move rather than copy.
+   */
+  call(msg, callbacks, transfer) {
     const id = this.nextId++;
     if (this.dead) {
       callbacks.reject(this.dead);
       return id;
     }
     this.pending.set(id, callbacks);
-    this.worker.postMessage(Object.assign({ type: 'call', id: id }, msg));
+    this.worker.postMessage(Object.assign({ type: 'call', id: id }, msg), transfer || []);
     return id;
+  }
+
+  /** post sends a message that is not a call (a call's other parts). */
+  post(msg, transfer) {
+    if (!this.dead) this.worker.postMessage(msg, transfer || []);
   }
 
   abort(id) {
@@ -237,43 +273,51 @@ class WorkerHandle {
   }
 }
 
-/** Engine runs the Go extractor in a worker. One instance per page is enough. */
+/** Engine runs the Go extractor in workers. One instance per page is enough. */
 export class Engine {
   /**
    * @param {string} baseURL the directory URL of the widget's files, ending in '/'.
-   * @param {{wasmResponse?: Promise<Response>}} [options] wasmResponse: a
-   *   fetch of baseURL + 'netflix-donation.wasm' the page started before
-   *   this module loaded (netflix-donation.js does), used by the first compile.
+   * @param {{wasmResponse?: Promise<Response>, parts?: number, splitMinBytes?: number}} [options]
+   *   wasmResponse: a fetch of baseURL + 'netflix-donation.wasm' the page
+   *   started before this module loaded (netflix-donation.js does), used by
+   *   the first compile. parts: the most workers one extraction uses
+   *   (default: 2 on a device with two cores or more, else 1).
+   *   splitMinBytes: the input size from which they are used (default
+   *   SPLIT_MIN_BYTES).
    */
   constructor(baseURL, options) {
+    const o = options || {};
     this.baseURL = baseURL;
-    this._early = (options && options.wasmResponse) || null;
+    this._early = o.wasmResponse || null;
+    this._parts = o.parts > 0 ? Math.min(Math.floor(o.parts), 16) : defaultParts();
+    this._splitMinBytes = o.splitMinBytes >= 0 ? o.splitMinBytes : SPLIT_MIN_BYTES;
     this._module = null; // Promise<WebAssembly.Module>
-    this._worker = null; // Promise<WorkerHandle>
+    this._workers = []; // Promise<WorkerHandle> per worker; [0] serves every call
     this._queue = Promise.resolve();
   }
 
-  /** ready compiles the engine (once) and starts the worker. */
+  /** ready compiles the engine (once) and starts the first worker. */
   ready() {
-    return this._ensureWorker().then(function () {});
+    return this._ensureWorker(0).then(function () {});
   }
 
-  _ensureWorker() {
+  _ensureWorker(i) {
     const self_ = this;
     if (!this._module) {
       this._module = compileWasm(new URL('netflix-donation.wasm', this.baseURL).href, this._early);
       this._early = null; // a retry fetches again
       this._module.catch(function () { self_._module = null; });
     }
-    if (!this._worker) {
+    if (!this._workers[i]) {
       const p = WorkerHandle.start(self_.baseURL, this._module);
-      this._worker = p;
+      this._workers[i] = p;
+      const forget = function () { if (self_._workers[i] === p) self_._workers[i] = null; };
       p.then(function (h) {
-        h.onDead = function () { if (self_._worker === p) self_._worker = null; };
+        h.onDead = forget;
         if (h.dead) h.onDead();
-      }, function () { if (self_._worker === p) self_._worker = null; });
+      }, forget);
     }
-    return this._worker;
+    return this._workers[i];
   }
 
   /** extractJSON resolves to the summary JSON exactly as Go wrote it. */
@@ -334,41 +378,131 @@ export class Engine {
 
   async _runNow(msg, signal, onProgress) {
     const report = typeof onProgress === 'function' ? onProgress : function () {};
-    const aborted = function () { return engineError('aborted', 'aborted'); };
-    if (signal && signal.aborted) throw aborted();
+    if (signal && signal.aborted) throw engineError('aborted', 'aborted');
     report(0, 'loading');
-    const handle = await this._ensureWorker();
-    if (signal && signal.aborted) throw aborted();
+    const handle = await this._ensureWorker(0);
+    if (signal && signal.aborted) throw engineError('aborted', 'aborted');
     if (msg.method !== 'share') report(0.05, 'reading');
     let summarising = false;
-    const json = await new Promise(function (resolve, reject) {
-      let timer = null;
-      const onAbort = function () {
-        handle.abort(id);
-        timer = setTimeout(function () {
-          handle.kill('aborted', 'aborted'); // rejects this call with aborted
-        }, ABORT_GRACE_MS);
-      };
-      const done = function () {
-        if (timer) clearTimeout(timer);
-        if (signal) signal.removeEventListener('abort', onAbort);
-      };
-      const id = handle.call(msg, {
-        resolve: function (v) { done(); if (signal && signal.aborted) reject(aborted()); else resolve(v); },
-        reject: function (e) { done(); reject(signal && signal.aborted ? aborted() : e); },
-        onProgress: function (d, total) {
-          if (summarising || !(total > 0)) return;
-          if (d >= total) {
-            summarising = true;
-            report(0.95, 'summarising');
-          } else {
-            report(0.05 + 0.9 * (d / total), 'reading');
-          }
-        },
-      });
-      if (signal) signal.addEventListener('abort', onAbort, { once: true });
-    });
+    const reading = function (fraction) {
+      if (summarising) return;
+      if (fraction >= 1) {
+        summarising = true;
+        report(0.95, 'summarising');
+      } else {
+        report(0.05 + 0.9 * fraction, 'reading');
+      }
+    };
+    const split = msg.method === 'extract' && this._parts > 1 && inputBytes(msg.input) >= this._splitMinBytes;
+    const result = split
+      ? await this._extractSplit(handle, msg, signal, reading)
+      : await callWorker(handle, msg, signal, byteProgress(reading));
     report(1, 'done');
-    return json;
+    return result;
   }
+
+  /**
+   * _extractSplit runs one extraction as parts on several workers: the
+   * first reads part 0 and then merges the others' aggregates into its own
+   * (one 'extract' call with count, sent the other parts in a 'parts'
+   * message). It falls back to one worker, with the same result, when a
+   * helper cannot start or fails, or when the table cannot be cut between
+   * records (split_misaligned). The error reported is the first in table
+   * order, as one worker would meet it: Go reports part 0's own error
+   * before it asks for the other parts, and a part's start is only trusted
+   * once every earlier part ended where it began, so a failing part stops
+   * only the parts after it and the first failure in order is passed on.
+   */
+  async _extractSplit(first, msg, signal, reading) {
+    const single = function () { return callWorker(first, msg, signal, byteProgress(reading)); };
+    let helpers;
+    try {
+      const starts = [];
+      for (let i = 1; i < this._parts; i++) starts.push(this._ensureWorker(i));
+      helpers = await Promise.all(starts);
+    } catch (err) {
+      return single();
+    }
+    const count = helpers.length + 1;
+    const stops = helpers.map(function () { return new AbortController(); });
+    const stopFrom = function (j) { for (; j < stops.length; j++) stops[j].abort(); };
+    const onAbort = function () { stopFrom(0); };
+    if (signal) signal.addEventListener('abort', onAbort, { once: true });
+    const fractions = new Array(count).fill(0);
+    const partProgress = function (i) {
+      return function (done, total) {
+        if (!(total > 0)) return;
+        fractions[i] = Math.min(done / total, 1);
+        reading(fractions.reduce(function (a, b) { return a + b; }, 0) / count);
+      };
+    };
+
+    let mainId = 0;
+    const main = callWorker(first, Object.assign({}, msg, { count: count }), signal, partProgress(0), null,
+      function (id) { mainId = id; });
+    const parts = helpers.map(function (h, j) {
+      const part = { method: 'extractPart', input: msg.input, options: msg.options, index: j + 1, count: count };
+      return callWorker(h, part, stops[j].signal, partProgress(j + 1)).catch(function (err) {
+        if (err.code !== 'aborted') stopFrom(j + 1);
+        throw err;
+      });
+    });
+    Promise.allSettled(parts).then(function (results) {
+      const failed = results.find(function (r) { return r.status === 'rejected'; });
+      if (failed) {
+        first.post({ type: 'parts', id: mainId, ok: false, code: failed.reason.code || 'internal', message: failed.reason.message });
+        return;
+      }
+      const bytes = results.map(function (r) { return r.value; });
+      first.post({ type: 'parts', id: mainId, ok: true, parts: bytes }, bytes.map(function (b) { return b.buffer; }));
+    });
+    try {
+      return await main;
+    } catch (err) {
+      stopFrom(0);
+      const helperDied = err.code === 'worker_failed' && !first.dead;
+      if (!(signal && signal.aborted) && (err.code === 'split_misaligned' || helperDied)) return single();
+      throw err;
+    } finally {
+      if (signal) signal.removeEventListener('abort', onAbort);
+    }
+  }
+}
+
+/** byteProgress adapts reading(fraction) to a worker's (done, total) reports. */
+function byteProgress(reading) {
+  return function (done, total) {
+    if (total > 0) reading(done / total);
+  };
+}
+
+/**
+ * callWorker runs one call on a worker and settles with its result. When
+ * signal aborts, the worker is asked to stop, and terminated when it does
+ * not within ABORT_GRACE_MS (the call then rejects with aborted). onId,
+ * when given, receives the call's id at once.
+ */
+function callWorker(handle, msg, signal, onProgress, transfer, onId) {
+  const aborted = function () { return engineError('aborted', 'aborted'); };
+  if (signal && signal.aborted) return Promise.reject(aborted());
+  return new Promise(function (resolve, reject) {
+    let timer = null;
+    const onAbort = function () {
+      handle.abort(id);
+      timer = setTimeout(function () {
+        handle.kill('aborted', 'aborted'); // rejects this call with aborted
+      }, ABORT_GRACE_MS);
+    };
+    const done = function () {
+      if (timer) clearTimeout(timer);
+      if (signal) signal.removeEventListener('abort', onAbort);
+    };
+    const id = handle.call(msg, {
+      resolve: function (v) { done(); if (signal && signal.aborted) reject(aborted()); else resolve(v); },
+      reject: function (e) { done(); reject(signal && signal.aborted ? aborted() : e); },
+      onProgress: onProgress || function () {},
+    }, transfer);
+    if (onId) onId(id);
+    if (signal) signal.addEventListener('abort', onAbort, { once: true });
+  });
 }

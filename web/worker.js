@@ -2,25 +2,37 @@
 //
 // A classic worker script, started by engine.js either directly (same
 // origin) or from a Blob URL bootstrap that calls importScripts() with this
-// file's absolute URL (cross-origin hosting). The page never sends bytes:
-// Files are posted as handles and Go reads them lazily, through
+// file's absolute URL (cross-origin hosting). The page never sends a
+// file's bytes: Files are posted as handles and Go reads them lazily, through
 // FileReaderSync over file.slice(a, b), only where the extractor needs them.
 //
 // Protocol (every message is a plain object):
 //   page -> worker  {type: 'load', base}                sent at once: load wasm_exec.js while the page compiles
 //   page -> worker  {type: 'init', base, module}        module: a compiled WebAssembly.Module
 //   worker -> page  {type: 'ready', version} | {type: 'init-failed', code, message}
-//   page -> worker  {type: 'call', id, method, input?, options?, summary?}
-//                   method: 'extract' | 'profiles' | 'share'
+//   page -> worker  {type: 'call', id, method, input?, options?, summary?, index?, count?, parts?}
+//                   method: 'extract' | 'extractPart' | 'merge' | 'profiles' | 'share'
+//   page -> worker  {type: 'parts', id, ok: true, parts} | {type: 'parts', id, ok: false, code, message}
+//                   the other parts of an 'extract' call with count > 1
 //   page -> worker  {type: 'abort', id}
 //   worker -> page  {type: 'progress', id, done, total}
-//   worker -> page  {type: 'result', id, ok: true, json} | {type: 'result', id, ok: false, code, message}
+//   worker -> page  {type: 'result', id, ok: true, json} | {type: 'result', id, ok: true, bytes}
+//                   | {type: 'result', id, ok: false, code, message}
+//
+// A large input is read by several workers (engine.js): the first runs
+// 'extract' with count > 1, reading part 0, while the others run
+// 'extractPart' and resolve to the bytes of their part's aggregates (a
+// Uint8Array, transferred, not copied). The page hands those to the first
+// worker in a 'parts' message, and Go merges them into its own part. They
+// pass between the workers of one page, never further. 'merge' merges
+// parts that are all bytes.
 //   worker -> page  {type: 'exit'}                     the Go runtime stopped; the worker is useless
 'use strict';
 
 (function () {
   let api = null;
   const calls = new Map(); // id -> AbortController
+  const waiting = new Map(); // id -> {resolve, reject} of the other parts of a split extract
   let reader = null;
   let loaded = false; // wasm_exec.js ran
   let failed = false; // init-failed was sent
@@ -110,7 +122,16 @@
     let promise;
     try {
       if (msg.method === 'extract') {
+        if (msg.count > 1) {
+          const parts = new Promise(function (resolve, reject) { waiting.set(id, { resolve: resolve, reject: reject }); });
+          hooks.count = msg.count;
+          hooks.parts = function () { return parts; };
+        }
         promise = api.extract(goInput(msg.input), msg.options, hooks);
+      } else if (msg.method === 'extractPart') {
+        promise = api.extractPart(goInput(msg.input), msg.options, msg.index, msg.count, hooks);
+      } else if (msg.method === 'merge') {
+        promise = api.merge(msg.options, msg.parts);
       } else if (msg.method === 'profiles') {
         promise = api.profiles(goInput(msg.input), hooks);
       } else if (msg.method === 'share') {
@@ -121,11 +142,17 @@
     } catch (err) {
       promise = Promise.reject(err);
     }
-    Promise.resolve(promise).then(function (json) {
+    Promise.resolve(promise).then(function (value) {
       calls.delete(id);
-      self.postMessage({ type: 'result', id: id, ok: true, json: json });
+      waiting.delete(id);
+      if (value instanceof Uint8Array) {
+        self.postMessage({ type: 'result', id: id, ok: true, bytes: value }, [value.buffer]);
+      } else {
+        self.postMessage({ type: 'result', id: id, ok: true, json: value });
+      }
     }, function (err) {
       calls.delete(id);
+      waiting.delete(id);
       self.postMessage({
         type: 'result', id: id, ok: false,
         code: (err && err.code) || (api ? 'internal' : 'worker_failed'),
@@ -140,6 +167,14 @@
       case 'load': load(msg.base); break;
       case 'init': init(msg); break;
       case 'call': call(msg); break;
+      case 'parts': {
+        const w = waiting.get(msg.id);
+        if (!w) break;
+        waiting.delete(msg.id);
+        if (msg.ok) w.resolve(msg.parts);
+        else w.reject(Object.assign(new Error(String(msg.message)), { code: msg.code || 'internal' }));
+        break;
+      }
       case 'abort': {
         const c = calls.get(msg.id);
         if (c) c.abort();
