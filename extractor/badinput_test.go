@@ -166,31 +166,49 @@ func TestBadInputLayer(t *testing.T) {
 // order, and checks the code, the rows of accepted cases, and the memory
 // bound. A good file after all the bad ones proves none of them spoils
 // the next.
+//
+// It runs twice: with the extractor's own inflating, and with an
+// InflateEntry hook as the browser's engine uses (GoEntryInflater keeps
+// its contract natively): the codes must not depend on which.
 func TestBadInputExtract(t *testing.T) {
-	for _, c := range badinput.Cases() {
-		t.Run(c.Name, func(t *testing.T) {
-			if testing.Short() && c.Large {
-				t.Skip("large case")
+	for _, hook := range []bool{false, true} {
+		for _, c := range badinput.Cases() {
+			name := c.Name
+			if hook {
+				name += "/inflate-entry"
 			}
-			r, size := buildCase(t, c)
-			var s *extractor.Summary
-			var err error
-			peak := peakHeap(func() {
-				fs, oerr := extractor.Open(r, size, c.FileName, extractor.ZipOptions{})
-				if err = oerr; err == nil {
-					s, err = extractor.Extract(context.Background(), fs, extractor.DefaultOptions())
-				}
+			t.Run(name, func(t *testing.T) {
+				testBadInputExtract(t, c, hook)
 			})
-			if got := extractor.CodeOf(err); got != c.Want {
-				t.Fatalf("code %q (%v), want %q (%s)", got, err, c.Want, c.Desc)
-			}
-			if c.Want == "" && s.RowsTotal != c.Rows {
-				t.Errorf("rows_total %d, want %d", s.RowsTotal, c.Rows)
-			}
-			if peak > maxHeap {
-				t.Errorf("peak heap %d MB, bound %d MB", peak>>20, maxHeap>>20)
-			}
-			t.Logf("peak heap %.1f MB", float64(peak)/(1<<20))
-		})
+		}
 	}
+}
+
+func testBadInputExtract(t *testing.T, c badinput.Case, hook bool) {
+	if testing.Short() && c.Large {
+		t.Skip("large case")
+	}
+	r, size := buildCase(t, c)
+	var opts extractor.ZipOptions
+	if hook {
+		opts.InflateEntry = extractor.GoEntryInflater(r)
+	}
+	var s *extractor.Summary
+	var err error
+	peak := peakHeap(func() {
+		fs, oerr := extractor.Open(r, size, c.FileName, opts)
+		if err = oerr; err == nil {
+			s, err = extractor.Extract(context.Background(), fs, extractor.DefaultOptions())
+		}
+	})
+	if got := extractor.CodeOf(err); got != c.Want {
+		t.Fatalf("code %q (%v), want %q (%s)", got, err, c.Want, c.Desc)
+	}
+	if c.Want == "" && s.RowsTotal != c.Rows {
+		t.Errorf("rows_total %d, want %d", s.RowsTotal, c.Rows)
+	}
+	if peak > maxHeap {
+		t.Errorf("peak heap %d MB, bound %d MB", peak>>20, maxHeap>>20)
+	}
+	t.Logf("peak heap %.1f MB", float64(peak)/(1<<20))
 }

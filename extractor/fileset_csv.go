@@ -41,7 +41,7 @@ func (c *csvFileSet) Open(name string) (io.ReadCloser, int64, error) {
 		return nil, -1, wrapError(CodeInternal, fs.ErrNotExist, "no such file")
 	}
 	sr := io.NewSectionReader(c.r, 0, max(c.size, 0))
-	return io.NopCloser(newLimitReader(codedReader{sr}, c.limits.MaxDecompressedBytes)), c.size, nil
+	return inputFile{limitReader: newLimitReader(codedReader{sr}, c.limits.MaxDecompressedBytes)}, c.size, nil
 }
 
 // codedReader gives the read errors of an input file (other than io.EOF)

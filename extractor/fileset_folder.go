@@ -83,11 +83,6 @@ func (f *folderFileSet) Open(name string) (io.ReadCloser, int64, error) {
 	if st, err := file.Stat(); err == nil && st.Mode().IsRegular() {
 		size = st.Size()
 	}
-	return readCloser{newLimitReader(codedReader{file}, f.limits.MaxDecompressedBytes), file}, size, nil
+	return inputFile{limitReader: newLimitReader(codedReader{file}, f.limits.MaxDecompressedBytes), closer: file}, size, nil
 }
 
-// readCloser joins a Reader with the Closer of what it reads.
-type readCloser struct {
-	io.Reader
-	io.Closer
-}

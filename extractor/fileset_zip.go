@@ -22,12 +22,40 @@ type ZipOptions struct {
 	// instead of compress/flate. nil means compress/flate. Its output is
 	// still counted and limited.
 	Inflate func(compressed io.Reader) io.ReadCloser
+	// InflateEntry, when set, opens DEFLATE entries (method 8) instead of
+	// Inflate: it is given where the entry's compressed data lies in the
+	// input and inflates it there, so that the compressed bytes need not
+	// pass through the extractor (the browser adapter inflates the File
+	// in JavaScript and hands over large batches). Its reader must fail
+	// when the data does not match ZipEntry.CRC32 and Size; it may
+	// implement Skipper. Its output is still counted and limited, and
+	// output beyond the declared size fails as it does without it.
+	InflateEntry func(e ZipEntry) (EntryReader, error)
+}
+
+// ZipEntry locates the compressed data of one DEFLATE entry for
+// ZipOptions.InflateEntry.
+type ZipEntry struct {
+	Offset         int64  // of the compressed data, from the start of the input
+	CompressedSize int64  // bytes of compressed data
+	CRC32          uint32 // of the uncompressed data, from the central directory
+	Size           uint64 // of the uncompressed data, from the central directory
+}
+
+// EntryReader is the inflated data of a ZipEntry (ZipOptions.InflateEntry).
+type EntryReader interface {
+	io.ReadCloser
+	// Consumed returns the compressed bytes inflated so far, the basis of
+	// the compression-ratio limit.
+	Consumed() int64
 }
 
 // zipFileSet is the FileSet of a ZIP archive.
 type zipFileSet struct {
-	files map[string]*zip.File // cleaned name -> entry
-	names []string             // sorted keys of files
+	files        map[string]*zip.File // cleaned name -> entry
+	names        []string             // sorted keys of files
+	limits       Limits
+	inflateEntry func(ZipEntry) (EntryReader, error) // may be nil
 }
 
 // dirBytesPerEntry bounds the central directory bytes zip.NewReader may
@@ -76,7 +104,7 @@ func OpenZip(r io.ReaderAt, size int64, opts ZipOptions) (FileSet, error) {
 	zr.RegisterDecompressor(zip.Store, guardedDecompressor(io.NopCloser, lim))
 	zr.RegisterDecompressor(zip.Deflate, guardedDecompressor(func(r io.Reader) io.ReadCloser { return inflate(r) }, lim))
 
-	z := &zipFileSet{files: make(map[string]*zip.File, len(zr.File))}
+	z := &zipFileSet{files: make(map[string]*zip.File, len(zr.File)), limits: lim, inflateEntry: opts.InflateEntry}
 	for _, f := range zr.File {
 		if !f.Mode().IsRegular() {
 			continue // directories and symbolic links
@@ -100,7 +128,7 @@ func OpenZip(r io.ReaderAt, size int64, opts ZipOptions) (FileSet, error) {
 func guardedDecompressor(dcomp func(io.Reader) io.ReadCloser, lim Limits) zip.Decompressor {
 	return func(compressed io.Reader) io.ReadCloser {
 		in := &countingReader{r: compressed}
-		return &inflateGuard{rc: dcomp(in), in: in, maxOut: lim.MaxDecompressedBytes, maxRatio: lim.MaxCompressionRatio}
+		return &inflateGuard{rc: dcomp(in), consumed: func() int64 { return in.n }, maxOut: lim.MaxDecompressedBytes, maxRatio: lim.MaxCompressionRatio}
 	}
 }
 
@@ -115,6 +143,9 @@ func (z *zipFileSet) Open(name string) (io.ReadCloser, int64, error) {
 	}
 	if f.Flags&0x1 != 0 {
 		return nil, -1, newError(CodeUnsupportedZip, "a needed ZIP entry is encrypted")
+	}
+	if z.inflateEntry != nil && f.Method == zip.Deflate {
+		return z.openInflated(f)
 	}
 	rc, err := f.Open()
 	if err != nil {
@@ -141,13 +172,15 @@ func (e *zipEntryReader) Read(p []byte) (int, error) {
 	if err == nil || err == io.EOF {
 		return n, err
 	}
-	// archive/zip reports ErrFormat while reading only when the entry
-	// yields more bytes than its header declares: a lying header, the
-	// classic trick to get past size checks.
+	return n, e.mapError(err)
+}
+
+// mapError gives a read failure its code.
+func (e *zipEntryReader) mapError(err error) error {
 	if errors.Is(err, zip.ErrFormat) {
-		return n, wrapError(CodeTooLarge, err, "a ZIP entry inflates to more than its header declares")
+		return wrapError(CodeTooLarge, err, "a ZIP entry inflates to more than its header declares")
 	}
-	return n, zipError(err, "a ZIP entry cannot be read")
+	return zipError(err, "a ZIP entry cannot be read")
 }
 
 func (e *zipEntryReader) Close() error { return e.rc.Close() }
@@ -155,6 +188,60 @@ func (e *zipEntryReader) Close() error { return e.rc.Close() }
 // zipError maps an error of archive/zip or compress/flate to the
 // package's codes: errors that are already an *Error or a cancellation
 // pass through; everything else means the bytes are damaged.
+// openInflated opens a DEFLATE entry through ZipOptions.InflateEntry,
+// under the same limits as the decompressors of OpenZip, and with the
+// size check archive/zip makes (the CRC-32 is InflateEntry's to check).
+func (z *zipFileSet) openInflated(f *zip.File) (io.ReadCloser, int64, error) {
+	off, err := f.DataOffset()
+	if err != nil {
+		return nil, -1, zipError(err, "a ZIP entry cannot be opened")
+	}
+	if f.CompressedSize64 > math.MaxInt64 || f.UncompressedSize64 > math.MaxInt64 {
+		return nil, -1, newError(CodeCorruptZip, "a ZIP entry states an impossible size")
+	}
+	er, err := z.inflateEntry(ZipEntry{Offset: off, CompressedSize: int64(f.CompressedSize64), CRC32: f.CRC32, Size: f.UncompressedSize64})
+	if err != nil {
+		return nil, -1, zipError(err, "a ZIP entry cannot be opened")
+	}
+	g := &inflateGuard{rc: er, consumed: er.Consumed, maxOut: z.limits.MaxDecompressedBytes, maxRatio: z.limits.MaxCompressionRatio}
+	size := int64(f.UncompressedSize64)
+	return &zipEntryReader{rc: &declaredSize{rc: g, left: size}}, size, nil
+}
+
+// declaredSize fails, as archive/zip does, when an entry inflates to more
+// (zip.ErrFormat) or fewer (io.ErrUnexpectedEOF) bytes than its header
+// declares.
+type declaredSize struct {
+	rc   io.ReadCloser
+	left int64
+}
+
+func (d *declaredSize) Read(p []byte) (int, error) {
+	n, err := d.rc.Read(p)
+	return n, d.count(int64(n), err)
+}
+
+func (d *declaredSize) Skip(n int64) (int64, error) {
+	k, err := skip(d.rc, n)
+	if err == errNoSkip {
+		return k, err
+	}
+	return k, d.count(k, err)
+}
+
+func (d *declaredSize) count(n int64, err error) error {
+	d.left -= n
+	switch {
+	case d.left < 0:
+		return zip.ErrFormat
+	case err == io.EOF && d.left > 0:
+		return io.ErrUnexpectedEOF
+	}
+	return err
+}
+
+func (d *declaredSize) Close() error { return d.rc.Close() }
+
 func zipError(err error, msg string) error {
 	var e *Error
 	if errors.As(err, &e) || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {

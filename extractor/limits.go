@@ -133,9 +133,9 @@ func (c *countingReader) Read(p []byte) (int, error) {
 // taken from headers, so a lying header cannot get around them; a zip bomb
 // is refused after about 1 MiB of work.
 type inflateGuard struct {
-	rc       io.ReadCloser   // decompressor output
-	in       *countingReader // compressed input under rc
-	out      int64           // bytes produced so far
+	rc       io.ReadCloser // decompressor output
+	consumed func() int64  // compressed bytes consumed so far
+	out      int64         // bytes produced so far
 	maxOut   int64
 	maxRatio int64
 	err      error
@@ -149,17 +149,22 @@ func (g *inflateGuard) Read(p []byte) (int, error) {
 		p = p[:rem+1]
 	}
 	n, err := g.rc.Read(p)
-	g.out += int64(n)
-	switch {
-	case g.out > g.maxOut:
-		g.err = newError(CodeTooLarge, "a ZIP entry inflates to more than %d bytes", g.maxOut)
-	case g.out > ratioGrace && g.out/max(g.in.n, 1) > g.maxRatio: // a division cannot overflow
-		g.err = newError(CodeTooLarge, "a ZIP entry inflates more than %d times its compressed size (a zip bomb?)", g.maxRatio)
-	}
-	if g.err != nil {
+	if g.check(int64(n)) != nil {
 		return 0, g.err
 	}
 	return n, err
+}
+
+// check adds n produced bytes and sets err when a limit is passed.
+func (g *inflateGuard) check(n int64) error {
+	g.out += n
+	switch {
+	case g.out > g.maxOut:
+		g.err = newError(CodeTooLarge, "a ZIP entry inflates to more than %d bytes", g.maxOut)
+	case g.out > ratioGrace && g.out/max(g.consumed(), 1) > g.maxRatio: // a division cannot overflow
+		g.err = newError(CodeTooLarge, "a ZIP entry inflates more than %d times its compressed size (a zip bomb?)", g.maxRatio)
+	}
+	return g.err
 }
 
 func (g *inflateGuard) Close() error { return g.rc.Close() }

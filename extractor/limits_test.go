@@ -126,7 +126,7 @@ func TestInflateGuard(t *testing.T) {
 	for _, tt := range tests {
 		c := deflate(t, tt.data)
 		in := &countingReader{r: bytes.NewReader(c)}
-		g := &inflateGuard{rc: flate.NewReader(in), in: in, maxOut: tt.maxOut, maxRatio: tt.maxRatio}
+		g := &inflateGuard{rc: flate.NewReader(in), consumed: func() int64 { return in.n }, maxOut: tt.maxOut, maxRatio: tt.maxRatio}
 		n, err := io.Copy(io.Discard, g)
 		if CodeOf(err) != tt.want {
 			t.Errorf("%s: err = %v, want %q", tt.name, err, tt.want)

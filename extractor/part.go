@@ -180,19 +180,25 @@ func decodePart(b []byte, cfg *config, key string, index, count int) (*partial, 
 
 // skipCost is the time a part takes to pass over a byte before its range,
 // relative to the time it takes to aggregate one: every part but the
-// first reads (and, in a ZIP, inflates) everything before its start. In
-// Chromium with the widget's engine it is 0.22 for a lone CSV and 0.31
-// for a ZIP (bench/README.md); one value for both keeps the cut simple.
-const skipCost = 0.28
+// first must reach its start. A ZIP entry is inflated up to there (in
+// Chromium, with the browser's inflater behind ZipOptions.InflateEntry,
+// about a fifth of the time aggregating takes); a lone CSV or a folder's
+// file seeks, which costs next to nothing (bench/README.md).
+func skipCost(kind string) float64 {
+	if kind == "zip" {
+		return 0.2
+	}
+	return 0.02
+}
 
 // cutOffset is the byte offset at which part i of count begins its search
 // for a line end (see Part). The parts are not equal: a later part spends
 // time skipping to its start, so it gets fewer bytes of its own. With
 // part i cut at c_i, all parts take as long when
-// skipCost*c_i + (c_{i+1} - c_i) is the same for every i, which gives
-// c_i = size * (1 - q^i) / (1 - q^count) with q = 1 - skipCost.
-func cutOffset(size int64, i, count int) int64 {
-	q := 1 - skipCost
+// cost*c_i + (c_{i+1} - c_i) is the same for every i, which gives
+// c_i = size * (1 - q^i) / (1 - q^count) with q = 1 - cost.
+func cutOffset(size int64, i, count int, cost float64) int64 {
+	q := 1 - cost
 	f := (1 - math.Pow(q, float64(i))) / (1 - math.Pow(q, float64(count)))
 	return min(int64(f*float64(size)), size)
 }
@@ -201,16 +207,17 @@ func cutOffset(size int64, i, count int) int64 {
 // aggregator; Part{0, 1} is the whole table. Tables under MinPartBytes
 // are not split.
 func aggregatePart(ctx context.Context, files FileSet, opts Options, cfg *config, part Part) (*aggregator, error) {
+	cost := skipCost(files.Kind())
 	return aggregateRange(ctx, files, opts, cfg, func(size int64) (lo, hi int64, ok bool) {
 		if part.Count < 2 || size < MinPartBytes {
 			return -1, -1, part.Index == 0
 		}
 		lo, hi = -1, -1
 		if part.Index > 0 {
-			lo = cutOffset(size, part.Index, part.Count)
+			lo = cutOffset(size, part.Index, part.Count, cost)
 		}
 		if part.Index < part.Count-1 {
-			hi = cutOffset(size, part.Index+1, part.Count)
+			hi = cutOffset(size, part.Index+1, part.Count, cost)
 		}
 		return lo, hi, true
 	})
@@ -259,23 +266,27 @@ func aggregateRange(ctx context.Context, files FileSet, opts Options, cfg *confi
 	consumed := func() int64 { return rc.n - int64(v.raw.Buffered()) }
 	headerEnd := consumed()
 	prev := headerEnd
-	from, to := int64(0), total // the range progress is reported in
+	// Progress counts the bytes this range passes, skipped or read, up
+	// to its end.
+	to := total
+	if hi >= 0 {
+		to = hi
+	}
+	progress := func() {
+		if opts.Progress != nil && to > 0 {
+			opts.Progress(min(rc.n, to), to)
+		}
+	}
 	if lo >= 0 {
-		prev, err = skipToPart(v.raw, headerEnd, lo)
+		prev, err = skipToPart(v.raw, rc, headerEnd, lo, progress)
 		if err == io.EOF {
 			return agg, nil // the table ends before this range
 		}
 		if err != nil {
 			return nil, readError(files, err)
 		}
-		from = prev
-	}
-	if hi >= 0 {
-		to = hi
-	}
-	progress := func() {
-		if opts.Progress != nil && to > from {
-			opts.Progress(min(max(rc.n-from, 0), to-from), to-from)
+		if err := ctx.Err(); err != nil {
+			return nil, wrapError(CodeAborted, err, "the extraction was cancelled")
 		}
 	}
 
@@ -321,13 +332,32 @@ func aggregateRange(ctx context.Context, files FileSet, opts Options, cfg *confi
 	return agg, nil
 }
 
-// skipToPart moves r, positioned at offset pos just after the header, to
-// the start of a part that is cut at offset cut: the line after the first
-// "\n" at or after cut, or pos itself when cut lies within the header.
-// It returns the new offset, or io.EOF when no such line begins.
-func skipToPart(r *bufio.Reader, pos, cut int64) (int64, error) {
+// skipToPart moves r, reading from pr and positioned at offset pos just
+// after the header, to the start of a part that is cut at offset cut: the
+// line after the first "\n" at or after cut, or pos itself when cut lies
+// within the header. It returns the new offset, or io.EOF when no such
+// line begins. Where the input can skip (Skipper), the bytes before cut
+// are passed over in pieces, with a call to between after each (progress,
+// which also lets an abort in); otherwise they are read and dropped.
+func skipToPart(r *bufio.Reader, pr *progressReader, pos, cut int64, between func()) (int64, error) {
 	if cut < pos {
 		return pos, nil
+	}
+	if buffered := int64(r.Buffered()); cut-pos > buffered {
+		r.Discard(int(buffered)) // already read: cannot fail
+		pos += buffered
+		for pos < cut {
+			k, err := pr.Skip(min(cut-pos, skipPiece))
+			pos += k
+			if err == errNoSkip {
+				break
+			}
+			if err != nil {
+				return pos, err
+			}
+			between()
+		}
+		r.Reset(pr)
 	}
 	n, err := r.Discard(int(cut - pos))
 	pos += int64(n)
@@ -347,3 +377,6 @@ func skipToPart(r *bufio.Reader, pos, cut int64) (int64, error) {
 		}
 	}
 }
+
+// skipPiece is the most skipToPart passes over in one Skip call.
+const skipPiece = 4 << 20

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -63,13 +64,27 @@ func TestPartsGiveExtract(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The same ZIP through an InflateEntry hook that can skip (as in the
+	// browser), counting the bytes it skips.
+	var skipped int64
+	hooked, err := OpenZip(bytes.NewReader(zb.Bytes()), int64(zb.Len()), ZipOptions{
+		InflateEntry: func(e ZipEntry) (EntryReader, error) {
+			er, err := goEntryInflater(bytes.NewReader(zb.Bytes()))(e)
+			return &countSkips{EntryReader: er, skipped: &skipped}, err
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 	small, _ := synthCSV(t, synth.Config{Rows: 300, Seed: 33})
 	inputs := map[string]FileSet{
-		"csv":    loneCSV(string(csv)),
-		"crlf":   loneCSV(strings.ReplaceAll(string(csv), "\n", "\r\n")),
-		"zip":    zipFiles,
-		"small":  loneCSV(string(small)),
-		"utf-16": loneCSV(utf16LE(string(csv))),
+		"csv":         loneCSV(string(csv)),
+		"seekable":    OpenCSV("ViewingActivity.csv", bytes.NewReader(csv), int64(len(csv))),
+		"crlf":        loneCSV(strings.ReplaceAll(string(csv), "\n", "\r\n")),
+		"zip":         zipFiles,
+		"zip skipped": hooked,
+		"small":       loneCSV(string(small)),
+		"utf-16":      loneCSV(utf16LE(string(csv))),
 	}
 	optionSets := map[string]func(*Options){
 		"defaults":  nil,
@@ -93,6 +108,9 @@ func TestPartsGiveExtract(t *testing.T) {
 				}
 			}
 		}
+	}
+	if skipped < int64(zb.Len()) {
+		t.Errorf("the hooked ZIP's parts skipped %d bytes; Skip was not used", skipped)
 	}
 	// Both halves of the large CSV hold rows, and together all of them.
 	cfg, _ := validateOptions(DefaultOptions())
@@ -263,7 +281,7 @@ func TestSplitMisalignedExport(t *testing.T) {
 	half := strings.Repeat(row, MinPartBytes/len(row)/2+1)
 	long := "A,2023-01-01 12:00:00,00:40:00,,\"" + strings.Repeat("a line of a title\n", 20000) + "\",,PC,,,\n"
 	text := vaHeader + half + long + half
-	if cut := cutOffset(int64(len(text)), 1, 2); cut < int64(len(vaHeader)+len(half)) || cut > int64(len(vaHeader)+len(half)+len(long)) {
+	if cut := cutOffset(int64(len(text)), 1, 2, skipCost("csv")); cut < int64(len(vaHeader)+len(half)) || cut > int64(len(vaHeader)+len(half)+len(long)) {
 		t.Fatalf("the cut %d is not inside the long record", cut)
 	}
 	files := loneCSV(text)
@@ -428,5 +446,43 @@ func TestExtractMerged(t *testing.T) {
 	})
 	if CodeOf(err) != CodeBadHeader {
 		t.Errorf("part 0 failing: %v, want bad_header", err)
+	}
+}
+
+// countSkips counts what an EntryReader skips.
+type countSkips struct {
+	EntryReader
+	skipped *int64
+}
+
+func (c *countSkips) Skip(n int64) (int64, error) {
+	k, err := c.EntryReader.(Skipper).Skip(n)
+	*c.skipped += k
+	return k, err
+}
+
+// readCounter counts the bytes read through an io.ReaderAt.
+type readCounter struct {
+	r io.ReaderAt
+	n int64
+}
+
+func (c *readCounter) ReadAt(p []byte, off int64) (int, error) {
+	n, err := c.r.ReadAt(p, off)
+	c.n += int64(n)
+	return n, err
+}
+
+// TestPartSeeks checks that the last part of a lone CSV seeks to its
+// start instead of reading what lies before it.
+func TestPartSeeks(t *testing.T) {
+	csv, _ := synthCSV(t, synth.Config{Rows: 12000, Seed: 36})
+	rc := &readCounter{r: bytes.NewReader(csv)}
+	if _, err := ExtractPart(context.Background(), OpenCSV("ViewingActivity.csv", rc, int64(len(csv))), DefaultOptions(), Part{Index: 1, Count: 2}); err != nil {
+		t.Fatal(err)
+	}
+	start := cutOffset(int64(len(csv)), 1, 2, skipCost("csv"))
+	if limit := int64(len(csv)) - start + 2*readBufferSize; rc.n > limit {
+		t.Errorf("part 1 of 2 read %d of %d bytes; its part begins at %d, so at most %d", rc.n, len(csv), start, limit)
 	}
 }

@@ -10,13 +10,19 @@ import (
 	"github.com/netflix-donation/widget/internal/jsinflate"
 )
 
-// Block cache geometry for a lazily read input: a ZIP's central directory
-// and one entry's compressed stream are read mostly sequentially, so a
-// few large blocks turn thousands of small reads into a handful of
-// FileReaderSync calls and bound the Go heap to about 4 MiB per input.
+// Block cache geometry for a lazily read input: a CSV (or a ZIP entry's
+// compressed stream, where JavaScript does not inflate the entry itself)
+// is read sequentially, so a few large blocks turn thousands of small
+// reads into a handful of FileReaderSync calls and bound the Go heap to
+// about 4 MiB per input. When JavaScript inflates the entries, Go reads
+// only the ZIP's directory and local headers: a few small blocks, since
+// each FileReaderSync call costs time in proportion to what it reads.
 const (
 	cacheBlockSize = 1 << 20
 	cacheBlocks    = 4
+
+	zipHeaderBlockSize = 64 << 10
+	zipHeaderBlocks    = 8
 )
 
 // maxFolderFiles bounds the files a folder input may list before the
@@ -41,16 +47,22 @@ func openInput(v safejs.Value, p *pacer) (extractor.FileSet, error) {
 		if err != nil {
 			return nil, err
 		}
-		r, err := newFileReader(v, p)
+		inflateEntry := entryInflater(v)
+		blockSize, blocks := cacheBlockSize, cacheBlocks
+		if inflateEntry != nil && looksLikeZip(v) {
+			blockSize, blocks = zipHeaderBlockSize, zipHeaderBlocks
+		}
+		r, err := newFileReader(v, p, blockSize, blocks)
 		if err != nil {
 			return nil, err
 		}
 		// The browser's DecompressionStream inflates several times faster
 		// than compress/flate compiled to wasm (bench/README.md); Inflater
 		// is nil where it is missing, and the extractor then uses
-		// compress/flate. Either way the extractor counts and limits what
-		// the inflater produces.
-		return extractor.Open(r, r.Size(), name, extractor.ZipOptions{Inflate: jsinflate.Inflater()})
+		// compress/flate. Where the worker offers inflate (entryInflater),
+		// it is used instead: the compressed bytes then stay in JavaScript.
+		// Either way the extractor counts and limits what is produced.
+		return extractor.Open(r, r.Size(), name, extractor.ZipOptions{Inflate: jsinflate.Inflater(), InflateEntry: inflateEntry})
 	case "folder":
 		files, err := v.Get("files")
 		if err != nil {
@@ -73,7 +85,7 @@ func openInput(v safejs.Value, p *pacer) (extractor.FileSet, error) {
 			if err != nil {
 				return nil, err
 			}
-			r, err := newFileReader(f, p)
+			r, err := newFileReader(f, p, cacheBlockSize, cacheBlocks)
 			if err != nil {
 				return nil, err
 			}
@@ -84,9 +96,27 @@ func openInput(v safejs.Value, p *pacer) (extractor.FileSet, error) {
 	return nil, badInput("the input kind is neither file nor folder")
 }
 
+// entryInflater returns the ZipOptions.InflateEntry hook over the file
+// object's inflate method, or nil when it has none.
+func entryInflater(file safejs.Value) func(extractor.ZipEntry) (extractor.EntryReader, error) {
+	if fn, err := file.Get("inflate"); err != nil || fn.Type() != safejs.TypeFunction {
+		return nil
+	}
+	return func(e extractor.ZipEntry) (extractor.EntryReader, error) {
+		// Offsets and lengths stay below 2^53, exact as JavaScript
+		// numbers; a larger stated length is cut to the file anyway. The
+		// size goes as gzip's trailer holds it, modulo 2^32.
+		obj, err := file.Call("inflate", float64(e.Offset), float64(e.CompressedSize), float64(e.CRC32), float64(e.Size&0xFFFFFFFF))
+		if err != nil {
+			return nil, err
+		}
+		return jsinflate.NewEntryReader(obj)
+	}
+}
+
 // newFileReader returns a cached io.ReaderAt over a JavaScript object with
 // a numeric size and a readAt method.
-func newFileReader(v safejs.Value, p *pacer) (*blockcache.ReaderAt, error) {
+func newFileReader(v safejs.Value, p *pacer, blockSize, blocks int) (*blockcache.ReaderAt, error) {
 	if v.Type() != safejs.TypeObject {
 		return nil, badInput("a file of the input is not an object")
 	}
@@ -102,7 +132,22 @@ func newFileReader(v safejs.Value, p *pacer) (*blockcache.ReaderAt, error) {
 		return nil, badInput("a file of the input has no readAt function")
 	}
 	r := &jsReaderAt{obj: v, size: int64(size), pacer: p}
-	return blockcache.New(r, int64(size), cacheBlockSize, cacheBlocks), nil
+	return blockcache.New(r, int64(size), blockSize, blocks), nil
+}
+
+// looksLikeZip reports whether the file object's first bytes are a ZIP
+// signature (a local file header, or the end record of an empty ZIP).
+// Anything it cannot read is left to extractor.Open to judge.
+func looksLikeZip(v safejs.Value) bool {
+	sig, err := v.Call("readAt", 0, 4)
+	if err != nil {
+		return false
+	}
+	b := make([]byte, 4)
+	if n, err := safejs.CopyBytesToGo(b, sig); err != nil || n < 4 {
+		return false
+	}
+	return string(b) == "PK\x03\x04" || string(b) == "PK\x05\x06"
 }
 
 // stringProp returns the string property name of v, or a bad_input error.

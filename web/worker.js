@@ -76,15 +76,159 @@
     });
   }
 
-  // goFile describes a File to Go: its size, name and a synchronous readAt.
+  // goFile describes a File to Go: its size, name, a synchronous readAt,
+  // and inflate for the ZIP entries in it.
   function goFile(file, path) {
     if (!reader) reader = new FileReaderSync();
-    return {
+    const f = {
       name: file.name || '',
       path: path,
       size: file.size,
       readAt: function (offset, length) {
         return new Uint8Array(reader.readAsArrayBuffer(file.slice(offset, offset + length)));
+      },
+    };
+    if (gzipInflate) {
+      f.inflate = function (offset, length, crc, size32) {
+        return entryInflater(file, offset, length, crc, size32);
+      };
+    }
+    return f;
+  }
+
+  // gzipInflate: DecompressionStream('gzip') exists here.
+  const gzipInflate = (function () {
+    try { new DecompressionStream('gzip'); return true; } catch (e) { return false; }
+  })();
+
+  // Compressed bytes per write into the DecompressionStream. The browser
+  // inflates a whole written chunk at once, so the chunk bounds what a zip
+  // bomb can make before Go's limits see it: DEFLATE expands at most about
+  // 1032 times, so 16 KiB in is at most about 17 MB out.
+  const INFLATE_CHUNK = 16 << 10;
+  const INFLATE_BLOCK = 4 << 20; // bytes per FileReaderSync read of the compressed data
+
+  // entryInflater inflates the DEFLATE data of a ZIP entry, file's bytes
+  // [offset, offset + length), for Go (extractor.ZipOptions.InflateEntry,
+  // internal/jsinflate.EntryReader). The data is wrapped in a gzip header
+  // and a trailer holding the entry's CRC-32 and size (mod 2^32) from the
+  // ZIP directory, so the browser's own gzip decoder checks both: a damaged
+  // entry fails at its end, as Go's zip reader would fail it. The compressed
+  // bytes never pass through Go, and Go takes the output in large batches
+  // (read) or has it dropped here (skip): one call per megabyte instead of
+  // one per 64 KiB chunk.
+  //   read(max)  -> Promise<Uint8Array of 1..max bytes | null at the end>
+  //   skip(n)    -> Promise<number of bytes passed over, < n only at the end>
+  //   consumed() -> compressed bytes written so far (the ratio limit)
+  //   cancel()   stops it
+  function entryInflater(file, offset, length, crc, size32) {
+    const ds = new DecompressionStream('gzip');
+    const writer = ds.writable.getWriter();
+    const out = ds.readable.getReader();
+    const header = new Uint8Array([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
+    const trailer = new Uint8Array(8);
+    new DataView(trailer.buffer).setUint32(0, crc >>> 0, true);
+    new DataView(trailer.buffer).setUint32(4, size32 >>> 0, true);
+    let stage = 0; // 0: header, 1: data, 2: trailer, 3: closed
+    let fed = 0;
+    let block = null;
+    let blockPos = 0;
+    let writing = false;
+    let stopped = false;
+    let rest = null; // inflated bytes read and not yet handed out
+    let ended = false;
+
+    function nextChunk() {
+      if (stage === 0) { stage = 1; return header; }
+      if (stage === 1) {
+        if (!block || blockPos >= block.length) {
+          const n = Math.min(INFLATE_BLOCK, length - fed);
+          block = n > 0 ? new Uint8Array(reader.readAsArrayBuffer(file.slice(offset + fed, offset + fed + n))) : null;
+          blockPos = 0;
+        }
+        if (block && block.length > 0) {
+          const piece = block.subarray(blockPos, blockPos + INFLATE_CHUNK);
+          blockPos += piece.length;
+          fed += piece.length;
+          return piece;
+        }
+        stage = 2; // the data ended (early, if the file is cut: gzip then fails)
+        return trailer;
+      }
+      if (stage === 2) stage = 3;
+      return null;
+    }
+
+    // pump keeps one write in flight; the stream's backpressure holds it
+    // until Go reads, so only about one chunk's output waits here.
+    function pump() {
+      if (writing || stopped || stage === 3) return;
+      const chunk = nextChunk();
+      if (chunk === null) {
+        writer.close().catch(function () {});
+        return;
+      }
+      writing = true;
+      writer.write(chunk).then(function () { writing = false; pump(); }, function () { writing = false; });
+    }
+
+    async function next() {
+      if (rest) {
+        const v = rest;
+        rest = null;
+        return v;
+      }
+      if (ended) return null;
+      pump();
+      const r = await out.read();
+      if (r.done) {
+        ended = true;
+        return null;
+      }
+      return r.value;
+    }
+
+    return {
+      read: async function (max) {
+        const parts = [];
+        let n = 0;
+        while (n < max) {
+          const v = await next();
+          if (v === null) break;
+          if (n + v.length > max) {
+            parts.push(v.subarray(0, max - n));
+            rest = v.subarray(max - n);
+            n = max;
+            break;
+          }
+          parts.push(v);
+          n += v.length;
+        }
+        if (n === 0) return null;
+        if (parts.length === 1) return parts[0];
+        const all = new Uint8Array(n);
+        let at = 0;
+        for (const p of parts) { all.set(p, at); at += p.length; }
+        return all;
+      },
+      skip: async function (n) {
+        let k = 0;
+        while (k < n) {
+          const v = await next();
+          if (v === null) break;
+          if (k + v.length > n) {
+            rest = v.subarray(n - k);
+            return n;
+          }
+          k += v.length;
+        }
+        return k;
+      },
+      consumed: function () { return fed; },
+      cancel: function () {
+        stopped = true;
+        out.cancel().catch(function () {});
+        writer.abort().catch(function () {});
       },
     };
   }
