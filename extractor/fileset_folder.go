@@ -85,4 +85,3 @@ func (f *folderFileSet) Open(name string) (io.ReadCloser, int64, error) {
 	}
 	return inputFile{limitReader: newLimitReader(codedReader{file}, f.limits.MaxDecompressedBytes), closer: file}, size, nil
 }
-
