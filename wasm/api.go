@@ -18,8 +18,8 @@ import (
 // extractor never sees such values.
 const codeBadInput extractor.Code = "bad_input"
 
-// codeSplitMisaligned rejects extractPart and merge when the parts of a
-// table cannot be merged (extractor.ErrSplitMisaligned). The page then
+// codeSplitMisaligned rejects extractPart and a split extract when the
+// parts of a table cannot be merged (extractor.ErrSplitMisaligned). The page then
 // runs extract instead; participants never see this code.
 const codeSplitMisaligned extractor.Code = "split_misaligned"
 
@@ -35,7 +35,6 @@ func newAPI() (safejs.Value, error) {
 	}{
 		{"extract", func() (safejs.Func, error) { return promiseFunc(callExtract) }},
 		{"extractPart", func() (safejs.Func, error) { return promiseFunc(callExtractPart) }},
-		{"merge", func() (safejs.Func, error) { return promiseFunc(callMerge) }},
 		{"profiles", func() (safejs.Func, error) { return promiseFunc(callProfiles) }},
 		{"share", func() (safejs.Func, error) { return promiseFunc(callShare) }},
 	}
@@ -100,7 +99,8 @@ func callExtract(args []safejs.Value) (string, error) {
 
 // callExtractPart implements extractPart(input, optionsJSON, index, count,
 // hooks): the encoded aggregates of one part of the table, as a
-// Uint8Array for merge (see extractor.ExtractPart).
+// Uint8Array for the extract call of the first worker (see
+// extractor.ExtractPart).
 func callExtractPart(args []safejs.Value) ([]byte, error) {
 	optsJSON, err := stringArg(args, 1, "{}")
 	if err != nil {
@@ -137,29 +137,6 @@ func callExtractPart(args []safejs.Value) ([]byte, error) {
 		return nil, err
 	}
 	return b, nil
-}
-
-// callMerge implements merge(optionsJSON, parts): the summary JSON of the
-// parts that extractPart returned, in order.
-func callMerge(args []safejs.Value) (string, error) {
-	optsJSON, err := stringArg(args, 0, "{}")
-	if err != nil {
-		return "", err
-	}
-	opts, err := parseOptions(optsJSON)
-	if err != nil {
-		return "", err
-	}
-	parts, err := bytesList(arg(args, 1))
-	if err != nil {
-		return "", err
-	}
-	s, err := extractor.Merge(opts, parts)
-	if err != nil {
-		return "", splitError(err)
-	}
-	b, err := s.JSON()
-	return string(b), err
 }
 
 // splitHooks reads hooks.count and hooks.parts; count is 1 when hooks ask

@@ -340,8 +340,9 @@ func TestVersion(t *testing.T) {
 }
 
 // TestExtractPartsMatchNative splits a table large enough to split into
-// two parts through the API, as two workers would, merges the two
-// Uint8Arrays and compares with the native Extract of the whole.
+// two parts through the API, as two workers would: extractPart for part
+// 1, then extract with hooks that hand part 1's Uint8Array to part 0, and
+// compares with the native Extract of the whole.
 func TestExtractPartsMatchNative(t *testing.T) {
 	csvData, _ := genCSV(t, synth.Config{Rows: 9000, Seed: 6})
 	if len(csvData) < extractor.MinPartBytes {
@@ -356,37 +357,20 @@ func TestExtractPartsMatchNative(t *testing.T) {
 		name string
 		data []byte
 	}{{"ViewingActivity.csv", csvData}, {"netflix.zip", zipData}} {
-		var parts []any
-		var sizes []int
-		for i := range 2 {
-			got := callAPI(t, "extractPart", newFakeFile(t, in.name, in.data).obj, optsJSON, i, 2)
-			if !got.ok {
-				t.Fatalf("%s part %d rejected: %s %s", in.name, i, got.code, got.message)
-			}
-			n, err := got.raw.Length()
-			must(t, err)
-			sizes = append(sizes, n)
-			parts = append(parts, got.raw)
-		}
-		if sizes[0] < 1000 || sizes[1] < 1000 {
-			t.Errorf("%s: parts of %v bytes; both halves should hold aggregates", in.name, sizes)
-		}
-		got := callAPI(t, "merge", optsJSON, array(t, parts...))
-		if !got.ok {
-			t.Fatalf("%s merge rejected: %s %s", in.name, got.code, got.message)
-		}
-		want := nativeJSON(t, in.name, in.data, amsterdam)
-		if got.value != want {
-			t.Fatalf("%s: merged JSON differs from native\n got %.300s\nwant %.300s", in.name, got.value, want)
-		}
 		// As the first worker runs it: part 0 itself, then part 1 from
-		// hooks.parts. (Part 1's bytes were moved to merge: extract again.)
-		again := callAPI(t, "extractPart", newFakeFile(t, in.name, in.data).obj, optsJSON, 1, 2)
-		got = callAPI(t, "extract", newFakeFile(t, in.name, in.data).obj, optsJSON, partsHooks(t, 2, resolved(t, array(t, again.raw))))
+		// hooks.parts, which another worker's extractPart made.
+		part1 := callAPI(t, "extractPart", newFakeFile(t, in.name, in.data).obj, optsJSON, 1, 2)
+		if !part1.ok {
+			t.Fatalf("%s part 1 rejected: %s %s", in.name, part1.code, part1.message)
+		}
+		if n, err := part1.raw.Length(); err != nil || n < 1000 {
+			t.Errorf("%s: part 1 has %d bytes (%v); the second half should hold aggregates", in.name, n, err)
+		}
+		got := callAPI(t, "extract", newFakeFile(t, in.name, in.data).obj, optsJSON, partsHooks(t, 2, resolved(t, array(t, part1.raw))))
 		if !got.ok {
 			t.Fatalf("%s extract with parts rejected: %s %s", in.name, got.code, got.message)
 		}
-		if got.value != want {
+		if want := nativeJSON(t, in.name, in.data, amsterdam); got.value != want {
 			t.Fatalf("%s: extract with parts differs from native\n got %.300s\nwant %.300s", in.name, got.value, want)
 		}
 	}
@@ -419,10 +403,10 @@ func TestExtractPartErrors(t *testing.T) {
 		{"count fractional", "extractPart", []any{file(), "{}", 0, 1.5}, "bad_input"},
 		{"index out of range", "extractPart", []any{file(), "{}", 2, 2}, "bad_options"},
 		{"crossing record", "extractPart", []any{newFakeFile(t, "a.csv", []byte(crossing)).obj, "{}", 0, 2}, "split_misaligned"},
-		{"parts not an array", "merge", []any{"{}", 5}, "bad_input"},
-		{"part not bytes", "merge", []any{"{}", array(t, "text")}, "bad_input"},
-		{"part damaged", "merge", []any{"{}", array(t, bytesOf([]byte("NFXPART1 damaged")))}, "internal"},
-		{"no parts", "merge", []any{"{}", array(t)}, "bad_options"},
+		{"part damaged", "extract", []any{newFakeFile(t, "a.csv", []byte(crossing[:len(crossing)/3])).obj, "{}",
+			partsHooks(t, 2, resolved(t, array(t, bytesOf([]byte("NFXPART1 damaged")))))}, "internal"},
+		{"parts not an array", "extract", []any{newFakeFile(t, "a.csv", []byte(crossing[:len(crossing)/3])).obj, "{}",
+			partsHooks(t, 2, resolved(t, numberValue(t, 5)))}, "bad_input"},
 		{"a helper failed", "extract", []any{newFakeFile(t, "a.csv", []byte(crossing[:len(crossing)/3])).obj, "{}",
 			partsHooks(t, 2, rejected(t, "too_large"))}, "too_large"},
 		{"parts not bytes", "extract", []any{newFakeFile(t, "a.csv", []byte(crossing[:len(crossing)/3])).obj, "{}",
@@ -470,4 +454,12 @@ func rejected(t *testing.T, code string) safejs.Value {
 	p, err := ctor.Call("reject", e)
 	must(t, err)
 	return p
+}
+
+// numberValue returns the JavaScript number n.
+func numberValue(t *testing.T, n float64) safejs.Value {
+	t.Helper()
+	v, err := safejs.ValueOf(n)
+	must(t, err)
+	return v
 }

@@ -8,16 +8,23 @@
 // scope, __netflixDonation, whose functions return Promises:
 //
 //	extract(input, optionsJSON, hooks)  -> Promise<string>  // the summary JSON
+//	extractPart(input, optionsJSON, index, count, hooks) -> Promise<Uint8Array> // one part's aggregates
 //	profiles(input, hooks)              -> Promise<string>  // JSON [{pseudonym, name, rows}]
 //	share(summaryJSON, shareOptionsJSON) -> Promise<string> // the donation JSON
 //	version                              string
 //
-// input is {kind: "file", name, size, readAt(offset, length) -> Uint8Array}
-// or {kind: "folder", files: [{path, size, readAt}]}; the worker builds it
-// over File objects with FileReaderSync, so bytes are read lazily, through
-// a block cache, only where the extractor reads. hooks is optional:
-// {progress(done, total), signal: AbortSignal}. Rejections are Error
-// objects with a stable .code (the extractor's codes, or bad_input).
+// input is {kind: "file", name, size, readAt(offset, length) -> Uint8Array,
+// inflate?(offset, length, crc, size32)} or {kind: "folder", files: [{path,
+// size, readAt}]}; the worker builds it over File objects with
+// FileReaderSync, so bytes are read lazily, through a block cache, only
+// where the extractor reads, and ZIP entries are inflated by the worker's
+// inflate when it is there. hooks is optional: {progress(done, total),
+// signal: AbortSignal}, and for a large input read by several workers
+// {count, parts() -> Promise<Uint8Array[]>}: extract then reads part 0 of
+// count and merges the other parts, which extractPart made in other
+// workers. Rejections are Error objects with a stable .code (the
+// extractor's codes, bad_input, or split_misaligned, after which the page
+// extracts with one worker).
 //
 // Every JavaScript access goes through github.com/hack-pad/safejs, so a
 // JavaScript surprise becomes a Go error, never a panic; each call runs in

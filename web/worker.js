@@ -11,7 +11,7 @@
 //   page -> worker  {type: 'init', base, module}        module: a compiled WebAssembly.Module
 //   worker -> page  {type: 'ready', version} | {type: 'init-failed', code, message}
 //   page -> worker  {type: 'call', id, method, input?, options?, summary?, index?, count?, parts?}
-//                   method: 'extract' | 'extractPart' | 'merge' | 'profiles' | 'share'
+//                   method: 'extract' | 'extractPart' | 'profiles' | 'share'
 //   page -> worker  {type: 'parts', id, ok: true, parts} | {type: 'parts', id, ok: false, code, message}
 //                   the other parts of an 'extract' call with count > 1
 //   page -> worker  {type: 'abort', id}
@@ -24,8 +24,7 @@
 // 'extractPart' and resolve to the bytes of their part's aggregates (a
 // Uint8Array, transferred, not copied). The page hands those to the first
 // worker in a 'parts' message, and Go merges them into its own part. They
-// pass between the workers of one page, never further. 'merge' merges
-// parts that are all bytes.
+// pass between the workers of one page, never further.
 //   worker -> page  {type: 'exit'}                     the Go runtime stopped; the worker is useless
 'use strict';
 
@@ -274,8 +273,6 @@
         promise = api.extract(goInput(msg.input), msg.options, hooks);
       } else if (msg.method === 'extractPart') {
         promise = api.extractPart(goInput(msg.input), msg.options, msg.index, msg.count, hooks);
-      } else if (msg.method === 'merge') {
-        promise = api.merge(msg.options, msg.parts);
       } else if (msg.method === 'profiles') {
         promise = api.profiles(goInput(msg.input), hooks);
       } else if (msg.method === 'share') {
