@@ -2,8 +2,8 @@ package extractor
 
 import (
 	"bytes"
-	"encoding/binary"
 	"cmp"
+	"encoding/binary"
 	"slices"
 	"strconv"
 	"strings"
@@ -46,7 +46,7 @@ type aggregator struct {
 
 	titleIdx  map[string]int // raw title -> rawTitles index
 	rawTitles []rawTitle
-	lastTitle int // rawTitles index of the previous title looked up, -1 at first
+	lastTitle int                 // rawTitles index of the previous title looked up, -1 at first
 	recent    [recentSlots]uint32 // rawTitles index + 1 of a recent title per recentSlot, 0: none
 	stats     []titleAgg
 	statIdx   map[titleKey]int
