@@ -48,20 +48,14 @@ func unpackBingeKey(k uint64) (p, stat int) { return int(k >> 32), int(uint32(k)
 func (b *bingeSet) add(p, stat int, start, dur int64) {
 	k := bingeKey(p, stat)
 	if b.lastIdx < 0 || k != b.lastKey {
-		i, ok := b.index[k]
-		if !ok {
-			i = len(b.groups)
-			b.groups = append(b.groups, nil)
-			b.keys = append(b.keys, k)
-			b.index[k] = i
-		}
-		b.lastKey, b.lastIdx = k, i
+		b.lastKey, b.lastIdx = k, b.group(k)
 	}
 	b.groups[b.lastIdx] = append(b.groups[b.lastIdx], bingeView{start: start, dur: dur})
 }
 
-// addViews appends views, in order, to the group of key k.
-func (b *bingeSet) addViews(k uint64, views []bingeView) {
+// group returns the groups index of key k, adding an empty group on first
+// sight.
+func (b *bingeSet) group(k uint64) int {
 	i, ok := b.index[k]
 	if !ok {
 		i = len(b.groups)
@@ -69,6 +63,12 @@ func (b *bingeSet) addViews(k uint64, views []bingeView) {
 		b.keys = append(b.keys, k)
 		b.index[k] = i
 	}
+	return i
+}
+
+// addViews appends views, in order, to the group of key k.
+func (b *bingeSet) addViews(k uint64, views []bingeView) {
+	i := b.group(k)
 	b.groups[i] = append(b.groups[i], views...)
 	b.lastIdx = -1 // add looks the key up again
 }
