@@ -10,9 +10,10 @@
 //     months and weekday-by-hour figures are checked against the widget's;
 //   - start-up, from inserting the widget's script tag to
 //     NetflixDonation.ready(), with a fresh profile and with a warm cache;
-//   - memory: the worker's WebAssembly memory after each size (found with
-//     the DevTools protocol, Runtime.queryObjects, so the engine needs no
-//     debug hook) and the JavaScript heaps of page and worker;
+//   - memory: the WebAssembly memory of the engine's workers together
+//     after each size (found with the DevTools protocol,
+//     Runtime.queryObjects, so the engine needs no debug hook) and the
+//     JavaScript heaps of page and workers;
 //   - size: the .wasm raw, gzip and brotli, and every file the page fetched
 //     for the widget as the server sent it;
 //   - a breakdown of the widget's time: the same table as a lone CSV (no
