@@ -551,3 +551,44 @@ func TestEngineSplit(t *testing.T) {
 		extract(t, "ViewingActivity.csv", []byte(data))
 	})
 }
+
+// TestEngineSplitHelperDies kills the second worker while it reads its
+// part: the engine falls back to the first worker alone, and the JSON is
+// still the native one.
+func TestEngineSplitHelperDies(t *testing.T) {
+	h := NewHarness(t, HarnessOptions{})
+	h.Navigate(enginePage)
+	zipData := genZip(t, synth.Config{Rows: 60000, Seed: 44})
+	h.Upload("#file", h.WriteFile("netflix.zip", zipData))
+	var r struct {
+		result
+		Killed bool `json:"killed"`
+	}
+	// A page-made Engine with two workers whatever the cores, so that the
+	// second worker's handle can be reached and killed mid-call.
+	h.Eval(`(async () => {
+  const m = await import('/web/engine.js');
+  const engine = new m.Engine(new URL('/web/', location.href).href, { parts: 2 });
+  await engine.ready();
+  const helper = await engine._ensureWorker(1);
+  let killed = false;
+  const stages = [];
+  const p = engine.extractJSON(firstFile('file'), Object.assign(`+amsterdamJS+`, {
+    onProgress: function (f, stage) {
+      if (!killed && stage === 'reading' && f > 0.1) { killed = true; helper.kill('worker_failed', 'killed by the test'); }
+    },
+  }));
+  const out = await settle(p);
+  out.killed = killed;
+  return out;
+})()`, &r)
+	if !r.OK {
+		t.Fatalf("rejected: %s %s", r.Code, r.Message)
+	}
+	if !r.Killed {
+		t.Fatal("the helper was not killed during the call; the test proves nothing")
+	}
+	if want := nativeJSON(t, nativeOpen(t, "netflix.zip", zipData), amsterdamGo()); r.Value != want {
+		t.Fatal("after the helper died: JSON differs from native")
+	}
+}

@@ -31,8 +31,8 @@ const MaxParts = 16
 // starting a part costs more than reading a small table.
 const MinPartBytes = 1 << 20
 
-// ErrSplitMisaligned is returned by ExtractPart and Merge when a part's
-// end does not fall between two records: a quoted field holds a line
+// ErrSplitMisaligned is returned by ExtractPart and ExtractMerged when a
+// part's end does not fall between two records: a quoted field holds a line
 // break right where the next part begins (or blank lines surround it), so
 // the next part began inside a record. The parts cannot be merged; the
 // caller runs Extract instead, which gives the right answer. Real exports
@@ -44,11 +44,10 @@ var ErrSplitMisaligned = errors.New("extractor: a part of ViewingActivity.csv do
 // to Count-1 of the same input with the same options gives exactly the
 // Summary that Extract gives, or ErrSplitMisaligned.
 //
-// The encoding holds aggregates and, for binge sessions, the start and
-// duration of each series view; never profile names in the clear beyond
-// what Merge needs to match profiles across parts, and never a raw row.
-// It is meant to pass between engines of one participant's browser, not
-// to leave it. Part 0 also reads the account blocks Options.Account asks
+// The encoding holds aggregates, the profile names (to match profiles
+// across parts), title and episode names, and for binge sessions the
+// start and duration of each series view; never a raw row. It is meant
+// to pass between engines of one participant's browser, not to leave it. Part 0 also reads the account blocks Options.Account asks
 // for. Errors are *Error values with a Code, or ErrSplitMisaligned.
 func ExtractPart(ctx context.Context, files FileSet, opts Options, part Part) (b []byte, err error) {
 	defer func() {
