@@ -11,8 +11,8 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
-	"time"
 	"testing"
+	"time"
 
 	"github.com/netflix-donation/widget/extractor"
 	"github.com/netflix-donation/widget/internal/synth"
