@@ -20,11 +20,11 @@ import (
 // session is one headless Chromium with one page, plus the worker
 // targets it attached to.
 type session struct {
-	ctx     context.Context // the page's chromedp context
-	cancel  func()
-	crashed chan struct{} // closed when the page's renderer crashes (out of memory)
+	ctx       context.Context // the page's chromedp context
+	cancel    func()
+	crashed   chan struct{} // closed when the page's renderer crashes (out of memory)
 	workerCtx map[target.ID]context.Context
-	cancels []context.CancelFunc
+	cancels   []context.CancelFunc
 }
 
 // newSession starts Chromium at execPath with a fresh profile in
