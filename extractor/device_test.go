@@ -2,13 +2,14 @@ package extractor
 
 import (
 	"encoding/csv"
-	"errors"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/netflix-donation/widget/internal/testutil"
 )
 
 // deviceLabels labels, by hand, every distinct Device Type found in the
@@ -213,7 +214,7 @@ func TestClassifyDeviceCase(t *testing.T) {
 // samples are absent: they are never part of the repository.
 func forEachSampleRow(t *testing.T, fn func(row map[string]string)) {
 	t.Helper()
-	dir := sampleDir(t)
+	dir := testutil.SamplesDir(t)
 	var files []string
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -260,31 +261,4 @@ func forEachSampleRow(t *testing.T, fn func(row map[string]string)) {
 		}
 		f.Close()
 	}
-}
-
-// sampleDir returns ../shared/netflix-samples next to the repository root
-// (the directory holding go.mod), or skips the test when it is absent.
-func sampleDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("repository root not found")
-		}
-		dir = parent
-	}
-	samples := filepath.Join(dir, "..", "shared", "netflix-samples")
-	if _, err := os.Stat(samples); errors.Is(err, fs.ErrNotExist) {
-		t.Skip("real samples not present")
-	} else if err != nil {
-		t.Fatal(err)
-	}
-	return samples
 }

@@ -281,16 +281,7 @@ func FuzzOpenFolder(f *testing.F) {
 		opts := extractor.DefaultOptions()
 		opts.Limits = fuzzLimits()
 		opts.Titles = extractor.TitlesAll
-		s, err := extractor.Extract(context.Background(), files, opts)
-		if err != nil {
-			if !knownCode(extractor.CodeOf(err)) {
-				t.Fatalf("Extract: %v", err)
-			}
-			return
-		}
-		if s.RowsTotal != s.Totals.Views+s.Excluded.Sum() {
-			t.Fatalf("rows_total %d != views %d + excluded %d", s.RowsTotal, s.Totals.Views, s.Excluded.Sum())
-		}
+		checkExtract(t, files, opts)
 		if _, err := extractor.ListProfiles(context.Background(), files); err != nil && !knownCode(extractor.CodeOf(err)) {
 			t.Fatalf("ListProfiles: %v", err)
 		}
