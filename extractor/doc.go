@@ -14,8 +14,7 @@
 //
 // A large table can be read by several engines at once: [ExtractPart]
 // aggregates one part of it (cut at a line end) into an encoded partial,
-// and [ExtractMerged] reads part 0 itself and merges the others ([Merge]
-// merges partials alone). The merged summary is exactly what [Extract]
-// gives; a table whose cut falls inside a record is reported as
+// and [ExtractMerged] reads part 0 itself and merges the others. The
+// merged summary is exactly what [Extract] gives; a table whose cut falls inside a record is reported as
 // [ErrSplitMisaligned], and the caller reads it whole.
 package extractor

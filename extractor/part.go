@@ -40,15 +40,15 @@ const MinPartBytes = 1 << 20
 var ErrSplitMisaligned = errors.New("extractor: a part of ViewingActivity.csv does not end between two records")
 
 // ExtractPart aggregates one part of ViewingActivity.csv and returns the
-// partial aggregates, encoded, for Merge. Merge of the results of parts 0
-// to Count-1 of the same input with the same options gives exactly the
-// Summary that Extract gives, or ErrSplitMisaligned.
+// partial aggregates, encoded, for ExtractMerged, which reads part 0 and
+// merges parts 1 to Count-1 of the same input with the same options into
+// exactly the Summary that Extract gives, or reports ErrSplitMisaligned.
 //
 // The encoding holds aggregates, the profile names (to match profiles
 // across parts), title and episode names, and for binge sessions the
 // start and duration of each series view; never a raw row. It is meant
-// to pass between engines of one participant's browser, not to leave it. Part 0 also reads the account blocks Options.Account asks
-// for. Errors are *Error values with a Code, or ErrSplitMisaligned.
+// to pass between engines of one participant's browser, not to leave it.
+// Errors are *Error values with a Code, or ErrSplitMisaligned.
 func ExtractPart(ctx context.Context, files FileSet, opts Options, part Part) (b []byte, err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -67,15 +67,7 @@ func ExtractPart(ctx context.Context, files FileSet, opts Options, part Part) (b
 		return nil, err
 	}
 	p := &partial{part: part, options: optionsKey(opts), agg: agg}
-	if part.Index == 0 {
-		p.kind, p.files = files.Kind(), KnownFiles(files)
-		if len(opts.Account) > 0 {
-			if p.account, err = readAccount(ctx, files, opts.Account, cfg.loc); err != nil {
-				return nil, err
-			}
-		}
-	}
-	return p.encode()
+	return p.encode(), nil
 }
 
 // ExtractMerged returns the Summary of files as Extract does, reading part
@@ -107,52 +99,20 @@ func ExtractMerged(ctx context.Context, files FileSet, opts Options, count int, 
 			return nil, err
 		}
 	}
-	if err := mergeParts(agg, cfg, optionsKey(opts), rest, 1, count); err != nil {
+	if err := mergeParts(agg, cfg, optionsKey(opts), rest, count); err != nil {
 		return nil, err
 	}
 	return finishSummary(ctx, agg, files, opts, cfg)
 }
 
-// Merge combines the results of ExtractPart for parts 0 to len(parts)-1,
-// in that order, into the Summary. opts must be the options every part
-// was extracted with.
-func Merge(opts Options, parts [][]byte) (s *Summary, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			s, err = nil, internalError(r)
-		}
-	}()
-	cfg, err := validateOptions(opts)
-	if err != nil {
-		return nil, err
-	}
-	if len(parts) < 1 || len(parts) > MaxParts {
-		return nil, newError(CodeBadOptions, "merge takes 1 to %d parts", MaxParts)
-	}
-	key := optionsKey(opts)
-	first, err := decodePart(parts[0], cfg, key, 0, len(parts))
-	if err != nil {
-		return nil, err
-	}
-	if err := mergeParts(first.agg, cfg, key, parts[1:], 1, len(parts)); err != nil {
-		return nil, err
-	}
-	if first.agg.rowsTotal == 0 {
-		return nil, errNoRows()
-	}
-	s = first.agg.summary(first.kind, first.files)
-	s.Account = first.account
-	return s, nil
-}
-
-// mergeParts decodes parts, which are parts from, from+1, ... of count,
-// and merges each into agg.
-func mergeParts(agg *aggregator, cfg *config, key string, parts [][]byte, from, count int) error {
-	if from+len(parts) != count {
-		return newError(CodeInternal, "%d parts of %d arrived", from+len(parts), count)
+// mergeParts decodes parts, which are parts 1, 2, ... of count, and
+// merges each into agg, the aggregates of part 0.
+func mergeParts(agg *aggregator, cfg *config, key string, parts [][]byte, count int) error {
+	if 1+len(parts) != count {
+		return newError(CodeInternal, "%d parts of %d arrived", 1+len(parts), count)
 	}
 	for i, b := range parts {
-		p, err := decodePart(b, cfg, key, from+i, count)
+		p, err := decodePart(b, cfg, key, 1+i, count)
 		if err != nil {
 			return err
 		}

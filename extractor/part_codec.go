@@ -7,14 +7,11 @@ import (
 	"slices"
 )
 
-// partial is what ExtractPart hands to Merge: one part's aggregates and,
-// from part 0, what describes the input.
+// partial is what ExtractPart hands to ExtractMerged: one part's
+// aggregates.
 type partial struct {
 	part    Part
-	options string   // optionsKey of the options the part was extracted with
-	kind    string   // part 0 only: FileSet.Kind
-	files   []string // part 0 only: KnownFiles
-	account *Account // part 0 only
+	options string // optionsKey of the options the part was extracted with
 	agg     *aggregator
 }
 
@@ -39,26 +36,13 @@ func optionsKey(o Options) string {
 // encode writes p in a compact binary form: varints, and for binge views
 // the start as the difference from the previous view's (views of a series
 // are a few hours or days apart, so most take two or three bytes).
-func (p *partial) encode() ([]byte, error) {
+func (p *partial) encode() []byte {
 	a := p.agg
-	var account []byte
-	if p.account != nil {
-		var err error
-		if account, err = json.Marshal(p.account); err != nil {
-			return nil, wrapError(CodeInternal, err, "cannot encode the account blocks")
-		}
-	}
 	w := partWriter{b: make([]byte, 0, 4096+16*len(a.activeDays)+64*len(a.stats))}
 	w.b = append(w.b, partialMagic...)
 	w.uint(uint64(p.part.Index))
 	w.uint(uint64(p.part.Count))
 	w.string(p.options)
-	w.string(p.kind)
-	w.uint(uint64(len(p.files)))
-	for _, f := range p.files {
-		w.string(f)
-	}
-	w.string(string(account))
 
 	w.ints(a.rowsTotal, a.lenientRows)
 	e := &a.excluded
@@ -119,7 +103,7 @@ func (p *partial) encode() ([]byte, error) {
 			prev = v.start
 		}
 	}
-	return w.b, nil
+	return w.b
 }
 
 // decodePartial reads what encode wrote into a new aggregator with cfg.
@@ -134,17 +118,6 @@ func decodePartial(b []byte, cfg *config) (*partial, error) {
 	p := &partial{agg: newAggregator(cfg)}
 	p.part = Part{Index: r.count(), Count: r.count()}
 	p.options = r.string()
-	p.kind = r.string()
-	p.files = make([]string, r.count())
-	for i := range p.files {
-		p.files[i] = r.string()
-	}
-	if account := r.string(); account != "" && r.err == nil {
-		p.account = new(Account)
-		if err := json.Unmarshal([]byte(account), p.account); err != nil {
-			return nil, errPartial("its account blocks are damaged")
-		}
-	}
 
 	a := p.agg
 	a.rowsTotal, a.lenientRows = r.int(), r.int()

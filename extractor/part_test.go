@@ -12,17 +12,20 @@ import (
 	"github.com/netflix-donation/widget/internal/synth"
 )
 
-// extractParts runs ExtractPart for every part of count and merges them.
+// extractParts reads a table as count engines would: part 0 in
+// ExtractMerged, the others with ExtractPart.
 func extractParts(files FileSet, o Options, count int) (*Summary, error) {
-	parts := make([][]byte, count)
-	for i := range parts {
-		b, err := ExtractPart(context.Background(), files, o, Part{Index: i, Count: count})
-		if err != nil {
-			return nil, fmt.Errorf("part %d of %d: %w", i, count, err)
+	return ExtractMerged(context.Background(), files, o, count, func(ctx context.Context) ([][]byte, error) {
+		var rest [][]byte
+		for i := 1; i < count; i++ {
+			b, err := ExtractPart(ctx, files, o, Part{Index: i, Count: count})
+			if err != nil {
+				return nil, fmt.Errorf("part %d of %d: %w", i, count, err)
+			}
+			rest = append(rest, b)
 		}
-		parts[i] = b
-	}
-	return Merge(o, parts)
+		return rest, nil
+	})
 }
 
 // summaryText is the summary's JSON, for comparing two summaries whole.
@@ -327,32 +330,54 @@ func TestPartErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Merge(o, [][]byte{p0, p1}); err != nil {
-		t.Fatalf("Merge: %v", err)
+	p1of3, err := ExtractPart(ctx, files, o, Part{1, 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mergeWith := func(opts Options, count int, rest [][]byte) error {
+		_, err := ExtractMerged(ctx, files, opts, count, func(context.Context) ([][]byte, error) { return rest, nil })
+		return err
+	}
+	if err := mergeWith(o, 2, [][]byte{p1}); err != nil {
+		t.Fatalf("ExtractMerged: %v", err)
 	}
 	cases := map[string]struct {
 		opts  Options
-		parts [][]byte
+		count int
+		rest  [][]byte
 		code  Code
 	}{
-		"no parts":      {o, nil, CodeBadOptions},
-		"out of order":  {o, [][]byte{p1, p0}, CodeInternal},
-		"one missing":   {o, [][]byte{p0}, CodeInternal},
-		"other options": {optionsWith(func(o *Options) { o.MinSeconds = 1 }), [][]byte{p0, p1}, CodeInternal},
-		"not a part":    {o, [][]byte{[]byte("{}"), p1}, CodeInternal},
-		"cut short":     {o, [][]byte{p0[:len(p0)-1], p1}, CodeInternal},
-		"extra bytes":   {o, [][]byte{append(bytes.Clone(p0), 0), p1}, CodeInternal},
+		"no parts":      {o, 0, nil, CodeBadOptions},
+		"out of order":  {o, 2, [][]byte{p0}, CodeInternal},
+		"one missing":   {o, 3, [][]byte{p1of3}, CodeInternal},
+		"other options": {optionsWith(func(o *Options) { o.MinSeconds = 1 }), 2, [][]byte{p1}, CodeInternal},
+		"not a part":    {o, 2, [][]byte{[]byte("{}")}, CodeInternal},
+		"cut short":     {o, 2, [][]byte{p1[:len(p1)-1]}, CodeInternal},
+		"extra bytes":   {o, 2, [][]byte{append(bytes.Clone(p1), 0)}, CodeInternal},
 	}
 	for name, c := range cases {
-		if _, err := Merge(c.opts, c.parts); CodeOf(err) != c.code {
+		if err := mergeWith(c.opts, c.count, c.rest); CodeOf(err) != c.code {
 			t.Errorf("%s: %v, want %s", name, err, c.code)
 		}
 	}
 }
 
-// TestPartialDamage feeds every truncation and many single-byte changes
-// of a real partial to Merge: errors or summaries, never a panic (Merge
-// recovers panics as internal errors, so the message is checked too).
+// mergeDamaged decodes b and merges it into fresh aggregates, as
+// ExtractMerged does with another worker's part, and builds the summary.
+// It is called without recover: a panic fails the test.
+func mergeDamaged(cfg *config, b []byte) {
+	p, err := decodePartial(b, cfg)
+	if err != nil {
+		return
+	}
+	a := newAggregator(cfg)
+	a.merge(p.agg)
+	a.summary("csv", nil)
+}
+
+// TestPartialDamage decodes and merges every truncation and many
+// single-byte changes of a real partial: errors or summaries, never a
+// panic.
 func TestPartialDamage(t *testing.T) {
 	csv, _ := synthCSV(t, synth.Config{Rows: 400, Seed: 34, Malformed: true})
 	files := loneCSV(string(csv))
@@ -361,25 +386,24 @@ func TestPartialDamage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	check := func(what string, b []byte) {
-		_, err := Merge(o, [][]byte{b})
-		if err != nil && strings.Contains(err.Error(), "unexpected failure") {
-			t.Fatalf("%s: a panic: %v", what, errors.Unwrap(err))
-		}
+	cfg, err := validateOptions(o)
+	if err != nil {
+		t.Fatal(err)
 	}
 	for n := range len(p) {
-		check(fmt.Sprintf("cut at %d", n), p[:n])
+		mergeDamaged(cfg, p[:n])
 	}
 	for i := 0; i < len(p); i += max(1, len(p)/3000) {
 		for _, v := range []byte{0, 1, 0x7F, 0x80, 0xFF} {
 			b := bytes.Clone(p)
 			b[i] = v
-			check(fmt.Sprintf("byte %d = %#x", i, v), b)
+			mergeDamaged(cfg, b)
 		}
 	}
 }
 
-// FuzzMerge decodes arbitrary partials: an error or a summary, never a panic.
+// FuzzMerge decodes and merges arbitrary partials: an error or a summary,
+// never a panic.
 func FuzzMerge(f *testing.F) {
 	rt := newRangeTable()
 	o := optionsWith(func(o *Options) { o.Titles = TitlesAll; o.MinSeconds = 0 })
@@ -389,11 +413,12 @@ func FuzzMerge(f *testing.F) {
 	}
 	f.Add(p)
 	f.Add([]byte(partialMagic))
+	cfg, err := validateOptions(o)
+	if err != nil {
+		f.Fatal(err)
+	}
 	f.Fuzz(func(t *testing.T, b []byte) {
-		_, err := Merge(o, [][]byte{b})
-		if err != nil && strings.Contains(err.Error(), "unexpected failure") {
-			t.Fatalf("a panic: %v", errors.Unwrap(err))
-		}
+		mergeDamaged(cfg, b)
 	})
 }
 
