@@ -10,6 +10,8 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -590,5 +592,21 @@ func TestEngineSplitHelperDies(t *testing.T) {
 	}
 	if want := nativeJSON(t, nativeOpen(t, "netflix.zip", zipData), amsterdamGo()); r.Value != want {
 		t.Fatal("after the helper died: JSON differs from native")
+	}
+}
+
+// TestEngineMaxPartsMatchesExtractor keeps engine.js's copy of
+// extractor.MaxParts in step with the Go constant.
+func TestEngineMaxPartsMatchesExtractor(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join(RepoRoot(t), "web", "engine.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`EXTRACTOR_MAX_PARTS = (\d+);`).FindSubmatch(src)
+	if m == nil {
+		t.Fatal("engine.js does not define EXTRACTOR_MAX_PARTS")
+	}
+	if got := string(m[1]); got != strconv.Itoa(extractor.MaxParts) {
+		t.Errorf("engine.js EXTRACTOR_MAX_PARTS = %s, extractor.MaxParts = %d", got, extractor.MaxParts)
 	}
 }

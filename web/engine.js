@@ -31,8 +31,15 @@ export const ABORT_GRACE_MS = 1000;
  */
 export const SPLIT_MIN_BYTES = 512 * 1024;
 
-/** The most workers one extraction uses. */
-export const MAX_PARTS = 2;
+/**
+ * The most workers one extraction uses by default (and with fewer cores,
+ * one per core): a phone's memory holds one WebAssembly instance per
+ * worker. The Engine's parts option may ask for up to EXTRACTOR_MAX_PARTS.
+ */
+export const DEFAULT_PARTS = 2;
+
+/** extractor.MaxParts: the most parts the engine can merge. */
+export const EXTRACTOR_MAX_PARTS = 16;
 
 /** Progress stages passed to onProgress, in order. */
 export const STAGES = Object.freeze(['loading', 'reading', 'summarising', 'done']);
@@ -93,7 +100,7 @@ function inputBytes(input) {
 /** defaultParts is how many workers an extraction may use here. */
 function defaultParts() {
   const cores = (typeof navigator !== 'undefined' && navigator.hardwareConcurrency) || 1;
-  return Math.max(1, Math.min(MAX_PARTS, cores));
+  return Math.max(1, Math.min(DEFAULT_PARTS, cores));
 }
 
 /** The browser's IANA time zone, or 'UTC' when it cannot tell. */
@@ -289,7 +296,7 @@ export class Engine {
     const o = options || {};
     this.baseURL = baseURL;
     this._early = o.wasmResponse || null;
-    this._parts = o.parts > 0 ? Math.min(Math.floor(o.parts), 16) : defaultParts();
+    this._parts = o.parts > 0 ? Math.min(Math.floor(o.parts), EXTRACTOR_MAX_PARTS) : defaultParts();
     this._splitMinBytes = o.splitMinBytes >= 0 ? o.splitMinBytes : SPLIT_MIN_BYTES;
     this._module = null; // Promise<WebAssembly.Module>
     this._workers = []; // Promise<WorkerHandle> per worker; [0] serves every call
