@@ -58,43 +58,27 @@ func newAPI() (safejs.Value, error) {
 // hooks.parts(), a Promise of the other parts' Uint8Arrays (extractPart
 // in other workers), to merge them (extractor.ExtractMerged).
 func callExtract(args []safejs.Value) (string, error) {
-	optsJSON, err := stringArg(args, 1, "{}")
-	if err != nil {
-		return "", err
-	}
-	opts, err := parseOptions(optsJSON)
-	if err != nil {
-		return "", err
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	p, err := newPacer(arg(args, 2), cancel)
-	if err != nil {
-		return "", err
-	}
-	opts.Progress = p.progress
 	count, others, err := splitHooks(arg(args, 2))
 	if err != nil {
 		return "", err
 	}
-	files, err := openInput(arg(args, 0), p)
+	opts, err := optionsArg(args, 1)
 	if err != nil {
-		return "", p.explain(ctx, err)
+		return "", err
 	}
-	var s *extractor.Summary
-	if count > 1 {
-		s, err = extractor.ExtractMerged(ctx, files, opts, count, others)
-	} else {
-		s, err = extractor.Extract(ctx, files, opts)
-	}
-	if err != nil {
-		return "", p.explain(ctx, splitError(err))
-	}
-	if err := p.explain(ctx, nil); err != nil {
-		return "", err // aborted after the work was done: still aborted
-	}
-	b, err := s.JSON()
-	return string(b), err
+	return onInput(args, 2, &opts, func(ctx context.Context, files extractor.FileSet) (string, error) {
+		var s *extractor.Summary
+		if count > 1 {
+			s, err = extractor.ExtractMerged(ctx, files, opts, count, others)
+		} else {
+			s, err = extractor.Extract(ctx, files, opts)
+		}
+		if err != nil {
+			return "", err
+		}
+		b, err := s.JSON()
+		return string(b), err
+	})
 }
 
 // callExtractPart implements extractPart(input, optionsJSON, index, count,
@@ -102,11 +86,7 @@ func callExtract(args []safejs.Value) (string, error) {
 // Uint8Array for the extract call of the first worker (see
 // extractor.ExtractPart).
 func callExtractPart(args []safejs.Value) ([]byte, error) {
-	optsJSON, err := stringArg(args, 1, "{}")
-	if err != nil {
-		return nil, err
-	}
-	opts, err := parseOptions(optsJSON)
+	opts, err := optionsArg(args, 1)
 	if err != nil {
 		return nil, err
 	}
@@ -118,25 +98,47 @@ func callExtractPart(args []safejs.Value) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	return onInput(args, 4, &opts, func(ctx context.Context, files extractor.FileSet) ([]byte, error) {
+		return extractor.ExtractPart(ctx, files, opts, extractor.Part{Index: index, Count: count})
+	})
+}
+
+// optionsArg parses args[i], the options JSON (default "{}").
+func optionsArg(args []safejs.Value, i int) (extractor.Options, error) {
+	optsJSON, err := stringArg(args, i, "{}")
+	if err != nil {
+		return extractor.Options{}, err
+	}
+	return parseOptions(optsJSON)
+}
+
+// onInput runs work on the input args[0], paced by the hooks args[hooksArg]
+// (progress, abort), and gives its error the code JavaScript sees: aborted
+// when the call was aborted, even after the work was done. When opts is
+// not nil, its Progress reports to the hooks.
+func onInput[T any](args []safejs.Value, hooksArg int, opts *extractor.Options, work func(context.Context, extractor.FileSet) (T, error)) (T, error) {
+	var zero T
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	p, err := newPacer(arg(args, 4), cancel)
+	p, err := newPacer(arg(args, hooksArg), cancel)
 	if err != nil {
-		return nil, err
+		return zero, err
 	}
-	opts.Progress = p.progress
+	if opts != nil {
+		opts.Progress = p.progress
+	}
 	files, err := openInput(arg(args, 0), p)
 	if err != nil {
-		return nil, p.explain(ctx, err)
+		return zero, p.explain(ctx, err)
 	}
-	b, err := extractor.ExtractPart(ctx, files, opts, extractor.Part{Index: index, Count: count})
+	result, err := work(ctx, files)
 	if err != nil {
-		return nil, p.explain(ctx, splitError(err))
+		return zero, p.explain(ctx, splitError(err))
 	}
 	if err := p.explain(ctx, nil); err != nil {
-		return nil, err
+		return zero, err // aborted after the work was done: still aborted
 	}
-	return b, nil
+	return result, nil
 }
 
 // splitHooks reads hooks.count and hooks.parts; count is 1 when hooks ask
@@ -205,28 +207,17 @@ func splitError(err error) error {
 
 // callProfiles implements profiles(input, hooks).
 func callProfiles(args []safejs.Value) (string, error) {
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	p, err := newPacer(arg(args, 1), cancel)
-	if err != nil {
-		return "", err
-	}
-	files, err := openInput(arg(args, 0), p)
-	if err != nil {
-		return "", p.explain(ctx, err)
-	}
-	list, err := extractor.ListProfiles(ctx, files)
-	if err != nil {
-		return "", p.explain(ctx, err)
-	}
-	if err := p.explain(ctx, nil); err != nil {
-		return "", err
-	}
-	if list == nil {
-		list = []extractor.ProfileInfo{}
-	}
-	b, err := json.Marshal(list)
-	return string(b), err
+	return onInput(args, 1, nil, func(ctx context.Context, files extractor.FileSet) (string, error) {
+		list, err := extractor.ListProfiles(ctx, files)
+		if err != nil {
+			return "", err
+		}
+		if list == nil {
+			list = []extractor.ProfileInfo{}
+		}
+		b, err := json.Marshal(list)
+		return string(b), err
+	})
 }
 
 // callShare implements share(summaryJSON, shareOptionsJSON).
