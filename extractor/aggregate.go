@@ -185,13 +185,18 @@ func (a *aggregator) addRecord(r *record, cols *columnMap) {
 	})
 }
 
-// addFields classifies one row into exactly one bucket, applying the
-// rules in their documented order: other_profiles, malformed,
-// outside_period, supplemental, short, and otherwise a view.
+// addFields classifies one row. A row of a profile that was not chosen
+// only makes its profile known (the summary counts profiles); nothing
+// else of it is read. A chosen profile's row lands in exactly one bucket,
+// by the rules in their documented order: malformed, outside_period,
+// supplemental, short, and otherwise a view.
 func (a *aggregator) addFields(f *viewingFields) {
-	a.rowsTotal++
 	p := a.profile(f.profile)
 	a.profiles[p].rows++
+	if !a.profiles[p].selected {
+		return
+	}
+	a.rowsTotal++
 
 	start, lenient, startOK := parseStartTime(trimSpace(f.start))
 	if startOK {
@@ -201,10 +206,6 @@ func (a *aggregator) addFields(f *viewingFields) {
 		if !a.haveNewest || start > a.newest {
 			a.newest, a.haveNewest = start, true
 		}
-	}
-	if !a.profiles[p].selected {
-		a.excluded.OtherProfiles++
-		return
 	}
 	dur, durOK := parseClock(trimSpace(f.duration))
 	if !startOK || !durOK {
@@ -432,7 +433,6 @@ func (a *aggregator) summary(kind string, files []string) *Summary {
 		ByDevice:    make([]DeviceStat, len(DeviceClasses)),
 		Titles:      []TitleStat{},
 		Binge:       a.binge.sessions(),
-		Profiles:    make([]ProfileStat, len(a.profiles)),
 		Excluded:    a.excluded,
 		RowsTotal:   a.rowsTotal,
 		LenientRows: a.lenientRows,
@@ -457,8 +457,11 @@ func (a *aggregator) summary(kind string, files []string) *Summary {
 	for i, c := range DeviceClasses {
 		s.ByDevice[i] = DeviceStat{Class: c, Views: a.devices[i].views, Seconds: a.devices[i].seconds}
 	}
-	for i, p := range a.profiles {
-		s.Profiles[i] = ProfileStat{Pseudonym: pseudonym(i), Rows: p.rows, Selected: p.selected}
+	s.Profiles.Count = int64(len(a.profiles))
+	for _, p := range a.profiles {
+		if p.selected {
+			s.Profiles.Selected++
+		}
 	}
 	t.Titles = int64(len(a.stats))
 	for _, st := range a.stats {
@@ -507,24 +510,13 @@ func (a *aggregator) titleList() []TitleStat {
 	return out
 }
 
-// optionsUsed records the options, with selected profiles as pseudonyms.
+// optionsUsed records the options.
 func (a *aggregator) optionsUsed() OptionsUsed {
 	o := a.cfg.opts
-	u := OptionsUsed{
+	return OptionsUsed{
 		TimeZone: a.cfg.zoneName, MinSeconds: o.MinSeconds,
 		From: o.From, To: o.To, Titles: o.Titles, Top: o.Top,
-		Profiles: []string{},
 	}
-	if a.cfg.allSelect {
-		u.Profiles = append(u.Profiles, "all")
-		return u
-	}
-	for i, p := range a.profiles {
-		if p.selected {
-			u.Profiles = append(u.Profiles, pseudonym(i))
-		}
-	}
-	return u
 }
 
 // pseudonym names the i-th profile (0-based) P1, P2, ...

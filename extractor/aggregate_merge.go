@@ -13,7 +13,6 @@ package extractor
 func (a *aggregator) merge(b *aggregator) {
 	a.rowsTotal += b.rowsTotal
 	a.lenientRows += b.lenientRows
-	a.excluded.OtherProfiles += b.excluded.OtherProfiles
 	a.excluded.Malformed += b.excluded.Malformed
 	a.excluded.OutsidePeriod += b.excluded.OutsidePeriod
 	a.excluded.Supplemental += b.excluded.Supplemental

@@ -46,7 +46,7 @@ func (p *partial) encode() []byte {
 
 	w.ints(a.rowsTotal, a.lenientRows)
 	e := &a.excluded
-	w.ints(e.OtherProfiles, e.Malformed, e.OutsidePeriod, e.Supplemental, e.Short)
+	w.ints(e.Malformed, e.OutsidePeriod, e.Supplemental, e.Short)
 	w.bool(a.haveNewest)
 	w.ints(a.newest)
 
@@ -122,7 +122,7 @@ func decodePartial(b []byte, cfg *config) (*partial, error) {
 	a := p.agg
 	a.rowsTotal, a.lenientRows = r.int(), r.int()
 	e := &a.excluded
-	e.OtherProfiles, e.Malformed, e.OutsidePeriod, e.Supplemental, e.Short = r.int(), r.int(), r.int(), r.int(), r.int()
+	e.Malformed, e.OutsidePeriod, e.Supplemental, e.Short = r.int(), r.int(), r.int(), r.int()
 	a.haveNewest = r.bool()
 	a.newest = r.int()
 
