@@ -37,7 +37,7 @@ test-native:
 	$(GO) test -count=1 $(NATIVE_PKGS)
 
 test-wasm:
-	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(WASM_EXEC)" ./wasm/... ./internal/jsinflate
+	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(WASM_EXEC)" ./wasm/...
 
 test-browser: wasm
 	$(GO) test -count=1 -timeout 20m ./browsertest/...
