@@ -73,7 +73,7 @@ func (a *Aggregates) Summary(profiles []string) (s *Summary, err error) {
 	// are found per profile and added up.
 	fig := &chosen[0].fig
 	if len(chosen) > 1 {
-		fig = &figures{}
+		fig = &figures{titles: titleTable{combined: true}}
 		for _, p := range chosen {
 			fig.merge(&p.fig)
 		}

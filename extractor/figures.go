@@ -305,6 +305,14 @@ type titleStat struct {
 type titleTable struct {
 	index map[titleKey]int
 	stats []titleStat
+
+	// combined marks the table of a summary of several profiles, made by
+	// merging theirs: it keeps no binge logs (sessions are found per
+	// profile first) and shares the profiles' episode sets until a title
+	// of two profiles must join them, so that a summary does not copy
+	// what the session already holds.
+	combined bool
+	shared   map[int]bool // stats whose episodes map is a profile's own
 }
 
 // stat returns the index of key's titleStat, adding it on first sight.
@@ -346,7 +354,8 @@ func (t *titleTable) addEpisode(i int, e episode) {
 
 func (t *titleTable) merge(later figure) {
 	for _, o := range later.(*titleTable).stats {
-		s := &t.stats[t.stat(o.key)]
+		i := t.stat(o.key)
+		s := &t.stats[i]
 		if o.views > 0 {
 			if s.views == 0 || o.firstMonth < s.firstMonth {
 				s.firstMonth = o.firstMonth
@@ -357,13 +366,39 @@ func (t *titleTable) merge(later figure) {
 		}
 		s.views += o.views
 		s.seconds += o.seconds
-		for e := range o.episodes {
-			if s.episodes == nil {
-				s.episodes = make(map[episode]struct{}, len(o.episodes))
-			}
-			s.episodes[e] = struct{}{}
+		t.mergeEpisodes(i, o.episodes)
+		if !t.combined {
+			s.log = append(s.log, o.log...)
 		}
-		s.log = append(s.log, o.log...)
+	}
+}
+
+// mergeEpisodes adds the episodes of a later or another profile's stat to
+// stat i of t.
+func (t *titleTable) mergeEpisodes(i int, episodes map[episode]struct{}) {
+	if len(episodes) == 0 {
+		return
+	}
+	s := &t.stats[i]
+	if t.combined {
+		if s.episodes == nil {
+			s.episodes = episodes // shared, never written: see combined
+			if t.shared == nil {
+				t.shared = make(map[int]bool)
+			}
+			t.shared[i] = true
+			return
+		}
+		if t.shared[i] {
+			s.episodes = maps.Clone(s.episodes)
+			delete(t.shared, i)
+		}
+	}
+	if s.episodes == nil {
+		s.episodes = make(map[episode]struct{}, len(episodes))
+	}
+	for e := range episodes {
+		s.episodes[e] = struct{}{}
 	}
 }
 
