@@ -46,7 +46,7 @@ clean:
 	rm -rf web/netflix-donation.wasm* web/wasm_exec.js* sample bench/results dist
 	find web -name '*.br' -delete -o -name '*.gz' -delete
 
-## bench: the performance harness of issue 6 (bench/README.md): widget vs JSZip+PapaParse vs native CLI.
+## bench: the performance harness (bench/README.md): widget (two workers and one, and the participant's flow) vs JSZip+PapaParse vs native CLI.
 ## Prints one table and writes bench/results/<time>.json. BENCH_FLAGS="-sizes 10000 -reps 3" for a quick run.
 bench: wasm bench/node_modules
 	$(GO) run ./cmd/bench $(BENCH_FLAGS)

@@ -429,7 +429,8 @@ export class Engine {
   /**
    * open reads the input once and resolves to a Session. options: the
    * extractor options (timeZone, minSeconds, from, to, titles, top,
-   * account), onProgress(fraction, stage) and signal (an AbortSignal).
+   * account), onProgress(fraction, stage), signal (an AbortSignal) and
+   * parts (the most workers this read uses; default the Engine's).
    */
   async open(input, options) {
     const o = options || {};
@@ -452,9 +453,10 @@ export class Engine {
         report(0.05 + 0.9 * fraction, 'reading');
       }
     };
-    const split = this._parts > 1 && inputBytes(desc) >= this._splitMinBytes;
+    const parts = o.parts > 0 ? Math.min(Math.floor(o.parts), MAX_PARTS) : this._parts;
+    const split = parts > 1 && inputBytes(desc) >= this._splitMinBytes;
     let id = null;
-    if (split) id = await this._openSplit(first, desc, opts, signal, reading);
+    if (split) id = await this._openSplit(first, parts, desc, opts, signal, reading);
     if (id === null) {
       id = await first.run('open', [{ input: desc }, opts, '{}'], signal, byteProgress(reading));
     }
@@ -478,11 +480,11 @@ export class Engine {
    * between records (split_misaligned). Any other error is reported as
    * one worker would meet it: the first in table order.
    */
-  async _openSplit(first, desc, opts, signal, reading) {
+  async _openSplit(first, workers, desc, opts, signal, reading) {
     let helpers;
     try {
       const starts = [];
-      for (let i = 1; i < this._parts; i++) starts.push(this._ensureWorker(i));
+      for (let i = 1; i < workers; i++) starts.push(this._ensureWorker(i));
       helpers = await Promise.all(starts);
     } catch (err) {
       return null;
