@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"io"
 	"math/big"
+	"reflect"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -161,6 +162,7 @@ type Verifier struct {
 	// fastschema.go), or nil when the schema uses a keyword it cannot
 	// mirror exactly.
 	fast fastCheck
+	tree *treeDecoder // fills a Donation from a tree the fast checks accepted
 }
 
 // NewVerifier compiles the embedded schemas.
@@ -177,7 +179,7 @@ func NewVerifier() (*Verifier, error) {
 	if err != nil {
 		return nil, err
 	}
-	v := &Verifier{schema: current, schemaV1: v1, status: status}
+	v := &Verifier{schema: current, schemaV1: v1, status: status, tree: newTreeDecoder(reflect.TypeFor[Donation]())}
 	if doc, err := decodeUseNumber([]byte(docs.SummarySchema())); err == nil {
 		if m, ok := doc.(map[string]any); ok {
 			v.fast, _ = compileFast(m)
@@ -240,7 +242,8 @@ func (v *Verifier) Check(stored string) Result {
 	v1 := m != nil && m["schema"] == SchemaV1
 	// The fast checks accept only what the schema accepts; anything else
 	// gets the full validator's verdict and reason.
-	if v1 || m == nil || v.fast == nil || !v.fast(inst) {
+	fast := !v1 && m != nil && v.fast != nil && v.fast(inst)
+	if !fast {
 		schema := v.schema
 		if v1 {
 			schema = v.schemaV1
@@ -263,14 +266,20 @@ func (v *Verifier) Check(stored string) Result {
 	if m["sharing"] == nil {
 		return Result{Status: StatusInvalid, Reason: "a full summary, not a shared donation (no sharing, no checksum)"}
 	}
-	sum, err := extractor.ChecksumObject(m)
+	sum, err := checksumOf(m)
 	if err != nil {
 		return Result{Status: StatusInvalid, Reason: "cannot verify the checksum: " + err.Error()}
 	}
 	if sum != m["checksum"] {
 		return Result{Status: StatusInvalid, Reason: "checksum mismatch: the donation was altered after sharing"}
 	}
-	d, err := decode([]byte(text), v1)
+	var d *Donation
+	if fast {
+		d = &Donation{Version: 2}
+		err = v.tree.decode(d, m)
+	} else {
+		d, err = decode([]byte(text), v1)
+	}
 	if err != nil {
 		// The schema takes 12.0 and 1.2e1 as integers; so does collect.
 		if d, err = decodeNormalized(m, v1); err != nil {

@@ -332,11 +332,30 @@ func typeCheck(val any) (fastCheck, error) {
 // fraction or exponent and fits an int64.
 func integerLiteral(n json.Number) (int64, bool) {
 	s := string(n)
-	if strings.ContainsAny(s, ".eE") {
-		return 0, false
+	neg := strings.HasPrefix(s, "-")
+	if neg {
+		s = s[1:]
 	}
-	i, err := strconv.ParseInt(s, 10, 64)
-	return i, err == nil
+	if s == "" || len(s) > 18 {
+		// Long numbers take the careful road.
+		if strings.ContainsAny(string(n), ".eE") {
+			return 0, false
+		}
+		i, err := strconv.ParseInt(string(n), 10, 64)
+		return i, err == nil
+	}
+	var i int64
+	for k := 0; k < len(s); k++ {
+		c := s[k]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		i = i*10 + int64(c-'0')
+	}
+	if neg {
+		i = -i
+	}
+	return i, true
 }
 
 func integerValue(val any) (int64, error) {
