@@ -11,6 +11,7 @@ import (
 
 // Texts that several columns share.
 const (
+	noDonation  = "no ok donation"
 	notShared   = "no ok donation, or the block was not shared"
 	notReported = "no participation status for this respondent"
 	idMeaning   = "The respondent's id (see respondents.csv); several rows of the export may share one id (see duplicates.csv), so join on row"
@@ -260,15 +261,15 @@ func respondentsTable(keep []string) codebook.Table {
 	}
 	donated := func(c codebook.Column) codebook.Column {
 		if c.Empty == "" {
-			c.Empty = notShared
+			c.Empty = noDonation
 		}
 		return c
 	}
 	str := func(name, field string) codebook.Column {
 		return donated(codebook.Column{Name: name, Type: "string", Field: field})
 	}
-	date := func(name, field, extra string) codebook.Column {
-		return codebook.Column{Name: name, Type: "date", Field: field, Empty: notShared + extra}
+	date := func(name, field, empty string) codebook.Column {
+		return codebook.Column{Name: name, Type: "date", Field: field, Empty: empty}
 	}
 	cols = append(cols,
 		codebook.Column{Name: "status", Type: "string", Values: statuses, Meaning: "What the survey holds for this respondent (see statuses below)"},
@@ -291,8 +292,8 @@ func respondentsTable(keep []string) codebook.Table {
 		count("titles", "totals.titles", "titles", notShared),
 		count("series", "totals.series", "series", notShared),
 		count("movies", "totals.movies", "movies", notShared),
-		date("first_day", "totals.first_day", ", no views, or not a real date (see warnings.csv, bad_date)"),
-		date("last_day", "totals.last_day", ", no views, or not a real date (see warnings.csv, bad_date)"),
+		date("first_day", "totals.first_day", notShared+", no views, or not a real date (see warnings.csv, bad_date)"),
+		date("last_day", "totals.last_day", notShared+", no views, or not a real date (see warnings.csv, bad_date)"),
 		count("hidden_views", "totals.hidden_views", "views", notShared),
 		count("autoplay_views", "totals.autoplay_views", "views", notShared),
 		count("autoplay_seconds", "totals.autoplay_seconds", "seconds", notShared),
@@ -302,23 +303,23 @@ func respondentsTable(keep []string) codebook.Table {
 		count("binge_longest", "binge.longest", "views", notShared),
 		count("profiles", "profiles.count", "profiles", notShared),
 		count("profiles_selected", "profiles.selected", "profiles", notShared),
-		count("rows_total", "rows_total", "rows", "no ok donation"),
-		count("lenient_rows", "lenient_rows", "rows", "no ok donation"),
-		count("excluded_malformed", "excluded.malformed", "rows", "no ok donation"),
-		count("excluded_outside_period", "excluded.outside_period", "rows", "no ok donation"),
-		count("excluded_supplemental", "excluded.supplemental", "rows", "no ok donation"),
-		count("excluded_short", "excluded.short", "rows", "no ok donation"),
-		codebook.Column{Name: "time_zone", Type: "string", Field: "options.time_zone", Empty: "no ok donation"},
-		count("min_seconds", "options.min_seconds", "seconds", "no ok donation"),
-		date("from", "options.from", ", or no start was set"),
-		date("to", "options.to", ", or no end was set"),
-		codebook.Column{Name: "title_detail", Type: "string", Field: "options.titles", Empty: "no ok donation"},
-		count("top", "options.top", "titles", "no ok donation"),
-		codebook.Column{Name: "source_kind", Type: "string", Field: "source.kind", Empty: "no ok donation"},
-		date("newest_day", "source.newest_day", ""),
-		count("titles_removed", "sharing.titles_removed", "titles", "no ok donation"),
-		count("titles_dropped_for_size", "sharing.titles_dropped_for_size", "titles", "no ok donation"),
-		codebook.Column{Name: "max_bytes", Type: "integer", Field: "sharing.max_bytes", Unit: "bytes", Minimum: codebook.Count(), Empty: "no ok donation", Zero: "no budget"},
+		count("rows_total", "rows_total", "rows", noDonation),
+		count("lenient_rows", "lenient_rows", "rows", noDonation),
+		count("excluded_malformed", "excluded.malformed", "rows", noDonation),
+		count("excluded_outside_period", "excluded.outside_period", "rows", noDonation),
+		count("excluded_supplemental", "excluded.supplemental", "rows", noDonation),
+		count("excluded_short", "excluded.short", "rows", noDonation),
+		codebook.Column{Name: "time_zone", Type: "string", Field: "options.time_zone", Empty: noDonation},
+		count("min_seconds", "options.min_seconds", "seconds", noDonation),
+		date("from", "options.from", noDonation+", no start was set, or not a real date (see warnings.csv, bad_date)"),
+		date("to", "options.to", noDonation+", no end was set, or not a real date (see warnings.csv, bad_date)"),
+		codebook.Column{Name: "title_detail", Type: "string", Field: "options.titles", Empty: noDonation},
+		count("top", "options.top", "titles", noDonation),
+		codebook.Column{Name: "source_kind", Type: "string", Field: "source.kind", Empty: noDonation},
+		date("newest_day", "source.newest_day", noDonation+", or not a real date (see warnings.csv, bad_date)"),
+		count("titles_removed", "sharing.titles_removed", "titles", noDonation),
+		count("titles_dropped_for_size", "sharing.titles_dropped_for_size", "titles", noDonation),
+		codebook.Column{Name: "max_bytes", Type: "integer", Field: "sharing.max_bytes", Unit: "bytes", Minimum: codebook.Count(), Empty: noDonation, Zero: "no budget"},
 		codebook.Column{Name: "observed_from", Type: "date", Empty: "no ok donation with totals, no views", Meaning: "First day of the observed period: the first view's local day, or from when that is later"},
 		codebook.Column{Name: "observed_to", Type: "date", Empty: "no ok donation, or no day known", Meaning: "Last day of the observed period: the local day of the export's newest row of the chosen profiles (source.newest_day, else last_day), or to when that is earlier"},
 		codebook.Column{Name: "months_observed", Type: "integer", Unit: "months", Minimum: codebook.Count(), Empty: "no ok donation with by_month", Meaning: "Rows of this respondent in months.csv"},

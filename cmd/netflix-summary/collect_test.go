@@ -361,6 +361,10 @@ func TestCollectErrors(t *testing.T) {
 		{"no such column", []string{good, "--column", "donation", "--out", out}, 1, "donation"},
 		{"a part missing", []string{gap, "--column", "netflix", "--out", out}, 1, "netflix_part_2"},
 		{"no such id column", []string{good, "--column", "netflix", "--id", "pid", "--out", out}, 1, "pid"},
+		{"no such column to keep", []string{good, "--column", "netflix", "--keep", "submitdate,panel", "--out", out}, 1, `no column "panel" for --keep`},
+		{"a kept column clashes", []string{good, "--column", "netflix", "--keep", "status", "--out", out}, 2, "--keep status"},
+		{"no such status column", []string{good, "--column", "netflix", "--status-column", "stat", "--out", out}, 1, `no column "stat" for --status-column`},
+		{"no workers", []string{good, "--column", "netflix", "--workers", "0", "--out", out}, 2, "--workers"},
 		{"flags first", []string{"--column", "netflix", "--out", out, good}, 0, ""},
 	}
 	for _, tt := range tests {

@@ -267,13 +267,30 @@ func markDuplicates(rs []Respondent, plans []plan) {
 		}
 	}
 	for i := range rs {
-		slices.Sort(rs[i].Duplicate)
+		// "id" before "donation", as collect lists them.
+		if len(rs[i].Duplicate) == 2 {
+			rs[i].Duplicate = []string{"id", "donation"}
+		}
 	}
 }
 
 // poolMember is one extracted synthetic export.
 type poolMember struct {
 	summary *extractor.Summary
+	// names are the first uniqueTitles distinct title names (a series
+	// and a movie may share a name, and a removal takes both).
+	names []string
+}
+
+// distinctNames returns the first n distinct title names of s, or fewer.
+func distinctNames(s *extractor.Summary, n int) []string {
+	var out []string
+	for _, t := range s.Titles {
+		if len(out) < n && !slices.Contains(out, t.Name) {
+			out = append(out, t.Name)
+		}
+	}
+	return out
 }
 
 // makePool extracts cfg.Pool synthetic exports with varied sizes, time
@@ -316,8 +333,8 @@ func makePool(cfg Config) ([]poolMember, error) {
 					errs[i] = err
 					return
 				}
-				if len(s.Titles) >= uniqueTitles {
-					out[i] = poolMember{summary: s}
+				if names := distinctNames(s, uniqueTitles); len(names) == uniqueTitles {
+					out[i] = poolMember{summary: s, names: names}
 					return
 				}
 			}
@@ -485,7 +502,7 @@ func (g *gen) idFor(i int) string {
 // donationFor is the good donation row i shares (a pure function of i).
 func (g *gen) donationFor(i int) (string, error) {
 	s := g.pool[i%len(g.pool)].summary
-	out, err := extractor.Share(s, extractor.ShareOptions{Blocks: blocksOf(s), RemoveTitles: g.removed(i, s), MaxBytes: 20000})
+	out, err := extractor.Share(s, extractor.ShareOptions{Blocks: blocksOf(s), RemoveTitles: g.removed(i), MaxBytes: 20000})
 	return string(out), err
 }
 
@@ -494,9 +511,9 @@ func (g *gen) donationFor(i int) (string, error) {
 const uniqueTitles = 40
 
 // removed returns the titles row i removes: the (i / pool size)-th set of
-// at most three of the first uniqueTitles titles, so that no two rows of
-// one pool export remove the same set.
-func (g *gen) removed(i int, s *extractor.Summary) []string {
+// at most three of the first uniqueTitles title names, so that no two
+// rows of one pool export remove the same set.
+func (g *gen) removed(i int) []string {
 	idx := i / len(g.pool)
 	const n = uniqueTitles
 	var pick []int
@@ -528,7 +545,7 @@ func (g *gen) removed(i int, s *extractor.Summary) []string {
 	}
 	var out []string
 	for _, t := range pick {
-		out = append(out, s.Titles[t].Name)
+		out = append(out, g.pool[i%len(g.pool)].names[t])
 	}
 	return out
 }
@@ -565,7 +582,7 @@ func (g *gen) broken(i, variant int) (string, error) {
 	case "bad_date":
 		s.Options.To = "2099-02-30"
 	}
-	out, err := extractor.Share(&s, extractor.ShareOptions{Blocks: blocksOf(&s), RemoveTitles: g.removed(i, &s), MaxBytes: 20000})
+	out, err := extractor.Share(&s, extractor.ShareOptions{Blocks: blocksOf(&s), RemoveTitles: g.removed(i), MaxBytes: 20000})
 	if err != nil || brokenWarnings[variant] != "block_missing" {
 		return string(out), err
 	}
