@@ -59,13 +59,16 @@ bench/node_modules: bench/package.json
 ## RESPONSES responses (default 100,000, about 1.3 GB, written to a temporary
 ## folder): prints responses, seconds and peak memory. COLLECT_ARGS passes
 ## flags to collect ("--workers 1" for one core), BENCH_REPS repeats the run.
+## It then times the researchers' Python and R snippets on the tables
+## (docs/researchers.md says they run on 20,000 respondents in under 30 s:
+## make bench-collect RESPONSES=20000).
 RESPONSES ?= 100000
 BENCH_REPS ?= 1
 COLLECT_ARGS ?=
 bench-collect:
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
 	$(GO) build -o "$$tmp/netflix-summary" ./cmd/netflix-summary && \
-	$(GO) run ./cmd/bench-collect -bin "$$tmp/netflix-summary" -responses $(RESPONSES) -reps $(BENCH_REPS) -args "$(COLLECT_ARGS)"
+	$(GO) run ./cmd/bench-collect -bin "$$tmp/netflix-summary" -responses $(RESPONSES) -reps $(BENCH_REPS) -args "$(COLLECT_ARGS)" -snippets docs/snippets
 
 ## screenshots: every screen of the widget in Dutch at 1280 and 360 px, as PNGs in screenshots/ (not committed).
 screenshots: wasm

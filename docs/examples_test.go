@@ -90,3 +90,39 @@ func TestExampleAddressesAreVersioned(t *testing.T) {
 		}
 	}
 }
+
+// TestResearchersSnippetsAreFiles: the R and Python blocks of the
+// researchers' guide are the snippet files the tests run, whole.
+func TestResearchersSnippetsAreFiles(t *testing.T) {
+	root := testutil.RepoRoot(t)
+	md, err := os.ReadFile(filepath.Join(root, "docs", "researchers.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	blocks, err := fencedBlocks(string(md))
+	if err != nil {
+		t.Fatal(err)
+	}
+	shown := map[string]bool{}
+	for _, b := range blocks {
+		f, ok := b.attr["file"]
+		if !ok {
+			continue
+		}
+		src, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(f)))
+		if err != nil || !strings.HasPrefix(f, "docs/snippets/") {
+			t.Errorf("line %d: file=%s is not a snippet (%v)", b.line, f, err)
+			continue
+		}
+		if b.text != string(src) {
+			t.Errorf("line %d: the block is not %s whole", b.line, f)
+		}
+		shown[f] = true
+	}
+	snippets, _ := filepath.Glob(filepath.Join(root, "docs", "snippets", "*"))
+	for _, s := range snippets {
+		if rel := "docs/snippets/" + filepath.Base(s); !shown[rel] {
+			t.Errorf("researchers.md does not show %s", rel)
+		}
+	}
+}

@@ -9,7 +9,11 @@
 //
 // Usage:
 //
-//	bench-collect -bin PATH [-responses 100000] [-reps 1] [-args "--workers 2"]
+//	bench-collect -bin PATH [-responses 100000] [-reps 1] [-args "--workers 2"] [-snippets DIR]
+//
+// With -snippets (the folder docs/snippets), it then times the Python and
+// R snippets of docs/researchers.md on the tables, where python3 and
+// Rscript are installed.
 package main
 
 import (
@@ -37,6 +41,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	responses := fl.Int("responses", 100000, "responses in the generated export")
 	reps := fl.Int("reps", 1, "runs of collect on the same export")
 	extra := fl.String("args", "", "more arguments for collect, space-separated")
+	snippets := fl.String("snippets", "", "folder of the researchers' snippets to time on the tables")
 	if err := fl.Parse(args); err != nil || *bin == "" {
 		fmt.Fprintln(stderr, "usage: bench-collect -bin PATH [-responses N] [-reps N] [-args ARGS]")
 		return 2
@@ -81,5 +86,30 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		fmt.Fprintf(stdout, "| %d | %.2f GB | %.1f s | %.0f MB |\n", *responses, float64(fi.Size())/1e9, secs, float64(rss)/1024)
 	}
+	if *snippets != "" {
+		timeSnippets(stdout, stderr, *snippets, dir)
+	}
 	return 0
+}
+
+// timeSnippets runs each snippet in dir (which holds tables/) and prints
+// its seconds.
+func timeSnippets(stdout, stderr io.Writer, snippets, dir string) {
+	for _, s := range []struct{ tool, file string }{{"python3", "hours_per_month.py"}, {"Rscript", "hours_per_month.R"}} {
+		tool, err := exec.LookPath(s.tool)
+		if err != nil {
+			fmt.Fprintf(stdout, "%s: not installed\n", s.tool)
+			continue
+		}
+		abs, _ := filepath.Abs(filepath.Join(snippets, s.file))
+		cmd := exec.Command(tool, abs)
+		cmd.Dir = dir
+		cmd.Stderr = io.Discard
+		t0 := time.Now()
+		if err := cmd.Run(); err != nil {
+			fmt.Fprintf(stderr, "%s: %v\n", s.file, err)
+			continue
+		}
+		fmt.Fprintf(stdout, "%s: %.1f s\n", s.file, time.Since(t0).Seconds())
+	}
 }
