@@ -59,6 +59,27 @@ func (e example) widgetJS() string {
 	return `document.querySelector('netflix-donation')`
 }
 
+// shareAndCheck donates the export at path as a participant would and
+// checks that the platform holds exactly the shown JSON and the status
+// "shared".
+func (e example) shareAndCheck(t *testing.T, w widget, path string) {
+	t.Helper()
+	w.start()
+	w.upload(path)
+	w.toReview(0)
+	shown := w.shownJSON()
+	w.share()
+	w.wait(e.ready)
+	var stored string
+	w.h.Eval(e.stored, &stored)
+	if stored != shown {
+		t.Errorf("stored %.120q, want the shown JSON", stored)
+	}
+	if s := storedStatus(t, w.h, e.status); s.Status != "shared" || s.Attempts != 1 {
+		t.Errorf("status after Share: %+v", s)
+	}
+}
+
 // storedStatus reads the participation status the page stored.
 func storedStatus(t *testing.T, h *Harness, js string) participationStatus {
 	t.Helper()
@@ -85,21 +106,9 @@ func TestExamplesStoreStatusAndDecline(t *testing.T) {
 			h.Navigate(e.page)
 			w.wait(e.rootJS() + ` && ` + w.q(".screen-title"))
 			w.wait(`(() => { try { return JSON.parse(` + e.status + `).status === 'reached'; } catch (err) { return false; } })()`)
-			w.start()
-			w.upload(path)
-			w.toReview(0)
-			shown := w.shownJSON()
-			w.share()
-			w.wait(e.ready)
-			var stored string
-			h.Eval(e.stored, &stored)
-			if stored != shown {
-				t.Errorf("stored %.120q, want the shown JSON", stored)
-			}
-			if s := storedStatus(t, h, e.status); s.Status != "shared" || s.Attempts != 1 {
-				t.Errorf("status after Share: %+v", s)
-			}
+			e.shareAndCheck(t, w, path)
 
+			var stored string
 			h.Navigate(e.page)
 			w.wait(e.rootJS() + ` && ` + w.q(".screen-title"))
 			h.Eval(e.widgetJS()+`.decline('no_file')`, nil)
@@ -161,20 +170,7 @@ func TestExamplesPastedInline(t *testing.T) {
 			w := widget{h: h, root: e.rootJS()}
 			h.Navigate(inlinePath)
 			w.wait(e.rootJS() + ` && ` + w.q(".screen-title"))
-			w.start()
-			w.upload(path)
-			w.toReview(0)
-			shown := w.shownJSON()
-			w.share()
-			w.wait(e.ready)
-			var stored string
-			h.Eval(e.stored, &stored)
-			if stored != shown {
-				t.Errorf("stored %.120q, want the shown JSON", stored)
-			}
-			if s := storedStatus(t, h, e.status); s.Status != "shared" {
-				t.Errorf("status %+v", s)
-			}
+			e.shareAndCheck(t, w, path)
 		})
 	}
 }

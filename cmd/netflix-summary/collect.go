@@ -175,8 +175,8 @@ func (s *collectSummary) text() string {
 func collect(cfg collectConfig, bar *progressBar) (*collectSummary, error) {
 	// The heap holds a few batches at a time; collecting it less often
 	// saves time, and the limit keeps memory flat all the same.
-	defer debug.SetGCPercent(debug.SetGCPercent(400))
-	defer debug.SetMemoryLimit(debug.SetMemoryLimit(150 << 20))
+	defer debug.SetGCPercent(debug.SetGCPercent(300))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(110 << 20))
 
 	sum := &collectSummary{export: cfg.export, column: cfg.column, byStatus: map[donation.Status]int{}, started: time.Now().UTC()}
 	book, err := collectBook(cfg.keep)

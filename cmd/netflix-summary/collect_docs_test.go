@@ -24,6 +24,18 @@ import (
 
 var updateCodebook = flag.Bool("update-codebook", false, "rewrite docs/codebook.md from collect's description of its tables")
 
+// dpFieldDesc is a field descriptor of a Table Schema.
+type dpFieldDesc struct {
+	Name        string `json:"name"`
+	Type        string `json:"type"`
+	Constraints struct {
+		Required bool     `json:"required"`
+		Enum     []string `json:"enum"`
+		Minimum  *int64   `json:"minimum"`
+		Pattern  string   `json:"pattern"`
+	} `json:"constraints"`
+}
+
 // dataPackage is the part of datapackage.json the checks read.
 type dataPackage struct {
 	Resources []struct {
@@ -32,17 +44,8 @@ type dataPackage struct {
 		Bytes  int64  `json:"bytes"`
 		Hash   string `json:"hash"`
 		Schema struct {
-			Fields []struct {
-				Name        string `json:"name"`
-				Type        string `json:"type"`
-				Constraints struct {
-					Required bool     `json:"required"`
-					Enum     []string `json:"enum"`
-					Minimum  *int64   `json:"minimum"`
-					Pattern  string   `json:"pattern"`
-				} `json:"constraints"`
-			} `json:"fields"`
-			PrimaryKey  []string `json:"primaryKey"`
+			Fields      []dpFieldDesc `json:"fields"`
+			PrimaryKey  []string      `json:"primaryKey"`
 			ForeignKeys []struct {
 				Fields    []string `json:"fields"`
 				Reference struct {
@@ -165,18 +168,7 @@ func TestCheckPackageCatchesBreaks(t *testing.T) {
 
 // field is the index of a column of respondents.csv.
 func field(p *dataPackage, name string) int {
-	return slices.IndexFunc(p.Resources[0].Schema.Fields, func(f struct {
-		Name        string `json:"name"`
-		Type        string `json:"type"`
-		Constraints struct {
-			Required bool     `json:"required"`
-			Enum     []string `json:"enum"`
-			Minimum  *int64   `json:"minimum"`
-			Pattern  string   `json:"pattern"`
-		} `json:"constraints"`
-	}) bool {
-		return f.Name == name
-	})
+	return slices.IndexFunc(p.Resources[0].Schema.Fields, func(f dpFieldDesc) bool { return f.Name == name })
 }
 
 // checkPackage checks what the Tabular Data Package specification asks
