@@ -97,6 +97,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 func timeSnippets(stdout, stderr io.Writer, snippets, dir string) {
 	for _, s := range []struct{ tool, file string }{{"python3", "hours_per_month.py"}, {"Rscript", "hours_per_month.R"}} {
 		tool, err := exec.LookPath(s.tool)
+		if s.tool == "python3" && (err != nil || exec.Command(tool, "-c", "import pandas, matplotlib").Run() != nil) {
+			// Debian's python3-pandas, as CI installs it.
+			tool, err = "/usr/bin/python3", exec.Command("/usr/bin/python3", "-c", "import pandas, matplotlib").Run()
+		}
 		if err != nil {
 			fmt.Fprintf(stdout, "%s: not installed\n", s.tool)
 			continue
