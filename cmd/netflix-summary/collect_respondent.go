@@ -25,6 +25,7 @@ type respondent struct {
 	participation string
 	outcome       string
 	errorsMet     []string // codes met, for the funnel
+	choseFile     bool     // chose at least one file, for the funnel
 	warnings      []donation.Warning
 	checksum      string // of an ok donation
 	schema        string // the format version of an ok donation
@@ -107,6 +108,12 @@ func process(v *donation.Verifier, j job) *respondent {
 		}
 	}
 	r.outcome = outcomeOf(r.status, r.participation, declineReason, errorCode)
+	switch r.participation {
+	case "file_chosen", "error", "reviewed", "shared":
+		r.choseFile = true
+	default:
+		r.choseFile = attempts >= 1 || declineReason == "did_not_work"
+	}
 
 	var c coverage
 	if d != nil {

@@ -46,7 +46,7 @@ type collectWriter struct {
 	participation map[string]int
 	outcomes      map[string]int
 	errorsMet     map[string]int
-	attemptsAny   int // respondents who chose a file
+	choseFile     int // respondents who chose a file
 	schemas       map[string]int
 	// Duplicates: the first row of each id and each ok donation's
 	// checksum, and the groups found.
@@ -123,6 +123,9 @@ func (w *collectWriter) add(r *respondent) error {
 		w.warned++
 	}
 	w.participation[r.participation]++
+	if r.choseFile {
+		w.choseFile++
+	}
 	w.outcomes[r.outcome]++
 	for _, c := range r.errorsMet {
 		w.errorsMet[c]++
@@ -332,7 +335,7 @@ func (w *collectWriter) funnelRows(b *rowBuf, hasStatus bool) {
 	reachedOrLater := total - p["not_reached"] - p["unknown"]
 	row("respondents", "", total)
 	row("reached", "", reachedOrLater)
-	row("file_chosen", "", p["file_chosen"]+p["error"]+p["reviewed"]+p["shared"]+w.declinedAfterFile())
+	row("file_chosen", "", w.choseFile)
 	row("reviewed", "", p["reviewed"]+p["shared"])
 	row("shared", "", p["shared"])
 	row("stored_ok", "", w.byStatus[donation.StatusOK])
@@ -342,12 +345,6 @@ func (w *collectWriter) funnelRows(b *rowBuf, hasStatus bool) {
 	for _, c := range slices.Sorted(maps.Keys(w.errorsMet)) {
 		row("error_met", c, w.errorsMet[c])
 	}
-}
-
-// declinedAfterFile counts declines after choosing a file: those that
-// met an error (did_not_work) chose one.
-func (w *collectWriter) declinedAfterFile() int {
-	return w.outcomes["declined:did_not_work"]
 }
 
 // sortedOutcomes orders outcome codes as the codebook lists them.
