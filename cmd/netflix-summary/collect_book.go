@@ -197,7 +197,7 @@ func collectBook(keep []string) (*codebook.Book, error) {
 				{"reviewed", "The summary was shown for review"},
 				{"declined", "The participant chose not to share"},
 				{"shared", "The participant pressed Share"},
-				{"unknown", "No status field was read (--status-column) and the donation field is empty"},
+				{"unknown", "No status was read (the export has no status field, or it holds something unreadable: warning bad_status) and the donation field is empty"},
 			}},
 			{Title: "Outcomes", Intro: "respondents.outcome and the outcome rows of funnel.csv put each respondent in one group.", Codes: [][2]string{
 				{"ok", "Shared, and an ok donation is stored"},
