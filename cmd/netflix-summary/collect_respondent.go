@@ -135,6 +135,9 @@ func outcomeOf(status donation.Status, participation, reason, code string) strin
 		}
 		return "declined:" + reason
 	case status == statusError:
+		if code == "" {
+			code = "unknown" // a status "error" without its code
+		}
 		return "error:" + code
 	case participation == "shared":
 		return "shared_not_stored"
