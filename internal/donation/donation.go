@@ -8,7 +8,9 @@
 // participant's browser; a declined donation is {"declined":true} with the
 // participant's reason. Donations of both versions of the format are read:
 // netflix-summary/2 (the current one) and netflix-summary/1, which is
-// converted to version 2 (see Donation.Version).
+// converted to version 2 (see Donation.Version). A good donation whose
+// figures contradict each other carries Warnings; CheckStatus reads the
+// participation status a survey stores beside the donation.
 package donation
 
 import (
