@@ -180,15 +180,36 @@ func TestWidgetDonateFlow(t *testing.T) {
 	}
 }
 
-// TestWidgetDecline: "I don't want to share" gives the decline event and
-// the decline payload with its reason in the output field, and nothing else.
+// TestWidgetDecline: "Continue without sharing" on the intro asks first:
+// nothing reaches the host before the participant confirms with a reason,
+// confirming without one asks for it, and "Back" returns to the intro
+// with nothing told. Confirming gives the decline event and the decline
+// payload with its reason in the output field, and nothing else.
 func TestWidgetDecline(t *testing.T) {
 	h := NewHarness(t, HarnessOptions{})
 	w := pageWidget(h)
 	h.Navigate("/browsertest/testdata/widget_flow.html?lang=nl")
 	w.click(`[data-key="skip"]`)
-	w.wait(w.q(`.screen-title`) + `.textContent === 'Er is niets gedeeld'`)
+	w.wait(w.q(`.screen-title`) + `.textContent === 'Verder zonder te delen?'`)
+	var checked int
+	h.Eval(w.root+`.querySelectorAll('input[type=radio]:checked').length`, &checked)
+	if checked != 0 {
+		t.Errorf("%d reasons chosen before the participant chose one", checked)
+	}
+	w.click(`[data-key="decline-confirm"]`)
+	w.wait(w.q(`.field-error:not([hidden])`) + `.textContent === 'Kies een reden, of ga terug.'`)
+	w.click(`[data-key="back"]`)
+	w.wait(w.q(`[data-key="start"]`))
 	var output string
+	h.Eval(`document.querySelector('#out').value`, &output)
+	if evs := events(h); len(evs) != 0 || output != "" {
+		t.Errorf("before confirming: events %+v, output %q; want none", evs, output)
+	}
+
+	w.declineWith(`[data-key="skip"]`, "not_wanted")
+	if got := w.title(); got != "Er is niets gedeeld" {
+		t.Errorf("declined title %q", got)
+	}
 	h.Eval(`document.querySelector('#out').value`, &output)
 	if want := `{"declined":true,"reason":"not_wanted"}`; output != want {
 		t.Errorf("output %q, want %q", output, want)
@@ -568,7 +589,8 @@ func TestWidgetStatus(t *testing.T) {
 		h.Navigate("/browsertest/testdata/widget_flow.html?lang=de")
 		w.start()
 		w.upload(h.WriteFile("scan.pdf", notNetflix))
-		w.click(`.actions [data-key="skip"]`)
+		w.waitFor(`.error[role=alert]`)
+		w.declineWith(`.actions [data-key="skip"]`, "") // "it did not work" is chosen already
 		w.wait(`window.__statuses.length === 4`)
 		got, _ := statuses(h)
 		want := participationStatus{Schema: "netflix-donation-status/1", Status: "declined", Attempts: 1,
