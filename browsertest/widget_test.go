@@ -190,6 +190,8 @@ func TestWidgetDecline(t *testing.T) {
 	h := NewHarness(t, HarnessOptions{})
 	w := pageWidget(h)
 	h.Navigate("/browsertest/testdata/widget_flow.html?lang=nl")
+	w.waitFor(`[data-key="skip"]`)
+	h.Eval(w.q(`[data-key="skip"]`)+`.focus()`, nil) // as a keyboard user would
 	w.click(`[data-key="skip"]`)
 	w.wait(w.q(`.screen-title`) + `.textContent === 'Verder zonder te delen?'`)
 	var checked int
@@ -201,6 +203,11 @@ func TestWidgetDecline(t *testing.T) {
 	w.wait(w.q(`.field-error:not([hidden])`) + `.textContent === 'Kies een reden, of ga terug.'`)
 	w.click(`[data-key="back"]`)
 	w.wait(w.q(`[data-key="start"]`))
+	var focused string
+	h.Eval(w.root+`.activeElement && `+w.root+`.activeElement.getAttribute('data-key')`, &focused)
+	if focused != "skip" {
+		t.Errorf("back from the decline screen: focus on %q, want the button that led there", focused)
+	}
 	var output string
 	h.Eval(`document.querySelector('#out').value`, &output)
 	if evs := events(h); len(evs) != 0 || output != "" {

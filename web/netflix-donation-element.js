@@ -391,11 +391,20 @@ export class NetflixDonationElement extends HTMLElement {
   askDecline() {
     this.interacted = true;
     const from = this.state.screen;
+    const opener = this.root.activeElement;
     this.state.declineFrom = from;
+    this.state.declineOpener = opener ? opener.getAttribute('data-key') : null;
     this.state.declineReason = from === 'error' ? 'did_not_work' : null;
     this.state.declineError = from === 'error' ? this.state.error : this.errors[this.errors.length - 1] || null;
     this.state.screen = 'decline';
     this.render();
+  }
+
+  /** backFromDecline returns to the screen that led to the decline screen, focusing the button pressed there. */
+  backFromDecline() {
+    this.interacted = true;
+    this.state.screen = this.state.declineFrom || 'intro';
+    this.render({ focusKey: this.state.declineOpener });
   }
 
   /**
@@ -445,6 +454,7 @@ function freshState() {
     noTitles: false,
     omitted: [],
     declineFrom: null,
+    declineOpener: null,
     declineReason: null,
     declineError: null,
     error: null,

@@ -34,7 +34,7 @@ export default {
   'phone.iphone': 'iPhone oder iPad',
   'phone.iphone1': 'Öffnen Sie den Link in der E-Mail von Netflix in Safari und laden Sie die ZIP-Datei herunter. Sie landet in der App „Dateien“ im Ordner „Downloads“.',
   'phone.iphone2': 'Tippen Sie auf „{button}“ und wählen Sie die ZIP-Datei im Ordner „Downloads“.',
-  'phone.iphone3': 'Haben Sie in „Dateien“ auf die ZIP-Datei getippt, sodass jetzt ein Ordner daneben liegt? Dann wählen Sie einfach trotzdem die ZIP-Datei. Oder öffnen Sie diesen Ordner, suchen Sie darin den Ordner CONTENT_INTERACTION und wählen Sie ViewingActivity.csv.',
+  'phone.iphone3': 'Haben Sie in „Dateien“ auf die ZIP-Datei getippt, sodass jetzt ein Ordner daneben liegt? Dann wählen Sie einfach die ZIP-Datei. Oder öffnen Sie diesen Ordner, suchen Sie darin den Ordner CONTENT_INTERACTION und wählen Sie ViewingActivity.csv.',
   'phone.android': 'Android',
   'phone.android1': 'Laden Sie die ZIP-Datei über den Link in der E-Mail von Netflix herunter. Sie landet im Ordner „Downloads“.',
   'phone.android2': 'Tippen Sie auf „{button}“ und wählen Sie die ZIP-Datei unter „Downloads“.',

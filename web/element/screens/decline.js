@@ -46,5 +46,5 @@ export function render({ tx, act, state, uid }) {
       error,
       h('div', { class: 'actions' },
         h('button', { type: 'submit', class: 'btn primary', 'data-key': 'decline-confirm' }, tx.t('decline.confirm')),
-        h('button', { type: 'button', class: 'btn', 'data-key': 'back', onclick: () => act.go(state.declineFrom || 'intro') }, tx.t('decline.back')))));
+        h('button', { type: 'button', class: 'btn', 'data-key': 'back', onclick: () => act.backFromDecline() }, tx.t('decline.back')))));
 }
