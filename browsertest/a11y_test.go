@@ -252,9 +252,7 @@ func auditFlow(a *auditor, lang, export, notNetflix string) {
 		a.check("declined, " + reason)
 	}
 	h.Navigate(page)
-	w.start()
-	w.upload(notNetflix)
-	w.waitFor(`.error[role=alert]`)
+	w.toError(notNetflix)
 	w.declineWith(`.actions [data-key="skip"]`, "")
 	a.check("declined, did_not_work")
 }

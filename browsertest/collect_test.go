@@ -101,9 +101,7 @@ func TestWidgetDeclineToCollect(t *testing.T) {
 		{
 			id: "R_did_not_work",
 			act: func(w widget, _, bad string) {
-				w.start()
-				w.upload(bad)
-				w.waitFor(`.error[role=alert]`)
+				w.toError(bad)
 				w.declineWith(`.actions [data-key="skip"]`, "") // chosen already, with the code
 			},
 			done:   "foutcode: not_zip_or_csv",
@@ -133,12 +131,8 @@ func TestWidgetDeclineToCollect(t *testing.T) {
 			last: declined("not_wanted", 1), collectStatus: "declined", reasonHas: "not_wanted",
 		},
 		{
-			id: "R_left_on_error",
-			act: func(w widget, _, bad string) {
-				w.start()
-				w.upload(bad)
-				w.waitFor(`.error[role=alert]`)
-			},
+			id:       "R_left_on_error",
+			act:      func(w widget, _, bad string) { w.toError(bad) },
 			statuses: []string{"reached", "file_chosen", "error"}, last: errored, collectStatus: "missing",
 		},
 		{

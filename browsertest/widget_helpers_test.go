@@ -86,6 +86,15 @@ func (w widget) upload(path string) {
 	}
 }
 
+// toError leaves the intro, picks path (not a Netflix export) and waits
+// for the error screen.
+func (w widget) toError(path string) {
+	w.h.T.Helper()
+	w.start()
+	w.upload(path)
+	w.waitFor(`.error[role=alert]`)
+}
+
 // start leaves the intro and waits for the choose screen.
 func (w widget) start() {
 	w.h.T.Helper()
