@@ -395,6 +395,7 @@ export class Engine {
     this._module = null; // Promise<WebAssembly.Module>
     this._workers = []; // Promise<WorkerHandle> per worker; [0] holds the sessions
     this._bytesRead = 0;
+    this._reads = Promise.resolve(); // one read (open, with its helpers) at a time
   }
 
   /** ready compiles the engine (once) and starts the first worker. */
@@ -432,7 +433,23 @@ export class Engine {
    * account), onProgress(fraction, stage), signal (an AbortSignal) and
    * parts (the most workers this read uses; default the Engine's).
    */
-  async open(input, options) {
+  open(input, options) {
+    // A read starts only once the one before it has ended on every
+    // worker: a worker slower than ABORT_GRACE_MS to stop after an abort
+    // is killed then, and must not take the next read with it. A read
+    // aborted while it waits rejects at once.
+    const signal = options && options.signal;
+    const turn = this._reads.then(() => this._open(input, options));
+    this._reads = turn.catch(function () {});
+    if (!signal) return turn;
+    return Promise.race([turn, new Promise(function (_, reject) {
+      const stop = function () { reject(engineError('aborted', 'aborted')); };
+      if (signal.aborted) stop();
+      else signal.addEventListener('abort', stop, { once: true });
+    })]);
+  }
+
+  async _open(input, options) {
     const o = options || {};
     const report = typeof o.onProgress === 'function' ? o.onProgress : function () {};
     const signal = o.signal || null;

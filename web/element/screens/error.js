@@ -22,5 +22,5 @@ export function render({ tx, act, state }) {
     code === 'viewing_history_only' ? guide(tx, true) : null,
     h('div', { class: 'actions' },
       canRetry ? h('button', { type: 'button', class: 'btn primary', 'data-key': 'retry', onclick: () => act.go('choose') }, tx.t('error.retry')) : null,
-      h('button', { type: 'button', class: 'btn', 'data-key': 'skip', onclick: () => act.decline('did_not_work', state.error) }, tx.t('error.skip'))));
+      h('button', { type: 'button', class: 'btn', 'data-key': 'skip', onclick: () => act.askDecline() }, tx.t('error.skip'))));
 }
