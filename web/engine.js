@@ -582,6 +582,20 @@ export class Engine {
   }
 }
 
+let shared = null;
+
+/**
+ * sharedEngine returns the page's one Engine, for the widget's files next
+ * to this module: the loader (netflix-donation.js) and every
+ * <netflix-donation> element use it, so a page compiles the engine and
+ * starts its workers once. options apply when it is made (the loader
+ * passes the fetch of the .wasm it began early).
+ */
+export function sharedEngine(options) {
+  if (!shared) shared = new Engine(new URL('./', import.meta.url).href, options);
+  return shared;
+}
+
 /** byteProgress adapts reading(fraction) to a worker's (done, total) reports. */
 function byteProgress(reading) {
   return function (done, total) {

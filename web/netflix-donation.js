@@ -51,7 +51,7 @@
   function loadEngine(early) {
     if (!engine) {
       engine = import(baseURL + 'engine.js').then(function (m) {
-        return new m.Engine(baseURL, { wasmResponse: early });
+        return m.sharedEngine({ wasmResponse: early });
       }, function (err) {
         engine = null;
         var e = new Error('cannot load the engine: ' + (err && err.message));
