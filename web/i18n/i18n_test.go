@@ -16,8 +16,8 @@ import (
 
 	"github.com/netflix-donation/widget/docs"
 	"github.com/netflix-donation/widget/extractor"
-	"github.com/netflix-donation/widget/web"
 	"github.com/netflix-donation/widget/internal/donation"
+	"github.com/netflix-donation/widget/web"
 )
 
 var langs = []string{"nl", "en", "de"}
