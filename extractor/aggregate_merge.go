@@ -13,6 +13,8 @@ package extractor
 func (a *aggregator) merge(b *aggregator) {
 	a.rowsTotal += b.rowsTotal
 	a.lenientRows += b.lenientRows
+	a.dayMonthRows += b.dayMonthRows
+	a.unreadableOther += b.unreadableOther
 	a.excluded.OtherProfiles += b.excluded.OtherProfiles
 	a.excluded.Malformed += b.excluded.Malformed
 	a.excluded.OutsidePeriod += b.excluded.OutsidePeriod

@@ -34,6 +34,7 @@ var csvFuzzSeeds = []string{
 var knownCodes = map[Code]bool{
 	CodeNotZipOrCSV: true, CodeCorruptZip: true, CodeUnsupportedZip: true, CodeNoViewingActivity: true,
 	CodeViewingHistoryOnly: true, CodeBadHeader: true, CodeEmpty: true, CodeTooLarge: true,
+	CodeEmptyFile: true, CodeOtherNetflixFile: true, CodeUnreadableRows: true, CodeNestedZip: true,
 }
 
 // FuzzExtractCSV feeds arbitrary bytes as a lone CSV to Extract and

@@ -25,7 +25,8 @@ func knownCode(c extractor.Code) bool {
 	switch c {
 	case extractor.CodeNotZipOrCSV, extractor.CodeCorruptZip, extractor.CodeUnsupportedZip,
 		extractor.CodeNoViewingActivity, extractor.CodeViewingHistoryOnly, extractor.CodeBadHeader,
-		extractor.CodeEmpty, extractor.CodeTooLarge:
+		extractor.CodeEmpty, extractor.CodeTooLarge, extractor.CodeEmptyFile, extractor.CodeOtherNetflixFile,
+		extractor.CodeUnreadableRows, extractor.CodeNestedZip:
 		return true
 	}
 	return false

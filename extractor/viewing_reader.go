@@ -48,6 +48,9 @@ type viewingReader struct {
 // CodeEmpty.
 func openViewing(r io.Reader, maxLine int) (*viewingReader, error) {
 	raw := bufio.NewReaderSize(r, readBufferSize)
+	if _, err := raw.Peek(1); err == io.EOF {
+		return nil, errEmptyFile()
+	}
 	src := raw
 	bom, _ := raw.Peek(4)
 	switch {
@@ -65,6 +68,10 @@ func openViewing(r io.Reader, maxLine int) (*viewingReader, error) {
 		src = bufio.NewReaderSize(newUTF16Reader(raw, true), readBufferSize)
 	}
 
+	// The first bytes, kept to tell what a file whose header does not
+	// bind is instead (classifyHeader).
+	head, _ := src.Peek(sniffLen)
+	head = bytes.Clone(head)
 	comma, wrapped := sniffDelimiter(src)
 	v := &viewingReader{raw: raw, plain: src == raw && !wrapped}
 	if wrapped {
@@ -88,9 +95,26 @@ func openViewing(r io.Reader, maxLine int) (*viewingReader, error) {
 	}
 	v.cols, err = bindHeader(header)
 	if err != nil {
-		return nil, err
+		return nil, classifyHeader(header, head, err)
 	}
 	return v, nil
+}
+
+// errEmptyFile is the error for a file of 0 bytes. Netflix never writes
+// one (an empty table becomes the .txt placeholder): it is a download
+// that failed or has not finished, or a file a sync service has not yet
+// fetched.
+func errEmptyFile() *Error {
+	return newError(CodeEmptyFile, "the file is empty (0 bytes)")
+}
+
+// comma returns the field separator of the table as the spreadsheet that
+// saved it wrote it: ";" for the wrapped shape, whose ";" locale split it.
+func (v *viewingReader) comma() byte {
+	if v.inner != nil {
+		return ';'
+	}
+	return v.sc.comma
 }
 
 // sniffDelimiter looks at the first line without consuming it and picks

@@ -1,0 +1,125 @@
+package extractor
+
+import "bytes"
+
+// A participant who unzipped the export may choose any of its tables, or
+// a file that is not a table at all, instead of ViewingActivity.csv. Each
+// needs other advice than a ViewingActivity.csv that a spreadsheet
+// damaged (bad_header), so a header that does not bind is looked at once
+// more: classifyHeader.
+
+// tableSignature names a table of the Netflix export by columns that
+// together occur in no other table (netflix-format.md §4), lower case.
+type tableSignature struct {
+	table   string
+	columns []string
+}
+
+// otherTableSignatures lists the export's tables other than
+// ViewingActivity by their distinctive columns. A table whose header
+// changed over the years has one signature per shape where needed.
+func otherTableSignatures() []tableSignature {
+	return []tableSignature{
+		{"SearchHistory", []string{"query typed", "displayed name"}},
+		{"Ratings", []string{"rating type", "thumbs value"}},
+		{"MyList", []string{"title name", "utc title add date"}},
+		{"PlaybackRelatedEvents", []string{"title description", "playtraces"}},
+		{"IndicatedPreferences", []string{"has watched", "is interested"}},
+		{"InteractiveTitles", []string{"selection type", "choice segment id"}},
+		{"Clickstream", []string{"navigation level", "referrer url"}},
+		{"Devices", []string{"esn", "acct first playback date"}},
+		{"AccountDetails", []string{"first name", "last name"}},
+		{"AccountDetails", []string{"email address", "membership status"}},
+		{"SubscriptionHistory", []string{"subscription opened ts"}},
+		{"TermsOfUse", []string{"tou accepted date"}},
+		{"AccessAndDevices", []string{"esn", "part of netflix household"}},
+		{"IpAddresses", []string{"esn", "ip"}},
+		{"MessagesSentByNetflix", []string{"message name", "channel"}},
+		{"BillingHistory", []string{"transaction date", "payment type"}},
+		{"CSContact", []string{"contact start utc ts", "contact end utc ts"}},
+		{"ChatTranscripts", []string{"contact start utc ts", "customer message"}},
+		{"GamePlaySession", []string{"game title", "start time"}},
+		{"ProductCancellationSurvey", []string{"question name", "answer name"}},
+		{"AvatarHistory", []string{"profile name", "icons"}},
+		{"ParentalControlsRestrictedTitles", []string{"profile name", "show desc"}},
+		{"Profiles", []string{"profile name", "maturity level"}},
+		{"ExtraMembers", []string{"extra member slot"}},
+		{"GiftSubscriptions", []string{"giftcode", "redemptiondate"}},
+	}
+}
+
+// otherNetflixTable returns the name of the export table whose header
+// header is, when it is one other than ViewingActivity.
+func otherNetflixTable(header [][]byte) (string, bool) {
+	names := make(map[string]bool, len(header))
+	for _, cell := range header {
+		names[normalizeHeader(cell)] = true
+	}
+	for _, sig := range otherTableSignatures() {
+		all := true
+		for _, c := range sig.columns {
+			all = all && names[c]
+		}
+		if all {
+			return sig.table, true
+		}
+	}
+	return "", false
+}
+
+// classifyHeader gives a header that did not bind (err, CodeBadHeader)
+// the code that fits what the file is, judged by the header and head, the
+// file's first bytes as decoded: not text in an encoding a spreadsheet
+// writes, or a web page, XML or JSON (CodeNotZipOrCSV: a renamed or
+// mistaken file); another table of the export (CodeOtherNetflixFile);
+// ViewingActivity.csv with a column missing, repeated or renamed, or its
+// header line deleted (err: a spreadsheet or a person changed it); or a
+// text that is no table of the export at all, a README say
+// (CodeNotZipOrCSV).
+func classifyHeader(header [][]byte, head []byte, err error) error {
+	if CodeOf(err) != CodeBadHeader {
+		return err
+	}
+	if !looksLikeTable(head) {
+		return newError(CodeNotZipOrCSV, "the file is not a text table")
+	}
+	if table, ok := otherNetflixTable(header); ok {
+		return newError(CodeOtherNetflixFile, "this is %s.csv of the Netflix export, not CONTENT_INTERACTION/ViewingActivity.csv", table)
+	}
+	if hasViewingColumn(header) || looksLikeViewingRow(header) {
+		return err
+	}
+	return newError(CodeNotZipOrCSV, "the file is not a table of the Netflix export")
+}
+
+// hasViewingColumn reports whether header names a column of
+// ViewingActivity.csv.
+func hasViewingColumn(header [][]byte) bool {
+	for _, cell := range header {
+		switch normalizeHeader(cell) {
+		case "profile name", "start time", "duration", "attributes", "title", "supplemental video type",
+			"device type", "bookmark", "latest bookmark", "country":
+			return true
+		}
+	}
+	return false
+}
+
+// looksLikeViewingRow reports whether a record is a row of
+// ViewingActivity.csv rather than its header (the header line was
+// deleted): it holds a Start Time and a duration.
+func looksLikeViewingRow(rec [][]byte) bool {
+	start, clock := false, false
+	for _, cell := range rec {
+		cell = bytes.TrimSpace(cell)
+		if _, _, ok := parseStartTime(cell, dayFirst); ok {
+			start = true
+		} else if _, _, ok := parseStartTime(cell, monthFirst); ok {
+			start = true
+		}
+		if _, ok := parseClock(cell); ok {
+			clock = true
+		}
+	}
+	return start && clock
+}

@@ -1,0 +1,96 @@
+package extractor
+
+import (
+	"context"
+	"io"
+)
+
+// This file holds what the extractor does for a ViewingActivity.csv that
+// a spreadsheet opened and saved again: deciding the order of its dates
+// before the rows are counted, saying in the summary what was decided,
+// and refusing a table whose rows mostly cannot be read, rather than
+// summarising the few that can.
+
+// isCanonicalStart reports whether a Start Time field is in Netflix's own
+// form. The first row of a table decides whether its dates need looking
+// at (decideDateOrder) and whether it may be split into parts.
+func isCanonicalStart(field []byte) bool {
+	_, ok := parseCanonical(trimSpace(field))
+	return ok
+}
+
+// decideDateOrder reads the Start Time column of the table name once,
+// before it is counted, and decides from all its dates how day and month
+// are ordered (dateEvidence). Re-saved tables are small, and only they
+// take this second pass.
+func decideDateOrder(ctx context.Context, files FileSet, name string, lim Limits) (order dateOrder, assumed bool, err error) {
+	r, _, err := files.Open(name)
+	if err != nil {
+		return 0, false, readError(files, err)
+	}
+	defer r.Close()
+	v, err := openViewing(r, lim.withDefaults().MaxLineBytes)
+	if err != nil {
+		return 0, false, readError(files, err)
+	}
+	var e dateEvidence
+	for n := 1; ; n++ {
+		rec, err := v.nextRecord()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return 0, false, readError(files, err)
+		}
+		e.add(v.cols.get(rec, colStart))
+		if n%checkEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return 0, false, wrapError(CodeAborted, err, "the extraction was cancelled")
+			}
+		}
+	}
+	order, assumed = e.decide(v.comma())
+	return order, assumed, nil
+}
+
+// checkReadable refuses a table whose rows can mostly not be read: when
+// more than half of all its rows (every profile's) have a Start Time or
+// Duration that cannot be read, it is in a shape the extractor does not
+// know, and a summary of the rest would be a silent, wrong answer. The
+// half is counted over the whole table, because whether a file can be
+// read must not depend on the profile chosen. A selection none of whose
+// rows can be read is refused too: its summary would show no viewing for
+// a reason it does not state.
+func (a *aggregator) checkReadable() error {
+	unreadable := a.excluded.Malformed + a.unreadableOther
+	selected := a.rowsTotal - a.excluded.OtherProfiles
+	switch {
+	case 2*unreadable > a.rowsTotal:
+		return errUnreadableRows(unreadable, a.rowsTotal)
+	case a.excluded.Malformed > 0 && a.excluded.Malformed == selected:
+		return newError(CodeUnreadableRows, "none of the %d rows of the chosen profiles can be read (Start Time or Duration)", selected)
+	}
+	return nil
+}
+
+// errUnreadableRows is the error for a table of rows rows, unreadable of
+// which cannot be read.
+func errUnreadableRows(unreadable, rows int64) *Error {
+	return newError(CodeUnreadableRows, "%d of the %d rows of ViewingActivity.csv cannot be read (Start Time or Duration)", unreadable, rows)
+}
+
+// rowReadable reports whether a row's Start Time and Duration can be
+// read, with dates in order.
+func rowReadable(start, duration []byte, order dateOrder) bool {
+	_, _, startOK := parseStartTime(trimSpace(start), order)
+	_, durOK := parseClock(trimSpace(duration))
+	return startOK && durOK
+}
+
+// dateOrderUsed returns what Source.DateOrder and DateOrderAssumed report.
+func (a *aggregator) dateOrderUsed() (order string, assumed bool) {
+	if a.dayMonthRows == 0 {
+		return DateOrderISO, false
+	}
+	return a.order.String(), a.orderAssumed
+}
