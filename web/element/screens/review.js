@@ -39,6 +39,12 @@ function facts(tx, d) {
   return items.length ? h('ul', { class: 'facts' }, items) : null;
 }
 
+/** unreadable says how many rows could not be read, when any: they are in no figure. */
+function unreadable(tx, summary) {
+  const n = (summary.excluded && summary.excluded.malformed) || 0;
+  return n > 0 ? h('p', { class: 'note', 'data-key': 'unreadable' }, tx.t('review.unreadable', { count: tx.int(n) })) : null;
+}
+
 function titleRow(tx, t, { removed, dropped, act }) {
   const label = removed ? tx.t('review.undoLabel', { title: t.name }) : tx.t('review.removeLabel', { title: t.name });
   const meta = [tx.t(t.kind === 'movie' ? 'review.kindMovie' : 'review.kindSeries'), tx.t('review.titleHours', { hours: tx.hours(t.seconds) })];
@@ -84,6 +90,7 @@ export function render({ tx, act, state, uid }) {
     heading(tx.t('review.title')),
     h('p', null, tx.t('review.intro')),
     facts(tx, d),
+    unreadable(tx, state.summary),
     d.by_month && d.by_month.length
       ? [h('h3', { id: monthsId }, tx.t('review.months')), monthChart(tx, d.by_month, monthsId)]
       : null,
