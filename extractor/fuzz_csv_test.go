@@ -63,6 +63,9 @@ func FuzzExtractCSV(f *testing.F) {
 		if s.RowsTotal != s.Totals.Views+s.Excluded.Sum() {
 			t.Fatalf("rows_total %d != views %d + excluded %d", s.RowsTotal, s.Totals.Views, s.Excluded.Sum())
 		}
+		if s.Totals.Views == 0 && s.Excluded.Malformed > 0 || 2*s.Excluded.Malformed > s.RowsTotal {
+			t.Fatalf("a summary of %d views with %d of %d rows unreadable", s.Totals.Views, s.Excluded.Malformed, s.RowsTotal)
+		}
 		b, err := json.Marshal(s)
 		if err != nil || !utf8.Valid(b) || strings.Contains(string(b), "null") {
 			t.Fatalf("JSON %v: %s", err, b)

@@ -136,6 +136,11 @@ func checkExtract(t *testing.T, files extractor.FileSet, opts extractor.Options)
 	if s.RowsTotal != s.Totals.Views+s.Excluded.Sum() {
 		t.Fatalf("rows_total %d != views %d + excluded %d", s.RowsTotal, s.Totals.Views, s.Excluded.Sum())
 	}
+	// Never a silent empty donation: no views only for the reasons a
+	// summary states, and never mostly unreadable rows.
+	if s.Totals.Views == 0 && s.Excluded.Malformed > 0 || 2*s.Excluded.Malformed > s.RowsTotal {
+		t.Fatalf("a summary of %d views with %d of %d rows unreadable", s.Totals.Views, s.Excluded.Malformed, s.RowsTotal)
+	}
 }
 
 func containsName(list []string, s string) bool {

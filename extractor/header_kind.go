@@ -33,7 +33,7 @@ func otherTableSignatures() []tableSignature {
 		{"SubscriptionHistory", []string{"subscription opened ts"}},
 		{"TermsOfUse", []string{"tou accepted date"}},
 		{"AccessAndDevices", []string{"esn", "part of netflix household"}},
-		{"IpAddresses", []string{"esn", "ip"}},
+		{"IpAddresses", []string{"esn", "ip", "device description"}},
 		{"MessagesSentByNetflix", []string{"message name", "channel"}},
 		{"BillingHistory", []string{"transaction date", "payment type"}},
 		{"CSContact", []string{"contact start utc ts", "contact end utc ts"}},

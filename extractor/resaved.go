@@ -58,17 +58,17 @@ func decideDateOrder(ctx context.Context, files FileSet, name string, lim Limits
 // Duration that cannot be read, it is in a shape the extractor does not
 // know, and a summary of the rest would be a silent, wrong answer. The
 // half is counted over the whole table, because whether a file can be
-// read must not depend on the profile chosen. A selection none of whose
-// rows can be read is refused too: its summary would show no viewing for
-// a reason it does not state.
+// read must not depend on the profile chosen. A summary without a single
+// view while rows of the chosen profiles could not be read is refused
+// too: it would show no viewing for a reason other than those it states
+// (other profiles, the period, supplemental videos, short views).
 func (a *aggregator) checkReadable() error {
 	unreadable := a.excluded.Malformed + a.unreadableOther
-	selected := a.rowsTotal - a.excluded.OtherProfiles
 	switch {
 	case 2*unreadable > a.rowsTotal:
 		return errUnreadableRows(unreadable, a.rowsTotal)
-	case a.excluded.Malformed > 0 && a.excluded.Malformed == selected:
-		return newError(CodeUnreadableRows, "none of the %d rows of the chosen profiles can be read (Start Time or Duration)", selected)
+	case a.totals.Views == 0 && a.excluded.Malformed > 0:
+		return newError(CodeUnreadableRows, "no view was found and %d rows of the chosen profiles cannot be read (Start Time or Duration)", a.excluded.Malformed)
 	}
 	return nil
 }

@@ -156,7 +156,7 @@ export default {
   'error.other_netflix_file.next': 'Wählen Sie CONTENT_INTERACTION/ViewingActivity.csv aus demselben Ordner (die Datei ViewingActivity.csv im Ordner CONTENT_INTERACTION) oder die ZIP-Datei von Netflix selbst.',
   'error.bad_header': 'Dieser Verlauf wurde verändert, vielleicht weil er in einer Tabellenkalkulation geöffnet und gespeichert wurde.',
   'error.bad_header.next': 'Wählen Sie die originale ZIP-Datei von Netflix oder laden Sie sie erneut herunter.',
-  'error.unreadable_rows': 'Die meisten Zeilen dieses Verlaufs können nicht gelesen werden. Wahrscheinlich wurde die Datei in einer Tabellenkalkulation geöffnet und gespeichert, die die Datumsangaben verändert hat.',
+  'error.unreadable_rows': 'Zu viele Zeilen dieses Verlaufs können nicht gelesen werden, um eine richtige Zusammenfassung zu erstellen. Wahrscheinlich wurde die Datei in einer Tabellenkalkulation geöffnet und gespeichert, die die Datumsangaben verändert hat.',
   'error.unreadable_rows.next': 'Wählen Sie die Datei genau so, wie Netflix sie geschickt hat. Wenn Sie sie in einer Tabellenkalkulation geöffnet haben, wählen Sie erneut die ZIP-Datei von Netflix oder laden Sie sie erneut herunter.',
   'error.empty': 'Dieser Verlauf ist leer, es gibt also nichts zu teilen.',
   'error.empty.next': 'Prüfen Sie, ob Sie die Datei für das Konto angefordert haben, mit dem Sie schauen. Ist er wirklich leer, können Sie ohne Teilen weitermachen.',

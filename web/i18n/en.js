@@ -157,7 +157,7 @@ export default {
   'error.other_netflix_file.next': 'Choose CONTENT_INTERACTION/ViewingActivity.csv from the same folder (the file ViewingActivity.csv in the folder CONTENT_INTERACTION), or the ZIP file from Netflix itself.',
   'error.bad_header': 'This viewing history has been changed, perhaps by opening and saving it in a spreadsheet program.',
   'error.bad_header.next': 'Choose the original ZIP file from Netflix, or download it again.',
-  'error.unreadable_rows': 'Most rows of this viewing history cannot be read. The file was probably opened and saved in a spreadsheet program, which changed the dates.',
+  'error.unreadable_rows': 'Too many rows of this viewing history cannot be read to make a correct summary. The file was probably opened and saved in a spreadsheet program, which changed the dates.',
   'error.unreadable_rows.next': 'Choose the file exactly as Netflix sent it. If you opened it in a spreadsheet program, choose the ZIP file from Netflix again, or download it again.',
   'error.empty': 'This viewing history is empty, so there is nothing to share.',
   'error.empty.next': 'Check that you requested the file for the account you watch with. If it really is empty, you can continue without sharing.',

@@ -156,7 +156,7 @@ export default {
   'error.other_netflix_file.next': 'Kies CONTENT_INTERACTION/ViewingActivity.csv uit dezelfde map (het bestand ViewingActivity.csv in de map CONTENT_INTERACTION), of het ZIP-bestand van Netflix zelf.',
   'error.bad_header': 'Deze kijkgeschiedenis is veranderd, misschien doordat hij in een spreadsheetprogramma is geopend en opgeslagen.',
   'error.bad_header.next': 'Kies het originele ZIP-bestand van Netflix, of download het opnieuw.',
-  'error.unreadable_rows': 'De meeste regels van deze kijkgeschiedenis kunnen niet gelezen worden. Waarschijnlijk is het bestand geopend en opgeslagen in een spreadsheetprogramma, dat de datums heeft veranderd.',
+  'error.unreadable_rows': 'Te veel regels van deze kijkgeschiedenis kunnen niet gelezen worden om een juiste samenvatting te maken. Waarschijnlijk is het bestand geopend en opgeslagen in een spreadsheetprogramma, dat de datums heeft veranderd.',
   'error.unreadable_rows.next': 'Kies het bestand precies zoals Netflix het stuurde. Heb je het in een spreadsheetprogramma geopend? Kies dan opnieuw het ZIP-bestand van Netflix, of download het opnieuw.',
   'error.empty': 'Deze kijkgeschiedenis is leeg, dus er is niets om te delen.',
   'error.empty.next': 'Controleer of je het bestand hebt aangevraagd voor het account waarmee je kijkt. Is het echt leeg? Dan kun je verder zonder te delen.',
