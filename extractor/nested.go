@@ -125,6 +125,9 @@ func (z *zipFileSet) unwrap() (FileSet, error) {
 		return nil, newError(CodeCorruptZip, "the ZIP inside the ZIP states an impossible size")
 	}
 	size, compressed := int64(f.UncompressedSize64), int64(f.CompressedSize64)
+	if size == 0 {
+		return nil, errEmptyFile() // the export, not downloaded yet
+	}
 	opts := z.opts
 	if f.Method == zip.Store && size == compressed {
 		// Stored: read in place, and its DEFLATE entries inflated where
@@ -193,6 +196,10 @@ func (f *folderFileSet) unwrap(opts ZipOptions) (FileSet, error) {
 		return nil, wrapError(CodeNotZipOrCSV, err, "a file of the folder cannot be opened")
 	}
 	st, err := file.Stat()
+	if err == nil && st.Mode().IsRegular() && st.Size() == 0 {
+		file.Close()
+		return nil, errEmptyFile() // a download that failed or has not finished
+	}
 	ra, seekable := file.(io.ReaderAt)
 	if err != nil || !st.Mode().IsRegular() || !seekable {
 		file.Close()

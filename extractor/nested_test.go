@@ -121,6 +121,9 @@ func TestNestedExport(t *testing.T) {
 		if err := closer.Close(); err != nil {
 			t.Errorf("closing: %v", err)
 		}
+		if _, err := OpenFolder(fstest.MapFS{"Downloads/netflix-report.zip": {Data: nil}}); CodeOf(err) != CodeEmptyFile {
+			t.Errorf("a folder holding an empty ZIP: %v, want empty_file", err)
+		}
 		mem := fstest.MapFS{"Downloads/netflix-report (1).zip": {Data: export}, "Downloads/photo.jpg": {Data: []byte("\xFF\xD8\xFF")}}
 		files, err = OpenFolder(mem)
 		if err != nil {
@@ -146,6 +149,7 @@ func TestNestedRefused(t *testing.T) {
 		{"two levels, stored", wrapZip(t, nestedEntry{"again.zip", inner, zip.Store}), CodeNestedZip},
 		{"two exports", wrapZip(t, nestedEntry{"a.zip", export, zip.Store}, nestedEntry{"b.zip", export, zip.Store}), CodeNestedZip},
 		{"a cut inner ZIP", wrapZip(t, nestedEntry{"netflix-report.zip", export[:len(export)/2], zip.Deflate}), CodeCorruptZip},
+		{"an empty inner ZIP", wrapZip(t, nestedEntry{"netflix-report.zip", nil, zip.Deflate}), CodeEmptyFile},
 		{"an inner ZIP of something else", wrapZip(t, nestedEntry{"photos.zip", wrapZip(t, nestedEntry{"a.jpg", []byte("\xFF\xD8\xFF"), zip.Store}), zip.Deflate}), CodeNoViewingActivity},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
