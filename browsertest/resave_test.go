@@ -73,16 +73,7 @@ func checkResavesInBrowser(t *testing.T, h *Harness, pristine []byte) {
 // real sample through the real engine in Chromium.
 func TestEngineResavedSamples(t *testing.T) {
 	dir := testutil.SamplesDir(t)
-	var paths []string
-	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && d.Name() == "ViewingActivity.csv" {
-			paths = append(paths, p)
-		}
-		return nil
-	})
-	if len(paths) == 0 {
-		t.Skip("no ViewingActivity.csv samples")
-	}
+	paths := testutil.ViewingSamples(t)
 	h := NewHarness(t, HarnessOptions{})
 	h.Navigate(enginePage)
 	h.Eval(`NetflixDonation.ready()`, nil)

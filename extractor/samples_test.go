@@ -128,18 +128,7 @@ func readSampleTruth(t *testing.T, path string, loc *time.Location) sampleTruth 
 
 // sampleViewingFiles lists the real ViewingActivity.csv samples.
 func sampleViewingFiles(t *testing.T) []string {
-	dir := testutil.SamplesDir(t)
-	var out []string
-	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && d.Name() == "ViewingActivity.csv" {
-			out = append(out, p)
-		}
-		return nil
-	})
-	if len(out) == 0 {
-		t.Skip("no ViewingActivity.csv samples")
-	}
-	return out
+	return testutil.ViewingSamples(t)
 }
 
 // TestRealSamples checks every real sample against the independent reading,

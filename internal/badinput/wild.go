@@ -165,25 +165,3 @@ func writeBombNestedOnce(w io.Writer) error {
 	}
 	return writeMethodZip(w, []zipEntry{{"netflix-report.zip", bomb.Bytes(), zip.Deflate}})
 }
-
-// zipEntry is one file of a ZIP written with a chosen method.
-type zipEntry struct {
-	name   string
-	data   []byte
-	method uint16
-}
-
-// writeMethodZip writes entries stored or deflated as each asks.
-func writeMethodZip(w io.Writer, entries []zipEntry) error {
-	zw := zip.NewWriter(w)
-	for _, e := range entries {
-		fw, err := zw.CreateHeader(&zip.FileHeader{Name: e.name, Method: e.method, Modified: modified()})
-		if err != nil {
-			return err
-		}
-		if _, err := fw.Write(e.data); err != nil {
-			return err
-		}
-	}
-	return zw.Close()
-}
