@@ -1,6 +1,10 @@
 package extractor
 
-import "bytes"
+import (
+	"bytes"
+	"slices"
+	"strings"
+)
 
 // A participant who unzipped the export may choose any of its tables, or
 // a file that is not a table at all, instead of ViewingActivity.csv. Each
@@ -93,12 +97,15 @@ func classifyHeader(header [][]byte, head []byte, err error) error {
 }
 
 // hasViewingColumn reports whether header names a column of
-// ViewingActivity.csv.
+// ViewingActivity.csv: one the extractor reads (ViewingRow) or one it
+// leaves alone.
 func hasViewingColumn(header [][]byte) bool {
+	names := []string{"bookmark", "latest bookmark"}
+	for _, col := range viewingSchema() {
+		names = append(names, strings.ToLower(col.name))
+	}
 	for _, cell := range header {
-		switch normalizeHeader(cell) {
-		case "profile name", "start time", "duration", "attributes", "title", "supplemental video type",
-			"device type", "bookmark", "latest bookmark", "country":
+		if slices.Contains(names, normalizeHeader(cell)) {
 			return true
 		}
 	}

@@ -21,6 +21,10 @@ import (
 // ZIP seen is a few megabytes; a generated million-row one is 22 MB.
 const maxNestedZipBytes = 128 << 20
 
+// nestedReserveBytes is the most memory reserved for an inner ZIP before
+// its bytes arrive.
+const nestedReserveBytes = 16 << 20
+
 // isJunkName reports whether a path is one an operating system adds to
 // folders and archives and nobody chose: macOS resource forks
 // ("__MACOSX/", "._x") and folder settings (".DS_Store", "Thumbs.db",
@@ -160,13 +164,15 @@ func (z *zipFileSet) unwrap() (FileSet, error) {
 
 // readNested reads the inner ZIP name of files into memory, at most
 // maxNestedZipBytes (and the limits of files, which its reader enforces).
+// The size its header declares reserves memory only up to
+// nestedReserveBytes: a header may lie.
 func readNested(files FileSet, name string, declared int64) ([]byte, error) {
 	rc, _, err := files.Open(name)
 	if err != nil {
 		return nil, err
 	}
 	defer rc.Close()
-	buf := bytes.NewBuffer(make([]byte, 0, min(max(declared, 0), maxNestedZipBytes)))
+	buf := bytes.NewBuffer(make([]byte, 0, min(max(declared, 0), nestedReserveBytes)))
 	n, err := io.Copy(buf, io.LimitReader(rc, maxNestedZipBytes+1))
 	if err != nil {
 		if files.Kind() == "zip" {

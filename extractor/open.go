@@ -75,7 +75,8 @@ func looksLikeText(b []byte) bool {
 // looksLikeTable reports whether b, the start of a file, can be a CSV
 // table: text (looksLikeText) that is valid in an encoding a spreadsheet
 // writes and is not markup. A UTF-16 byte order mark is enough here: the
-// rest is checked on the decoded text (sniffText).
+// rest is checked on the decoded text when its header does not bind
+// (classifyHeader).
 func looksLikeTable(b []byte) bool {
 	if bytes.HasPrefix(b, []byte{0xFF, 0xFE}) || bytes.HasPrefix(b, []byte{0xFE, 0xFF}) {
 		return true
