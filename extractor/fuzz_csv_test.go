@@ -28,6 +28,10 @@ var csvFuzzSeeds = []string{
 	"Start Time,Duration,Title,Start Time\n",
 	emptyTableText,
 	vaHeader + "P,2023-01-01 10:00:00,9999:59:59,,M\xff\xfe,,,,,\n",
+	"Profile Name;Start Time;Duration;Title\r\nA;29-10-2023 18:36;0:08:30;Caf\xe9\r\nA;1-2-2023 9:05;1:00:00;T\r\n",
+	"Profile Name,Start Time,Duration,Title\nA,10/29/2023 6:36 PM,0:08:30,T\nA,soon,0:08:30,T\n",
+	"Profile Name,Sent Utc Ts,Message Name,Channel\nA,2023-01-01 10:00:00,X,EMAIL\n",
+	"<!DOCTYPE html><html></html>\n",
 }
 
 // knownCodes are the codes Extract may return on any input.
