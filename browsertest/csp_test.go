@@ -77,20 +77,15 @@ func TestHardeningStrictCSPDemo(t *testing.T) {
 		t.Errorf("the donation differs from the native one:\nbrowser %.300s\nnative  %.300s", field, want)
 	}
 	var d struct {
-		RowsTotal int64 `json:"rows_total"`
-		Profiles  []struct {
-			Pseudonym string `json:"pseudonym"`
-			Rows      int64  `json:"rows"`
-			Selected  bool   `json:"selected"`
-		} `json:"profiles"`
+		RowsTotal int64              `json:"rows_total"`
+		Profiles  extractor.Profiles `json:"profiles"`
 	}
 	if err := json.Unmarshal([]byte(field), &d); err != nil {
 		t.Fatal(err)
 	}
-	if d.RowsTotal != truth.Rows || len(d.Profiles) != len(truth.ProfileRows) ||
-		d.Profiles[0].Rows != truth.ProfileRows[0] || !d.Profiles[0].Selected {
-		t.Errorf("rows_total %d, profiles %+v; the generator wrote %d rows, %v per profile, and P1 was chosen",
-			d.RowsTotal, d.Profiles, truth.Rows, truth.ProfileRows)
+	if d.RowsTotal != truth.ProfileRows[0] || d.Profiles != (extractor.Profiles{Count: int64(len(truth.ProfileRows)), Selected: 1}) {
+		t.Errorf("rows_total %d, profiles %+v; the generator wrote %v rows per profile, and the first was chosen",
+			d.RowsTotal, d.Profiles, truth.ProfileRows)
 	}
 	if err := extractor.VerifyChecksum([]byte(field)); err != nil {
 		t.Errorf("checksum: %v", err)

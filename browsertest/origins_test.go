@@ -222,11 +222,30 @@ func TestHardeningCrossOriginFrame(t *testing.T) {
 			type message struct{ Origin, Event, JSON string }
 			var msgs []message
 			if tt.toSurvey {
+				var donations, statuses []message
 				ok := eventually(func() bool {
-					return h.EvalError(`window.__messages`, &msgs) == nil && len(msgs) > 0
+					if h.EvalError(`window.__messages`, &msgs) != nil {
+						return false
+					}
+					donations, statuses = nil, nil
+					for _, m := range msgs {
+						if m.Event == "status" {
+							statuses = append(statuses, m)
+						} else {
+							donations = append(donations, m)
+						}
+					}
+					return len(donations) > 0 && len(statuses) == 4
 				})
-				if !ok || len(msgs) != 1 || msgs[0] != (message{widgetOrigin, "donate", shown}) {
-					t.Fatalf("the survey received %.300v; want one donate message from %s with the shown JSON", msgs, widgetOrigin)
+				if !ok || len(donations) != 1 || donations[0] != (message{widgetOrigin, "donate", shown}) {
+					t.Fatalf("the survey received %.300v; want one donate message from %s with the shown JSON", donations, widgetOrigin)
+				}
+				// reached, file_chosen, reviewed, shared: the participation
+				// status, from the widget's origin only.
+				for _, m := range statuses {
+					if m.Origin != widgetOrigin {
+						t.Errorf("a status message from %s", m.Origin)
+					}
 				}
 				return
 			}

@@ -54,7 +54,7 @@ func TestSoSciExample(t *testing.T) {
 	if field != shown {
 		t.Errorf("IV01_01 holds %.120q, want the shown JSON %.120q", field, shown)
 	}
-	if !strings.HasPrefix(field, `{"schema":"netflix-summary/1"`) {
+	if !strings.HasPrefix(field, `{"schema":"netflix-summary/2"`) {
 		t.Errorf("IV01_01 %.80q is not a donation", field)
 	}
 

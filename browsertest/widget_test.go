@@ -5,14 +5,17 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
+	"github.com/netflix-donation/widget/docs"
 	"github.com/netflix-donation/widget/extractor"
 	"github.com/netflix-donation/widget/internal/badinput"
 	"github.com/netflix-donation/widget/internal/synth"
+	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
 // widgetDefaultBlocks are the blocks the element shares without a config:
@@ -48,9 +51,10 @@ type donation struct {
 	Titles []struct {
 		Name string `json:"name"`
 	} `json:"titles"`
-	Options struct {
-		Profiles []string `json:"profiles"`
-	} `json:"options"`
+	Profiles struct {
+		Count    int `json:"count"`
+		Selected int `json:"selected"`
+	} `json:"profiles"`
 	Sharing struct {
 		Blocks        []string `json:"blocks"`
 		TitlesRemoved int      `json:"titles_removed"`
@@ -150,8 +154,8 @@ func TestWidgetDonateFlow(t *testing.T) {
 					t.Errorf("removed title %q is in the shared JSON", removed)
 				}
 			}
-			if d.Sharing.TitlesRemoved != 1 || !slices.Equal(d.Options.Profiles, []string{"P1"}) || d.Sharing.MaxBytes != 20000 {
-				t.Errorf("sharing %+v, profiles %q; want 1 title removed, profiles [P1], max_bytes 20000", d.Sharing, d.Options.Profiles)
+			if d.Sharing.TitlesRemoved != 1 || d.Profiles.Selected != 1 || d.Profiles.Count != len(names) || d.Sharing.MaxBytes != 20000 {
+				t.Errorf("sharing %+v, profiles %+v; want 1 title removed, 1 of %d profiles, max_bytes 20000", d.Sharing, d.Profiles, len(names))
 			}
 			for _, name := range names {
 				if strings.Contains(shown, name) {
@@ -177,7 +181,7 @@ func TestWidgetDonateFlow(t *testing.T) {
 }
 
 // TestWidgetDecline: "I don't want to share" gives the decline event and
-// the decline payload in the output field, and nothing else.
+// the decline payload with its reason in the output field, and nothing else.
 func TestWidgetDecline(t *testing.T) {
 	h := NewHarness(t, HarnessOptions{})
 	w := pageWidget(h)
@@ -186,8 +190,8 @@ func TestWidgetDecline(t *testing.T) {
 	w.wait(w.q(`.screen-title`) + `.textContent === 'Er is niets gedeeld'`)
 	var output string
 	h.Eval(`document.querySelector('#out').value`, &output)
-	if output != `{"declined":true}` {
-		t.Errorf("output %q, want {\"declined\":true}", output)
+	if want := `{"declined":true,"reason":"not_wanted"}`; output != want {
+		t.Errorf("output %q, want %q", output, want)
 	}
 	evs := events(h)
 	if len(evs) != 1 || evs[0].Type != "netflix-donation:decline" {
@@ -399,7 +403,7 @@ func TestWidgetExamples(t *testing.T) {
 			if stored != shown {
 				t.Errorf("stored %.120q, want the shown JSON %.120q", stored, shown)
 			}
-			if !strings.HasPrefix(stored, `{"schema":"netflix-summary/1"`) {
+			if !strings.HasPrefix(stored, `{"schema":"netflix-summary/2"`) {
 				t.Errorf("stored %.80q is not a donation", stored)
 			}
 		})
@@ -474,4 +478,127 @@ func TestWidgetTextOverrides(t *testing.T) {
 	if got := w.text(`[data-key="start"]`); got != "Beginnen" {
 		t.Errorf("start button %q: other texts should stay Dutch", got)
 	}
+}
+
+// participationStatus is the participation status the widget reports
+// (docs/participation-status.schema.json).
+type participationStatus struct {
+	Schema   string   `json:"schema"`
+	Status   string   `json:"status"`
+	Attempts int      `json:"attempts"`
+	Errors   []string `json:"errors"`
+	Reason   string   `json:"reason,omitempty"`
+	Error    string   `json:"error,omitempty"`
+}
+
+// statuses returns the status events recorded by widget_flow.js and the
+// value of the status field.
+func statuses(h *Harness) ([]participationStatus, string) {
+	h.T.Helper()
+	var raw, field string
+	h.Eval(`JSON.stringify(window.__statuses)`, &raw)
+	h.Eval(`document.querySelector('#status').value`, &field)
+	var out []participationStatus
+	if err := json.Unmarshal([]byte(raw), &out); err != nil {
+		h.T.Fatal(err)
+	}
+	return out, field
+}
+
+// TestWidgetStatus follows a participant who first picks a file that is
+// not a Netflix file, then the right one, and shares; and one who gives up
+// after an error. The status field and events must say each step, with
+// the error codes met, and never anything of the viewing data.
+func TestWidgetStatus(t *testing.T) {
+	notNetflix := []byte("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n")
+	good := genCSV(t, synth.Config{Rows: 300, Seed: 21, Profiles: []string{"Anna"}})
+
+	t.Run("error, then shared", func(t *testing.T) {
+		h := NewHarness(t, HarnessOptions{})
+		w := pageWidget(h)
+		h.Navigate("/browsertest/testdata/widget_flow.html?lang=en")
+		w.wait(`window.__statuses.length === 1`)
+		w.start()
+		w.upload(h.WriteFile("scan.pdf", notNetflix))
+		w.waitFor(`.error[role=alert]`)
+		w.click(`[data-key="retry"]`)
+		w.upload(h.WriteFile("ViewingActivity.csv", good))
+		w.toReview()
+		w.share()
+		w.wait(`window.__statuses.length === 6`)
+
+		got, field := statuses(h)
+		s := func(step string, attempts int, errs ...string) participationStatus {
+			if errs == nil {
+				errs = []string{}
+			}
+			return participationStatus{Schema: "netflix-donation-status/1", Status: step, Attempts: attempts, Errors: errs}
+		}
+		errStep := s("error", 1, "not_zip_or_csv")
+		errStep.Error = "not_zip_or_csv"
+		want := []participationStatus{
+			s("reached", 0), s("file_chosen", 1), errStep,
+			s("file_chosen", 2, "not_zip_or_csv"), s("reviewed", 2, "not_zip_or_csv"), s("shared", 2, "not_zip_or_csv"),
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("statuses\n got %+v\nwant %+v", got, want)
+		}
+		sch := compileStatusSchema(t)
+		var raw []json.RawMessage
+		h.Eval(`window.__statuses.map((s) => JSON.stringify(s))`, &raw)
+		for _, r := range raw {
+			var text string
+			_ = json.Unmarshal(r, &text)
+			inst, err := jsonschema.UnmarshalJSON(strings.NewReader(text))
+			if err == nil {
+				err = sch.Validate(inst)
+			}
+			if err != nil {
+				t.Errorf("status %s does not validate: %v", text, err)
+			}
+		}
+		var last participationStatus
+		if err := json.Unmarshal([]byte(field), &last); err != nil || !reflect.DeepEqual(last, want[len(want)-1]) {
+			t.Errorf("status field %q (%v), want the last status", field, err)
+		}
+	})
+
+	t.Run("error, then declined", func(t *testing.T) {
+		h := NewHarness(t, HarnessOptions{})
+		w := pageWidget(h)
+		h.Navigate("/browsertest/testdata/widget_flow.html?lang=de")
+		w.start()
+		w.upload(h.WriteFile("scan.pdf", notNetflix))
+		w.click(`.actions [data-key="skip"]`)
+		w.wait(`window.__statuses.length === 4`)
+		got, _ := statuses(h)
+		want := participationStatus{Schema: "netflix-donation-status/1", Status: "declined", Attempts: 1,
+			Errors: []string{"not_zip_or_csv"}, Reason: "did_not_work", Error: "not_zip_or_csv"}
+		if !reflect.DeepEqual(got[3], want) {
+			t.Errorf("last status %+v, want %+v", got[3], want)
+		}
+		var output string
+		h.Eval(`document.querySelector('#out').value`, &output)
+		if w := `{"declined":true,"reason":"did_not_work","error":"not_zip_or_csv"}`; output != w {
+			t.Errorf("output %q, want %q", output, w)
+		}
+	})
+}
+
+// compileStatusSchema compiles docs/participation-status.schema.json.
+func compileStatusSchema(t *testing.T) *jsonschema.Schema {
+	t.Helper()
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(docs.StatusSchema()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	if err := c.AddResource("status.json", doc); err != nil {
+		t.Fatal(err)
+	}
+	sch, err := c.Compile("status.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sch
 }

@@ -34,37 +34,39 @@ func validateAccountBlocks(blocks []string) error {
 }
 
 // readAccount reads the opt-in account-level blocks named in blocks from
-// the export's smaller tables. Local months are taken in loc. It returns
-// nil for no blocks, and CodeBadOptions for an unknown block name.
-func readAccount(ctx context.Context, files FileSet, blocks []string, loc *time.Location) (*Account, error) {
+// the export's smaller tables. Local months are taken in cfg's zone, and
+// per-profile tables count the rows of the profiles cfg selects. It
+// returns nil for no blocks, and CodeBadOptions for an unknown block name.
+func readAccount(ctx context.Context, files FileSet, blocks []string, cfg *config) (*Account, error) {
 	if len(blocks) == 0 {
 		return nil, nil
 	}
 	if err := validateAccountBlocks(blocks); err != nil {
 		return nil, err
 	}
+	loc := cfg.loc
 	if loc == nil {
 		loc = time.UTC
 	}
 	a := &Account{}
 	var err error
 	if slices.Contains(blocks, AccountProfilesBlock) {
-		if a.Profiles, err = readAccountProfiles(ctx, files); err != nil {
+		if a.Profiles, err = readAccountProfiles(ctx, files, cfg); err != nil {
 			return nil, err
 		}
 	}
 	if slices.Contains(blocks, AccountSearchesBlock) {
-		if a.Searches, err = readAccountSearches(ctx, files, loc); err != nil {
+		if a.Searches, err = readAccountSearches(ctx, files, cfg, loc); err != nil {
 			return nil, err
 		}
 	}
 	if slices.Contains(blocks, AccountRatingsBlock) {
-		if a.Ratings, err = readAccountRatings(ctx, files, loc); err != nil {
+		if a.Ratings, err = readAccountRatings(ctx, files, cfg, loc); err != nil {
 			return nil, err
 		}
 	}
 	if slices.Contains(blocks, AccountMyListBlock) {
-		if a.MyList, err = readAccountMyList(ctx, files); err != nil {
+		if a.MyList, err = readAccountMyList(ctx, files, cfg); err != nil {
 			return nil, err
 		}
 	}
@@ -81,16 +83,23 @@ func readAccount(ctx context.Context, files FileSet, blocks []string, loc *time.
 // (numeric until 2022, LITTLE_KIDS/OLDER_KIDS/TEENS/ADULTS since); the
 // flag columns cover files that state it directly.
 type profileRow struct {
+	Profile     string `csv:"Profile Name"`
 	Maturity    string `csv:"Maturity Level"`
 	IsKids      string `csv:"Is Kids"`
 	KidsProfile string `csv:"Kids Profile"`
 }
 
-func readAccountProfiles(ctx context.Context, files FileSet) (*AccountProfiles, error) {
+// readAccountProfiles counts every profile, but tells kids profiles only
+// among the chosen ones: whether another household member is a child is
+// not the participant's to share.
+func readAccountProfiles(ctx context.Context, files FileSet, cfg *config) (*AccountProfiles, error) {
 	p := &AccountProfiles{}
 	found, err := readAccountTable(ctx, files, "Profiles", func(rows []profileRow) {
 		for _, r := range rows {
 			p.Count++
+			if !cfg.selectsAccountRow(r.Profile) {
+				continue
+			}
 			switch accountKids(r) {
 			case accountYes:
 				p.Kids++
@@ -134,13 +143,17 @@ func accountKids(r profileRow) int {
 // searchRow is the schema of CONTENT_INTERACTION/SearchHistory.csv as far
 // as the summary reads it: the time alone, never what was typed.
 type searchRow struct {
-	Time string `csv:"Utc Timestamp"`
+	Profile string `csv:"Profile Name"`
+	Time    string `csv:"Utc Timestamp"`
 }
 
-func readAccountSearches(ctx context.Context, files FileSet, loc *time.Location) (*AccountCounts, error) {
+func readAccountSearches(ctx context.Context, files FileSet, cfg *config, loc *time.Location) (*AccountCounts, error) {
 	c := newAccountCounter()
 	found, err := readAccountTable(ctx, files, "SearchHistory", func(rows []searchRow) {
 		for _, r := range rows {
+			if !cfg.selectsAccountRow(r.Profile) {
+				continue
+			}
 			c.add(accountMonth(r.Time, loc))
 		}
 	})
@@ -150,15 +163,19 @@ func readAccountSearches(ctx context.Context, files FileSet, loc *time.Location)
 // myListRow is the schema of CONTENT_INTERACTION/MyList.csv as far as the
 // summary reads it.
 type myListRow struct {
-	Added string `csv:"Utc Title Add Date"`
+	Profile string `csv:"Profile Name"`
+	Added   string `csv:"Utc Title Add Date"`
 }
 
 // readAccountMyList counts My List additions by the month written in the
 // file: the date has no time of day, so it is not moved to another zone.
-func readAccountMyList(ctx context.Context, files FileSet) (*AccountCounts, error) {
+func readAccountMyList(ctx context.Context, files FileSet, cfg *config) (*AccountCounts, error) {
 	c := newAccountCounter()
 	found, err := readAccountTable(ctx, files, "MyList", func(rows []myListRow) {
 		for _, r := range rows {
+			if !cfg.selectsAccountRow(r.Profile) {
+				continue
+			}
 			c.add(accountMonth(r.Added, time.UTC))
 		}
 	})
@@ -194,10 +211,11 @@ func (c *accountCounter) result(found bool) *AccountCounts {
 // ratingRow is the schema of CONTENT_INTERACTION/Ratings.csv as far as the
 // summary reads it: no title, no device.
 type ratingRow struct {
-	Type   string `csv:"Rating Type"`
-	Star   string `csv:"Star Value"`
-	Thumbs string `csv:"Thumbs Value"`
-	Time   string `csv:"Event Utc Ts"`
+	Profile string `csv:"Profile Name"`
+	Type    string `csv:"Rating Type"`
+	Star    string `csv:"Star Value"`
+	Thumbs  string `csv:"Thumbs Value"`
+	Time    string `csv:"Event Utc Ts"`
 }
 
 // The kinds of rating, as indexes of accountRatingCounts.
@@ -240,11 +258,14 @@ func ratingKind(r ratingRow) int {
 	return ratingOther
 }
 
-func readAccountRatings(ctx context.Context, files FileSet, loc *time.Location) (*AccountRatings, error) {
+func readAccountRatings(ctx context.Context, files FileSet, cfg *config, loc *time.Location) (*AccountRatings, error) {
 	out := &AccountRatings{ByMonth: []RatingMonth{}}
 	months := map[string]*accountRatingCounts{}
 	found, err := readAccountTable(ctx, files, "Ratings", func(rows []ratingRow) {
 		for _, r := range rows {
+			if !cfg.selectsAccountRow(r.Profile) {
+				continue
+			}
 			out.Total++
 			kind := ratingKind(r)
 			switch kind {

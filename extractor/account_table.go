@@ -9,6 +9,8 @@ import (
 	"io"
 	"reflect"
 	"strings"
+
+	"github.com/gocarina/gocsv"
 )
 
 // accountBatchRows is the number of rows decoded per call of the batch
@@ -17,32 +19,17 @@ import (
 // long a table is.
 const accountBatchRows = 4096
 
-// An accountDecoder maps the next batch of a projection (its canonical
-// header, then at most accountBatchRows records) onto rows of T by the
-// csv struct tags of T. Native builds use gocsv (decodeAccountBatch in
-// account_decode_gocsv.go); the WebAssembly engine uses
-// decodeAccountBatchTags (account_decode_tags.go), which does the same
-// mapping with reflect alone and keeps gocsv's dependencies (net,
-// crypto/rand, mime/multipart) out of the browser's download.
-type accountDecoder[T any] func(p *accountProjection, rows *[]T) error
-
 // readAccountTable decodes the export table named base (for example
-// "SearchHistory") into rows of T and calls fn once per batch. The csv
-// tags of T are the table's schema and list only the columns the summary
-// needs; every other column (e-mail, phone, IP, device serial, search
-// text, ...) is dropped record by record before the decoder sees it and is
-// never kept. Headers are matched after removing a byte order mark and
+// "SearchHistory") into rows of T with gocsv and calls fn once per batch.
+// The csv tags of T are the table's schema and list only the columns the
+// summary needs; every other column (e-mail, phone, IP, device serial,
+// search text, ...) is dropped record by record before gocsv sees it and
+// is never kept. Headers are matched after removing a byte order mark and
 // zero-width characters, trimming, and ignoring case.
 //
 // found is false when the export has no such table. The .txt placeholder
 // Netflix writes for an empty table is a table with no rows.
 func readAccountTable[T any](ctx context.Context, files FileSet, base string, fn func([]T)) (found bool, err error) {
-	return readAccountTableWith(ctx, files, base, decodeAccountBatch[T], fn)
-}
-
-// readAccountTableWith is readAccountTable with the batch decoder given,
-// so that tests can run both decoders over the same tables.
-func readAccountTableWith[T any](ctx context.Context, files FileSet, base string, decode accountDecoder[T], fn func([]T)) (found bool, err error) {
 	name, ok := FindFile(files, base)
 	if !ok {
 		return false, nil
@@ -71,7 +58,9 @@ func readAccountTableWith[T any](ctx context.Context, files FileSet, base string
 			return true, err
 		}
 		var rows []T
-		if err := decode(p, &rows); err != nil {
+		// gocsv reads a whole reader before mapping it, so it is given
+		// one batch at a time through the projection.
+		if err := gocsv.UnmarshalCSV(p, &rows); err != nil {
 			return true, accountReadError(err, base)
 		}
 		if len(rows) > 0 {

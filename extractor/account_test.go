@@ -94,7 +94,7 @@ func TestAccountProfiles(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a, err := readAccount(context.Background(), tt.files, []string{"profiles"}, time.UTC)
+			a, err := readAccount(context.Background(), tt.files, []string{"profiles"}, everyProfile(time.UTC))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -131,7 +131,7 @@ func TestAccountSearches(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.loc.String(), func(t *testing.T) {
-			a, err := readAccount(context.Background(), files, []string{"searches"}, tt.loc)
+			a, err := readAccount(context.Background(), files, []string{"searches"}, everyProfile(tt.loc))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -156,7 +156,7 @@ func TestAccountRatings(t *testing.T) {
 		"A,T10,thumb,,2,Smart TV,,\n" + // undated thumbs up
 		"A,T11,heart,,,Smart TV,2023-06-03 10:00:00,\n" // unknown type: other
 	files := accountFiles{"CONTENT_INTERACTION/Ratings.csv": csvText}
-	a, err := readAccount(context.Background(), files, []string{"ratings"}, time.UTC)
+	a, err := readAccount(context.Background(), files, []string{"ratings"}, everyProfile(time.UTC))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -181,7 +181,7 @@ func TestAccountMyList(t *testing.T) {
 		ams = time.UTC
 	}
 	// A date without a time stays in its month whatever the zone.
-	a, err := readAccount(context.Background(), files, []string{"my_list"}, ams)
+	a, err := readAccount(context.Background(), files, []string{"my_list"}, everyProfile(ams))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -245,7 +245,7 @@ func TestAccountTenure(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a, err := readAccount(context.Background(), tt.files, []string{"tenure"}, time.UTC)
+			a, err := readAccount(context.Background(), tt.files, []string{"tenure"}, everyProfile(time.UTC))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -293,20 +293,20 @@ func TestAccountErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a, err := readAccount(tt.ctx, tt.files, tt.blocks, time.UTC)
+			a, err := readAccount(tt.ctx, tt.files, tt.blocks, everyProfile(time.UTC))
 			if CodeOf(err) != tt.want {
 				t.Errorf("got %v (%v), want code %s", a, err, tt.want)
 			}
 		})
 	}
-	if a, err := readAccount(context.Background(), accountFiles{}, nil, time.UTC); a != nil || err != nil {
+	if a, err := readAccount(context.Background(), accountFiles{}, nil, everyProfile(time.UTC)); a != nil || err != nil {
 		t.Errorf("no blocks: got %v, %v; want nil, nil", a, err)
 	}
 }
 
 func TestAccountSemicolonTable(t *testing.T) {
 	files := accountFiles{"MyList.csv": "Profile Name;Title Name;Country;Utc Title Add Date\r\nA;B;Netherlands;2022-01-25\r\nA;C;Netherlands;2022-02-25\r\n"}
-	a, err := readAccount(context.Background(), files, []string{"my_list"}, time.UTC)
+	a, err := readAccount(context.Background(), files, []string{"my_list"}, everyProfile(time.UTC))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -328,7 +328,7 @@ func TestAccountBatches(t *testing.T) {
 		fmt.Fprintf(&b, "P,NL,TV,0,q%d,,play,,2020-%02d-15 12:00:00\n", i, month)
 		perMonth[fmt.Sprintf("2020-%02d", month)]++
 	}
-	a, err := readAccount(context.Background(), accountFiles{"SearchHistory.csv": b.String()}, []string{"searches"}, time.UTC)
+	a, err := readAccount(context.Background(), accountFiles{"SearchHistory.csv": b.String()}, []string{"searches"}, everyProfile(time.UTC))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -353,7 +353,7 @@ func TestAccountPrivacy(t *testing.T) {
 		"CONTENT_INTERACTION/MyList.csv":        "Profile Name,Title Name,Country,Utc Title Add Date\n" + c + "," + c + "," + c + ",2022-01-01\n",
 		"ACCOUNT/SubscriptionHistory.csv":       subscriptionHeader + "2020-01-01 00:00:00.000+0000,false,2021-01-01 00:00:00.000,true," + c + ",1," + c + ",,,,,,,," + c + "\n",
 	}
-	a, err := readAccount(context.Background(), files, AccountBlocks, time.UTC)
+	a, err := readAccount(context.Background(), files, AccountBlocks, everyProfile(time.UTC))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -385,7 +385,7 @@ func TestAccountRealSamples(t *testing.T) {
 		}
 		files["netflix-report/"+name] = string(b)
 	}
-	a, err := readAccount(context.Background(), files, []string{"searches", "ratings", "my_list"}, time.UTC)
+	a, err := readAccount(context.Background(), files, []string{"searches", "ratings", "my_list"}, everyProfile(time.UTC))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -543,7 +543,7 @@ func BenchmarkReadAccount(b *testing.B) {
 				b.Run(strings.Join(blocks, "+"), func(b *testing.B) {
 					b.ReportAllocs()
 					for b.Loop() {
-						if _, err := readAccount(context.Background(), files, blocks, time.UTC); err != nil {
+						if _, err := readAccount(context.Background(), files, blocks, everyProfile(time.UTC)); err != nil {
 							b.Fatal(err)
 						}
 					}
@@ -551,4 +551,10 @@ func BenchmarkReadAccount(b *testing.B) {
 			}
 		})
 	}
+}
+
+// everyProfile is the configuration of a read that selects every profile,
+// with local months in loc.
+func everyProfile(loc *time.Location) *config {
+	return &config{loc: loc, allSelect: true}
 }

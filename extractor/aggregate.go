@@ -27,14 +27,10 @@ type aggregator struct {
 
 	// order reads the dates of a spreadsheet re-save (dateorder.go);
 	// orderAssumed says no date proved it. dayMonthRows counts the Start
-	// Times read in it, unreadableOther the rows of unselected profiles
-	// whose Start Time or Duration cannot be read (the selected ones are
-	// excluded.Malformed): together they tell whether the table can be
-	// read at all (checkReadable).
-	order           dateOrder
-	orderAssumed    bool
-	dayMonthRows    int64
-	unreadableOther int64
+	// Times read in it.
+	order        dateOrder
+	orderAssumed bool
+	dayMonthRows int64
 
 	profiles    []profileAgg
 	profileIdx  map[string]int
@@ -195,13 +191,18 @@ func (a *aggregator) addRecord(r *record, cols *columnMap) {
 	})
 }
 
-// addFields classifies one row into exactly one bucket, applying the
-// rules in their documented order: other_profiles, malformed,
-// outside_period, supplemental, short, and otherwise a view.
+// addFields classifies one row. A row of a profile that was not chosen
+// only makes its profile known (the summary counts profiles); nothing
+// else of it is read. A chosen profile's row lands in exactly one bucket,
+// by the rules in their documented order: malformed, outside_period,
+// supplemental, short, and otherwise a view.
 func (a *aggregator) addFields(f *viewingFields) {
-	a.rowsTotal++
 	p := a.profile(f.profile)
 	a.profiles[p].rows++
+	if !a.profiles[p].selected {
+		return
+	}
+	a.rowsTotal++
 
 	start, form, startOK := parseStartTime(trimSpace(f.start), a.order)
 	if startOK {
@@ -214,13 +215,6 @@ func (a *aggregator) addFields(f *viewingFields) {
 		if !a.haveNewest || start > a.newest {
 			a.newest, a.haveNewest = start, true
 		}
-	}
-	if !a.profiles[p].selected {
-		a.excluded.OtherProfiles++
-		if _, durOK := parseClock(trimSpace(f.duration)); !startOK || !durOK {
-			a.unreadableOther++
-		}
-		return
 	}
 	dur, durOK := parseClock(trimSpace(f.duration))
 	if !startOK || !durOK {
@@ -448,7 +442,6 @@ func (a *aggregator) summary(kind string, files []string) *Summary {
 		ByDevice:    make([]DeviceStat, len(DeviceClasses)),
 		Titles:      []TitleStat{},
 		Binge:       a.binge.sessions(),
-		Profiles:    make([]ProfileStat, len(a.profiles)),
 		Excluded:    a.excluded,
 		RowsTotal:   a.rowsTotal,
 		LenientRows: a.lenientRows,
@@ -474,8 +467,11 @@ func (a *aggregator) summary(kind string, files []string) *Summary {
 	for i, c := range DeviceClasses {
 		s.ByDevice[i] = DeviceStat{Class: c, Views: a.devices[i].views, Seconds: a.devices[i].seconds}
 	}
-	for i, p := range a.profiles {
-		s.Profiles[i] = ProfileStat{Pseudonym: pseudonym(i), Rows: p.rows, Selected: p.selected}
+	s.Profiles.Count = int64(len(a.profiles))
+	for _, p := range a.profiles {
+		if p.selected {
+			s.Profiles.Selected++
+		}
 	}
 	t.Titles = int64(len(a.stats))
 	for _, st := range a.stats {
@@ -524,24 +520,13 @@ func (a *aggregator) titleList() []TitleStat {
 	return out
 }
 
-// optionsUsed records the options, with selected profiles as pseudonyms.
+// optionsUsed records the options.
 func (a *aggregator) optionsUsed() OptionsUsed {
 	o := a.cfg.opts
-	u := OptionsUsed{
+	return OptionsUsed{
 		TimeZone: a.cfg.zoneName, MinSeconds: o.MinSeconds,
 		From: o.From, To: o.To, Titles: o.Titles, Top: o.Top,
-		Profiles: []string{},
 	}
-	if a.cfg.allSelect {
-		u.Profiles = append(u.Profiles, "all")
-		return u
-	}
-	for i, p := range a.profiles {
-		if p.selected {
-			u.Profiles = append(u.Profiles, pseudonym(i))
-		}
-	}
-	return u
 }
 
 // pseudonym names the i-th profile (0-based) P1, P2, ...

@@ -14,8 +14,6 @@ func (a *aggregator) merge(b *aggregator) {
 	a.rowsTotal += b.rowsTotal
 	a.lenientRows += b.lenientRows
 	a.dayMonthRows += b.dayMonthRows
-	a.unreadableOther += b.unreadableOther
-	a.excluded.OtherProfiles += b.excluded.OtherProfiles
 	a.excluded.Malformed += b.excluded.Malformed
 	a.excluded.OutsidePeriod += b.excluded.OutsidePeriod
 	a.excluded.Supplemental += b.excluded.Supplemental

@@ -175,7 +175,7 @@ func TestReadableSelection(t *testing.T) {
 	}{
 		{"exactly half readable", vaHeader + rows("A", 2, good) + rows("A", 2, bad), nil, "", 2},
 		{"fewer than half readable", vaHeader + rows("A", 2, good) + rows("A", 3, bad), nil, CodeUnreadableRows, 0},
-		{"unreadable rows of another profile count", vaHeader + rows("A", 2, good) + rows("B", 3, bad), []string{"A"}, CodeUnreadableRows, 0},
+		{"unreadable rows of a profile not chosen are not read", vaHeader + rows("A", 2, good) + rows("B", 3, bad), []string{"A"}, "", 0},
 		{"a selection without one readable row", vaHeader + rows("A", 1, bad) + rows("B", 5, good), []string{"A"}, CodeUnreadableRows, 0},
 		{"the readable profile of the same table", vaHeader + rows("A", 1, bad) + rows("B", 5, good), []string{"B"}, "", 0},
 		{"no view, and some rows unreadable", vaHeader + rows("A", 1, bad) + strings.Repeat("A,"+good+",00:00:30,,Film,,PC,,,\n", 3), nil, CodeUnreadableRows, 0},

@@ -33,9 +33,10 @@ const (
 	// CodeBadHeader: ViewingActivity.csv lacks a required column (Start Time, Duration, Title), repeats
 	// one, or lost its header line: some but not all of the table is there.
 	CodeBadHeader Code = "bad_header"
-	// CodeUnreadableRows: fewer than half of the rows of ViewingActivity.csv have a Start Time and a
-	// Duration that can be read (a re-save in a shape the extractor does not know), or no row is a
-	// view while some rows of the chosen profiles cannot be read. A summary would mislead.
+	// CodeUnreadableRows: fewer than half of the rows of ViewingActivity.csv (of the chosen profiles,
+	// for Extract) have a Start Time and a Duration that can be read (a re-save in a shape the
+	// extractor does not know), or no row is a view while some rows cannot be read. A summary would
+	// mislead.
 	CodeUnreadableRows Code = "unreadable_rows"
 	// CodeEmpty: ViewingActivity.csv has no data rows (only a header, or the empty-table placeholder).
 	CodeEmpty Code = "empty"

@@ -10,7 +10,7 @@ import (
 
 // Extract reads a lone ViewingActivity.csv (here from a string) and
 // returns aggregates only: the trailer is excluded as supplemental, the
-// 30-second view as short, and the profile appears only as P1.
+// 30-second view as short, and the profile appears only as a count.
 func ExampleExtract() {
 	const csv = "Profile Name,Start Time,Duration,Attributes,Title,Supplemental Video Type,Device Type,Bookmark,Latest Bookmark,Country\n" +
 		"Anna,2024-03-02 19:30:00,00:42:10,,Smiley: Season 1: When Alex Met Bruno (Episode 1),,Samsung 2016 Jazz-L UHD TV Smart TV,00:42:10,00:42:10,NL (Netherlands)\n" +
@@ -34,19 +34,19 @@ func ExampleExtract() {
 	for _, t := range s.Titles {
 		fmt.Println(t.Kind, t.Name, t.Seconds)
 	}
-	fmt.Println(s.Profiles[0].Pseudonym, "rows:", s.Profiles[0].Rows)
+	fmt.Println("profiles:", s.Profiles.Count, "chosen:", s.Profiles.Selected, "rows:", s.RowsTotal)
 	// Output:
 	// views: 2 seconds: 9210 days: 2024-02-10 to 2024-03-02
-	// excluded: {OtherProfiles:0 Malformed:0 OutsidePeriod:0 Supplemental:1 Short:1}
+	// excluded: {Malformed:0 OutsidePeriod:0 Supplemental:1 Short:1}
 	// 2024-02 1 6680
 	// 2024-03 1 2530
 	// movie Glass Onion: A Knives Out Mystery 6680
 	// series Smiley 2530
-	// P1 rows: 4
+	// profiles: 1 chosen: 1 rows: 4
 }
 
-// ListProfiles names the profiles for the participant's own choice; only
-// the pseudonyms reach a summary.
+// ListProfiles names the profiles for the participant's own choice; a
+// summary only counts them.
 func ExampleListProfiles() {
 	const csv = "Profile Name,Start Time,Duration,Title\n" +
 		"Mom & Dad,2024-03-02 19:30:00,00:42:10,Glass Onion: A Knives Out Mystery\n" +

@@ -50,14 +50,17 @@ func Extract(ctx context.Context, files FileSet, opts Options) (s *Summary, err 
 // and adds the account blocks opts asks for.
 func finishSummary(ctx context.Context, agg *aggregator, files FileSet, opts Options, cfg *config) (*Summary, error) {
 	if agg.rowsTotal == 0 {
-		return nil, errNoRows()
+		if len(agg.profiles) == 0 {
+			return nil, errNoRows()
+		}
+		return nil, newError(CodeBadOptions, "none of the chosen profiles has rows in ViewingActivity.csv")
 	}
 	if err := agg.checkReadable(); err != nil {
 		return nil, err
 	}
 	s := agg.summary(files.Kind(), KnownFiles(files))
 	if len(opts.Account) > 0 {
-		acc, err := readAccount(ctx, files, opts.Account, cfg.loc)
+		acc, err := readAccount(ctx, files, opts.Account, cfg)
 		if err != nil {
 			return nil, err
 		}

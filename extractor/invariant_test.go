@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/netflix-donation/widget/internal/synth"
@@ -34,9 +35,16 @@ func TestSynthTruth(t *testing.T) {
 		t.Run(fmt.Sprintf("seed=%d", cfg.Seed), func(t *testing.T) {
 			in, truth := synthCSV(t, cfg)
 			s := mustExtract(t, loneCSV(string(in)), DefaultOptions())
+			list, err := ListProfiles(context.Background(), loneCSV(string(in)))
+			if err != nil {
+				t.Fatal(err)
+			}
 			var profileRows []int64
-			for _, p := range s.Profiles {
+			for _, p := range list {
 				profileRows = append(profileRows, p.Rows)
+			}
+			if s.Profiles != (Profiles{Count: int64(len(list)), Selected: int64(len(list))}) {
+				t.Errorf("profiles %+v; ListProfiles lists %d", s.Profiles, len(list))
 			}
 			got := synth.Truth{
 				Rows: s.RowsTotal, ProfileRows: profileRows, Supplemental: s.Excluded.Supplemental,
@@ -64,18 +72,28 @@ func TestRowsInvariant(t *testing.T) {
 		"min 0":         func(o *Options) { o.MinSeconds = 0 },
 		"min 3600":      func(o *Options) { o.MinSeconds = 3600 },
 		"titles none":   func(o *Options) { o.Titles = TitlesNone },
-		"no one":        func(o *Options) { o.Profiles = []string{"nobody"} },
 		"tokyo, narrow": func(o *Options) { o.TimeZone = "Asia/Tokyo"; o.From, o.To = "2023-06-01", "2023-06-30" },
 	}
 	for _, seed := range []int64{11, 12, 13} {
 		in, truth := synthCSV(t, synth.Config{Rows: 4000, Seed: seed, Lenient: true, Malformed: true})
 		base := mustExtract(t, loneCSV(string(in)), DefaultOptions())
 		for name, fn := range optionSets {
-			s := mustExtract(t, loneCSV(string(in)), optionsWith(fn))
-			if s.RowsTotal != truth.Rows {
-				t.Errorf("seed %d %s: rows_total %d, want %d", seed, name, s.RowsTotal, truth.Rows)
+			opts := optionsWith(fn)
+			s := mustExtract(t, loneCSV(string(in)), opts)
+			wantRows := truth.Rows
+			if len(opts.Profiles) > 0 {
+				// Only the chosen profiles' rows are counted.
+				wantRows = 0
+				for i, p := range synth.DefaultProfiles() {
+					if slices.Contains(opts.Profiles, p) {
+						wantRows += truth.ProfileRows[i]
+					}
+				}
 			}
-			if s.Excluded.OtherProfiles == 0 && s.Excluded.Malformed != base.Excluded.Malformed {
+			if s.RowsTotal != wantRows {
+				t.Errorf("seed %d %s: rows_total %d, want %d", seed, name, s.RowsTotal, wantRows)
+			}
+			if len(opts.Profiles) == 0 && s.Excluded.Malformed != base.Excluded.Malformed {
 				t.Errorf("seed %d %s: malformed %d, want %d: only profile selection comes first", seed, name, s.Excluded.Malformed, base.Excluded.Malformed)
 			}
 			if s.Totals.Views > base.Totals.Views && s.Options.MinSeconds >= 60 {

@@ -98,7 +98,7 @@ func TestNestedExport(t *testing.T) {
 					t.Errorf("summary differs from the export's own:\n got %s\nwant %s", got, want)
 				}
 				list, err := ListProfiles(t.Context(), files)
-				if err != nil || len(list) != len(ds.Profiles) {
+				if err != nil || int64(len(list)) != ds.Profiles.Count {
 					t.Errorf("ListProfiles: %d profiles, %v", len(list), err)
 				}
 			})

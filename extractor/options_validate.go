@@ -117,3 +117,11 @@ func parseDay(s string) (int64, bool) {
 func (c *config) selects(name string) bool {
 	return c.allSelect || c.selected[name]
 }
+
+// selectsAccountRow reports whether a row of a per-profile account table
+// (searches, ratings, My List, profiles) belongs to a chosen profile. Those
+// tables name the profile as ViewingActivity.csv does; a row without a
+// name counts only when every profile is chosen.
+func (c *config) selectsAccountRow(profile string) bool {
+	return c.allSelect || (profile != "" && c.selected[profile])
+}

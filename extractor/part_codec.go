@@ -44,9 +44,9 @@ func (p *partial) encode() []byte {
 	w.uint(uint64(p.part.Count))
 	w.string(p.options)
 
-	w.ints(a.rowsTotal, a.lenientRows, a.dayMonthRows, a.unreadableOther)
+	w.ints(a.rowsTotal, a.lenientRows, a.dayMonthRows)
 	e := &a.excluded
-	w.ints(e.OtherProfiles, e.Malformed, e.OutsidePeriod, e.Supplemental, e.Short)
+	w.ints(e.Malformed, e.OutsidePeriod, e.Supplemental, e.Short)
 	w.bool(a.haveNewest)
 	w.ints(a.newest)
 
@@ -120,9 +120,9 @@ func decodePartial(b []byte, cfg *config) (*partial, error) {
 	p.options = r.string()
 
 	a := p.agg
-	a.rowsTotal, a.lenientRows, a.dayMonthRows, a.unreadableOther = r.int(), r.int(), r.int(), r.int()
+	a.rowsTotal, a.lenientRows, a.dayMonthRows = r.int(), r.int(), r.int()
 	e := &a.excluded
-	e.OtherProfiles, e.Malformed, e.OutsidePeriod, e.Supplemental, e.Short = r.int(), r.int(), r.int(), r.int(), r.int()
+	e.Malformed, e.OutsidePeriod, e.Supplemental, e.Short = r.int(), r.int(), r.int(), r.int()
 	a.haveNewest = r.bool()
 	a.newest = r.int()
 

@@ -24,7 +24,7 @@ type resaveFigures struct {
 	ByMonth                    []MonthStat
 	WeekdayHour                [7][24]int64
 	ByDevice                   []DeviceStat
-	Profiles                   []ProfileStat
+	Profiles                   Profiles
 	Excluded                   Excluded
 	RowsTotal                  int64
 	NewestDay                  string
@@ -53,6 +53,10 @@ func checkResaves(t *testing.T, pristine []byte, zones []string, proved bool) {
 			t.Fatalf("the pristine table: lenient_rows %d, date_order %q", base.LenientRows, base.Source.DateOrder)
 		}
 		want := figures(base)
+		baseList, err := ListProfiles(t.Context(), loneCSV(string(pristine)))
+		if err != nil {
+			t.Fatal(err)
+		}
 		for _, shape := range resave.Shapes() {
 			data, err := shape.Resave(pristine)
 			if err != nil {
@@ -79,12 +83,12 @@ func checkResaves(t *testing.T, pristine []byte, zones []string, proved bool) {
 						shape.Name, files.Kind(), zone, s.LenientRows, s.RowsTotal, s.Source.DateOrder, s.Source.DateOrderAssumed, order, !proved)
 				}
 				list, err := ListProfiles(t.Context(), files)
-				if err != nil || len(list) != len(base.Profiles) {
+				if err != nil || len(list) != len(baseList) {
 					t.Fatalf("%s: ListProfiles %d profiles, %v", shape.Name, len(list), err)
 				}
 				for i, p := range list {
-					if p.Rows != base.Profiles[i].Rows {
-						t.Errorf("%s: profile %s has %d rows, want %d", shape.Name, p.Pseudonym, p.Rows, base.Profiles[i].Rows)
+					if p.Rows != baseList[i].Rows {
+						t.Errorf("%s: profile %s has %d rows, want %d", shape.Name, p.Pseudonym, p.Rows, baseList[i].Rows)
 					}
 				}
 			}

@@ -53,22 +53,22 @@ func decideDateOrder(ctx context.Context, files FileSet, name string, lim Limits
 	return order, assumed, nil
 }
 
-// checkReadable refuses a table whose rows can mostly not be read: when
-// more than half of all its rows (every profile's) have a Start Time or
-// Duration that cannot be read, it is in a shape the extractor does not
-// know, and a summary of the rest would be a silent, wrong answer. The
-// half is counted over the whole table, because whether a file can be
-// read must not depend on the profile chosen. A summary without a single
-// view while rows of the chosen profiles could not be read is refused
-// too: it would show no viewing for a reason other than those it states
-// (other profiles, the period, supplemental videos, short views).
+// checkReadable refuses a summary of rows that can mostly not be read:
+// when more than half of the chosen profiles' rows have a Start Time or
+// Duration that cannot be read, the table is in a shape the extractor does
+// not know, and a summary of the rest would be a silent, wrong answer.
+// The rows of profiles that were not chosen are not read, so they do not
+// count (ListProfiles, which reads them all before the choice, applies
+// the same rule to the whole table). A summary without a single view
+// while rows could not be read is refused too: it would show no viewing
+// for a reason other than those it states (the period, supplemental
+// videos, short views).
 func (a *aggregator) checkReadable() error {
-	unreadable := a.excluded.Malformed + a.unreadableOther
 	switch {
-	case 2*unreadable > a.rowsTotal:
-		return errUnreadableRows(unreadable, a.rowsTotal)
+	case 2*a.excluded.Malformed > a.rowsTotal:
+		return errUnreadableRows(a.excluded.Malformed, a.rowsTotal)
 	case a.totals.Views == 0 && a.excluded.Malformed > 0:
-		return newError(CodeUnreadableRows, "no view was found and %d rows of the chosen profiles cannot be read (Start Time or Duration)", a.excluded.Malformed)
+		return newError(CodeUnreadableRows, "no view was found and %d rows cannot be read (Start Time or Duration)", a.excluded.Malformed)
 	}
 	return nil
 }

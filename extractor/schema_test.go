@@ -167,8 +167,14 @@ func TestSchemaRejects(t *testing.T) {
 		{"unknown device class", edit(summary, func(m map[string]any) {
 			m["by_device"].([]any)[0].(map[string]any)["class"] = "Samsung Smart TV"
 		})},
-		{"profile name instead of pseudonym", edit(summary, func(m map[string]any) {
-			m["profiles"].([]any)[0].(map[string]any)["pseudonym"] = "Anna"
+		{"rows of a profile", edit(summary, func(m map[string]any) {
+			m["profiles"].(map[string]any)["rows"] = []any{12, 40}
+		})},
+		{"rows of other profiles", edit(summary, func(m map[string]any) {
+			m["excluded"].(map[string]any)["other_profiles"] = 40
+		})},
+		{"a file name from the disk", edit(summary, func(m map[string]any) {
+			m["source"].(map[string]any)["files"] = []any{"netflix-report (Jan de Vries).zip"}
 		})},
 		{"donation without checksum", edit(donation, func(m map[string]any) { delete(m, "checksum") })},
 		{"donation with a bad checksum", edit(donation, func(m map[string]any) { m["checksum"] = "md5:abc" })},
@@ -179,6 +185,8 @@ func TestSchemaRejects(t *testing.T) {
 			m["account"].(map[string]any)["queries"] = []any{}
 		})},
 		{"declined false", []byte(`{"declined":false}`)},
+		{"declined with an unknown reason", []byte(`{"declined":true,"reason":"bored"}`)},
+		{"declined with free text", []byte(`{"declined":true,"reason":"not_wanted","note":"my ex watches too"}`)},
 		{"truncated", donation[:len(donation)/2]},
 	}
 	for _, tt := range tests {
@@ -186,7 +194,10 @@ func TestSchemaRejects(t *testing.T) {
 			t.Errorf("%s: validates, want an error", tt.name)
 		}
 	}
-	for name, doc := range map[string][]byte{"summary": summary, "donation": donation} {
+	for name, doc := range map[string][]byte{
+		"summary": summary, "donation": donation,
+		"declined": []byte(`{"declined":true,"reason":"did_not_work","error":"unreadable_rows"}`),
+	} {
 		if err := validateJSON(sch, doc); err != nil {
 			t.Errorf("unedited %s does not validate: %v", name, err)
 		}

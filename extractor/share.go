@@ -41,22 +41,22 @@ type Sharing struct {
 // donation is the shared JSON: the chosen blocks of a Summary, how they
 // were chosen, and a checksum. Field order is the output order.
 type donation struct {
-	Schema             string         `json:"schema"`
-	Totals             *Totals        `json:"totals,omitempty"`
-	ByMonth            *[]MonthStat   `json:"by_month,omitempty"`
-	WeekdayHourSeconds *[7][24]int64  `json:"weekday_hour_seconds,omitempty"`
-	ByDevice           *[]DeviceStat  `json:"by_device,omitempty"`
-	Titles             *[]TitleStat   `json:"titles,omitempty"`
-	Binge              *Binge         `json:"binge,omitempty"`
-	Profiles           *[]ProfileStat `json:"profiles,omitempty"`
-	Account            *Account       `json:"account,omitempty"`
-	Excluded           Excluded       `json:"excluded"`
-	RowsTotal          int64          `json:"rows_total"`
-	LenientRows        int64          `json:"lenient_rows"`
-	Source             Source         `json:"source"`
-	Options            OptionsUsed    `json:"options"`
-	Sharing            Sharing        `json:"sharing"`
-	Checksum           string         `json:"checksum"`
+	Schema             string        `json:"schema"`
+	Totals             *Totals       `json:"totals,omitempty"`
+	ByMonth            *[]MonthStat  `json:"by_month,omitempty"`
+	WeekdayHourSeconds *[7][24]int64 `json:"weekday_hour_seconds,omitempty"`
+	ByDevice           *[]DeviceStat `json:"by_device,omitempty"`
+	Titles             *[]TitleStat  `json:"titles,omitempty"`
+	Binge              *Binge        `json:"binge,omitempty"`
+	Profiles           *Profiles     `json:"profiles,omitempty"`
+	Account            *Account      `json:"account,omitempty"`
+	Excluded           Excluded      `json:"excluded"`
+	RowsTotal          int64         `json:"rows_total"`
+	LenientRows        int64         `json:"lenient_rows"`
+	Source             Source        `json:"source"`
+	Options            OptionsUsed   `json:"options"`
+	Sharing            Sharing       `json:"sharing"`
+	Checksum           string        `json:"checksum"`
 }
 
 const checksumPrefix = "sha256:"
@@ -106,7 +106,7 @@ func Share(s *Summary, o ShareOptions) ([]byte, error) {
 		d.Binge = &s.Binge
 	}
 	if chosen["profiles"] {
-		d.Profiles = nonNil(s.Profiles)
+		d.Profiles = &s.Profiles
 	}
 	if chosen["account"] {
 		d.Account = s.Account

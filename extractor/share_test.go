@@ -22,11 +22,11 @@ func shareFixture() *Summary {
 			{Name: "Glass Onion: A Knives Out Mystery", Kind: KindMovie, Views: 1, Seconds: 2000, FirstMonth: "2024-01", LastMonth: "2024-01"},
 			{Name: "<img src=x onerror=alert(1)>\u2028", Kind: KindSeries, Views: 1, Seconds: 1000, Episodes: 1, FirstMonth: "2024-01", LastMonth: "2024-01"},
 		},
-		Profiles:  []ProfileStat{{Pseudonym: "P1", Rows: 7, Selected: true}},
+		Profiles:  Profiles{Count: 1, Selected: 1},
 		RowsTotal: 7,
 		Excluded:  Excluded{Supplemental: 2},
 		Source:    Source{Kind: "zip", Files: []string{"ViewingActivity.csv"}},
-		Options:   OptionsUsed{TimeZone: "Europe/Amsterdam", Profiles: []string{"all"}, MinSeconds: 60, Titles: TitlesTop, Top: 25},
+		Options:   OptionsUsed{TimeZone: "Europe/Amsterdam", MinSeconds: 60, Titles: TitlesTop, Top: 25},
 	}
 	return s
 }

@@ -3,28 +3,31 @@ package extractor
 import "encoding/json"
 
 // SchemaVersion names the summary format. It changes only when a field
-// changes meaning or disappears; adding a field keeps it.
-const SchemaVersion = "netflix-summary/1"
+// changes meaning or disappears; adding a field keeps it. Version 2 holds
+// nothing about the profiles the participant did not choose: the profiles
+// block only counts them, and rows_total, excluded, lenient_rows and
+// source.newest_day cover the chosen profiles' rows alone.
+const SchemaVersion = "netflix-summary/2"
 
 // Summary is the aggregated, privacy-preserving result of [Extract]. It is
 // serialised with encoding/json in field order, which makes the JSON
 // deterministic: the same input and options give the same bytes. It holds
 // no profile names, no raw device strings and no wall-clock time.
 type Summary struct {
-	Schema             string        `json:"schema"` // always SchemaVersion
-	Totals             Totals        `json:"totals"`
-	ByMonth            []MonthStat   `json:"by_month"`             // every local month from the first to the last view, zeros included
-	WeekdayHourSeconds [7][24]int64  `json:"weekday_hour_seconds"` // seconds by local start weekday (Monday first) and hour
-	ByDevice           []DeviceStat  `json:"by_device"`            // all device classes, in DeviceClasses order
-	Titles             []TitleStat   `json:"titles"`               // per Options.Titles; sorted by seconds desc, then name
-	Binge              Binge         `json:"binge"`
-	Profiles           []ProfileStat `json:"profiles"` // one per profile in the export, in order of first appearance
-	Excluded           Excluded      `json:"excluded"`
-	RowsTotal          int64         `json:"rows_total"`   // == Totals.Views + Excluded.Sum()
-	LenientRows        int64         `json:"lenient_rows"` // rows whose Start Time was a spreadsheet re-save format
-	Source             Source        `json:"source"`
-	Options            OptionsUsed   `json:"options"`
-	Account            *Account      `json:"account,omitempty"` // opt-in account-level blocks
+	Schema             string       `json:"schema"` // always SchemaVersion
+	Totals             Totals       `json:"totals"`
+	ByMonth            []MonthStat  `json:"by_month"`             // every local month from the first to the last view, zeros included
+	WeekdayHourSeconds [7][24]int64 `json:"weekday_hour_seconds"` // seconds by local start weekday (Monday first) and hour
+	ByDevice           []DeviceStat `json:"by_device"`            // all device classes, in DeviceClasses order
+	Titles             []TitleStat  `json:"titles"`               // per Options.Titles; sorted by seconds desc, then name
+	Binge              Binge        `json:"binge"`
+	Profiles           Profiles     `json:"profiles"`
+	Excluded           Excluded     `json:"excluded"`
+	RowsTotal          int64        `json:"rows_total"`   // rows of the chosen profiles; == Totals.Views + Excluded.Sum()
+	LenientRows        int64        `json:"lenient_rows"` // of those, rows whose Start Time was a spreadsheet re-save format
+	Source             Source       `json:"source"`
+	Options            OptionsUsed  `json:"options"`
+	Account            *Account     `json:"account,omitempty"` // opt-in account-level blocks
 }
 
 // Totals are the headline figures over all views.
@@ -86,17 +89,19 @@ type Binge struct {
 	Longest  int64 `json:"longest"` // views in the longest session
 }
 
-// ProfileStat describes one profile without naming it.
-type ProfileStat struct {
-	Pseudonym string `json:"pseudonym"` // P1, P2, ... in order of first appearance
-	Rows      int64  `json:"rows"`
-	Selected  bool   `json:"selected"`
+// Profiles counts the profiles of the export without describing any of
+// them: no names, no rows, nothing a profile that was not chosen did.
+// Other household members share an account but not the participant's
+// consent, so the donation holds no figure of theirs.
+type Profiles struct {
+	Count    int64 `json:"count"`    // profiles with rows in ViewingActivity.csv
+	Selected int64 `json:"selected"` // of those, the profiles whose rows were counted
 }
 
-// Excluded counts the rows that are not views, by the first rule that
-// excluded them (rules are applied in field order).
+// Excluded counts the chosen profiles' rows that are not views, by the
+// first rule that excluded them (rules are applied in field order). Rows
+// of profiles that were not chosen are not read at all.
 type Excluded struct {
-	OtherProfiles int64 `json:"other_profiles"`
 	Malformed     int64 `json:"malformed"`
 	OutsidePeriod int64 `json:"outside_period"`
 	Supplemental  int64 `json:"supplemental"`
@@ -105,14 +110,14 @@ type Excluded struct {
 
 // Sum returns the number of excluded rows.
 func (e Excluded) Sum() int64 {
-	return e.OtherProfiles + e.Malformed + e.OutsidePeriod + e.Supplemental + e.Short
+	return e.Malformed + e.OutsidePeriod + e.Supplemental + e.Short
 }
 
 // Source describes the input without revealing its content.
 type Source struct {
 	Kind      string   `json:"kind"`       // "zip", "folder" or "csv"
-	Files     []string `json:"files"`      // known export files present (base names, sorted)
-	NewestDay string   `json:"newest_day"` // local date of the newest row (any row), "" if none
+	Files     []string `json:"files"`      // known export files present (canonical Netflix names, sorted)
+	NewestDay string   `json:"newest_day"` // local date of the chosen profiles' newest row (any kind), "" if none
 	// DateOrder tells how the Start Times were read: DateOrderISO when
 	// every one begins with the year, as Netflix writes it; otherwise a
 	// spreadsheet re-saved the file with its regional settings, and its
@@ -124,22 +129,22 @@ type Source struct {
 	DateOrderAssumed bool `json:"date_order_assumed"`
 }
 
-// OptionsUsed records the options that produced a summary, with profile
-// names replaced by pseudonyms.
+// OptionsUsed records the options that produced a summary. Which
+// profiles were chosen is not among them: see Profiles.
 type OptionsUsed struct {
-	TimeZone   string   `json:"time_zone"`
-	Profiles   []string `json:"profiles"` // ["all"] or pseudonyms
-	MinSeconds int      `json:"min_seconds"`
-	From       string   `json:"from"`
-	To         string   `json:"to"`
-	Titles     string   `json:"titles"`
-	Top        int      `json:"top"`
+	TimeZone   string `json:"time_zone"`
+	MinSeconds int    `json:"min_seconds"`
+	From       string `json:"from"`
+	To         string `json:"to"`
+	Titles     string `json:"titles"`
+	Top        int    `json:"top"`
 }
 
 // Account holds the opt-in account-level blocks read from the export's
 // smaller tables (see AccountBlocks); a block is present only when it was
-// asked for. The blocks cover the whole account (every profile), are
-// counts only, and hold nothing that identifies a person: no profile
+// asked for. Searches, ratings and My List count the chosen profiles'
+// rows only; tenure and the number of profiles describe the account. The
+// blocks are counts only, and hold nothing that identifies a person: no profile
 // names, no search text, no titles, no e-mail, phone, IP, device serial
 // or payment data. A block whose table is not in the export is present
 // with zero values and Missing set; an empty table (the .txt placeholder
@@ -156,8 +161,8 @@ type Account struct {
 type AccountProfiles struct {
 	Missing bool  `json:"missing"` // the export has no Profiles table
 	Count   int64 `json:"count"`   // profiles (data rows)
-	Kids    int64 `json:"kids"`    // profiles with a kids maturity level (LITTLE_KIDS, OLDER_KIDS, ...) or a true kids flag
-	// UnknownMaturity counts profiles whose kids status cannot be told:
+	Kids    int64 `json:"kids"`    // chosen profiles with a kids maturity level (LITTLE_KIDS, OLDER_KIDS, ...) or a true kids flag
+	// UnknownMaturity counts chosen profiles whose kids status cannot be told:
 	// older exports write numeric maturity levels, whose meaning Netflix
 	// does not document, and some rows leave the level empty.
 	UnknownMaturity int64 `json:"unknown_maturity"`

@@ -109,7 +109,7 @@ func checkFixture(t *testing.T, name string, s *Summary) {
 	if s.Totals != want {
 		t.Errorf("%s: totals = %+v\nwant %+v", name, s.Totals, want)
 	}
-	if s.Excluded != (Excluded{Supplemental: 1}) || s.RowsTotal != 4 || len(s.Profiles) != 2 || s.Profiles[0].Rows != 3 {
+	if s.Excluded != (Excluded{Supplemental: 1}) || s.RowsTotal != 4 || s.Profiles != (Profiles{Count: 2, Selected: 2}) {
 		t.Errorf("%s: excluded %+v rows %d profiles %+v", name, s.Excluded, s.RowsTotal, s.Profiles)
 	}
 	names := []string{}

@@ -12,19 +12,24 @@
 //                        to, titles, top, account), share (blocks), maxBytes
 //                        (default 20000) and texts ({nl: {key: text}, ...})
 //   output               CSS selector of an input or textarea in the page;
-//                        it receives the JSON on Share, {"declined":true} on
-//                        Don't share
+//                        it receives the JSON on Share, and on Don't share
+//                        {"declined":true,"reason":...[,"error":code]}
+//   status-output        CSS selector of an input or textarea that receives
+//                        the participation status JSON at every step
+//                        (docs/participation-status.schema.json)
 //   post-message-origin  inside an iframe, post the outcome to the parent
 //                        with exactly this target origin (never "*")
 // Events (bubbling, composed): netflix-donation:donate {summary, json},
-// netflix-donation:decline {}, netflix-donation:error {code}.
+// netflix-donation:decline {reason, error, json}, netflix-donation:error
+// {code}, netflix-donation:status {schema, status, attempts, errors,
+// reason?, error?}.
 
 import { h, clear } from './element/dom.js';
 import { sheet } from './element/styles.js';
 import { Texts, resolveLang, langLoaded, loadLang } from './element/i18n.js';
 import { parseConfig } from './element/config.js';
 import { indicator } from './element/steps.js';
-import { deliver, postHeight } from './element/host.js';
+import { deliver, reportStatus, postHeight, declinedJSON, isCode, DECLINE_REASONS, STATUS_SCHEMA, MAX_STATUS_ERRORS } from './element/host.js';
 import * as intro from './element/screens/intro.js';
 import * as choose from './element/screens/choose.js';
 import * as working from './element/screens/working.js';
@@ -59,9 +64,18 @@ export class NetflixDonationElement extends HTMLElement {
     this.shareSeq = 0;
     this.interacted = false;
     this.resizer = null;
+    this.attempts = 0; // files chosen
+    this.errors = []; // error codes met, oldest first
+    this.statusReported = false;
   }
 
   connectedCallback() {
+    if (!this.statusReported) {
+      this.statusReported = true;
+      // After the current task, so that a status field placed after the
+      // element in the page exists by then.
+      setTimeout(() => this.setStatus('reached'), 0);
+    }
     this.readConfig();
     if (this.configError && this.state.screen === 'intro') {
       this.fail(this.configError);
@@ -188,9 +202,22 @@ export class NetflixDonationElement extends HTMLElement {
     this.go('choose');
   }
 
+  /**
+   * setStatus reports how far the participant got (see reportStatus):
+   * step is one of STATUSES; extra may add reason and error.
+   */
+  setStatus(step, extra = {}) {
+    const status = { schema: STATUS_SCHEMA, status: step, attempts: this.attempts, errors: this.errors.filter(isCode) };
+    if (extra.reason) status.reason = extra.reason;
+    if (isCode(extra.error)) status.error = extra.error;
+    reportStatus(this, status);
+  }
+
   /** pick reads the chosen input: its profiles first, then the summary. */
   async pick(input) {
     this.interacted = true;
+    this.attempts++;
+    this.setStatus('file_chosen');
     this.state = { ...freshState(), input, screen: 'working', stage: 'profiles' };
     this.render();
     const job = this.newJob();
@@ -254,6 +281,7 @@ export class NetflixDonationElement extends HTMLElement {
     if (job !== this.job) return;
     this.state.screen = 'review';
     this.render();
+    this.setStatus('reviewed');
   }
 
   /** computeShare asks the engine for the exact JSON for the current choices. */
@@ -329,17 +357,27 @@ export class NetflixDonationElement extends HTMLElement {
     this.state.screen = 'done';
     this.render();
     deliver(this, 'donate', { summary, json });
+    this.setStatus('shared');
   }
 
-  /** decline tells the host the participant does not share. */
-  decline() {
+  /**
+   * decline tells the host the participant does not share, and why: reason
+   * is one of DECLINE_REASONS; with did_not_work, error is the code of the
+   * error met (the last one by default).
+   */
+  decline(reason = 'not_wanted', error = null) {
+    if (!DECLINE_REASONS.includes(reason)) reason = 'not_wanted';
+    if (reason === 'did_not_work' && !error) error = this.errors[this.errors.length - 1] || null;
+    if (reason !== 'did_not_work') error = null;
     this.interacted = true;
     this.job++;
     if (this.abort) this.abort.abort();
     this.abort = null;
     this.state = { ...freshState(), screen: 'done', outcome: 'decline' };
     this.render();
-    deliver(this, 'decline', {});
+    const detail = { reason, error, json: declinedJSON(reason, error) };
+    deliver(this, 'decline', detail);
+    this.setStatus('declined', { reason, error });
   }
 
   fail(code) {
@@ -347,6 +385,9 @@ export class NetflixDonationElement extends HTMLElement {
     this.state.screen = 'error';
     this.render();
     deliver(this, 'error', { code });
+    this.errors.push(code);
+    if (this.errors.length > MAX_STATUS_ERRORS) this.errors.shift();
+    this.setStatus('error', { error: code });
   }
 }
 

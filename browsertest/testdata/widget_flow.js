@@ -1,5 +1,6 @@
 // Test page script for browsertest/widget_test.go. It records what a host
-// page sees (every netflix-donation:* event, in order) and lets a test set
+// page sees (the donate, decline and error events in window.__events, the
+// status events in window.__statuses, in order) and lets a test set
 // the element's lang and config from the URL (?lang=nl&config=...) before
 // the element upgrades. window.__failWith(code) is a TEST-ONLY stand-in
 // that makes the engine reject with one error code, for the codes no file
@@ -11,6 +12,10 @@
     document.addEventListener('netflix-donation:' + kind, function (e) {
       window.__events.push({ type: e.type, detail: e.detail, composed: e.composed, bubbles: e.bubbles });
     });
+  });
+  window.__statuses = [];
+  document.addEventListener('netflix-donation:status', function (e) {
+    window.__statuses.push(e.detail);
   });
   document.addEventListener('DOMContentLoaded', function () {
     var el = document.querySelector('netflix-donation');

@@ -30,7 +30,7 @@ func tableSpecs() []tableSpec {
 			"hidden_views", "autoplay_views", "autoplay_seconds",
 			"binge_sessions", "binge_views", "binge_seconds", "binge_longest",
 			"profiles", "profiles_selected",
-			"rows_total", "lenient_rows", "excluded_other_profiles", "excluded_malformed",
+			"rows_total", "lenient_rows", "excluded_malformed",
 			"excluded_outside_period", "excluded_supplemental", "excluded_short",
 			"time_zone", "min_seconds", "from", "to", "title_detail", "top",
 			"source_kind", "newest_day", "titles_removed", "titles_dropped_for_size", "max_bytes"}},
@@ -38,7 +38,6 @@ func tableSpecs() []tableSpec {
 		{"weekday_hour", []string{"id", "weekday", "hour", "seconds"}},
 		{"devices", []string{"id", "class", "views", "seconds"}},
 		{"titles", []string{"id", "rank", "name", "kind", "views", "seconds", "episodes", "first_month", "last_month"}},
-		{"profiles", []string{"id", "pseudonym", "rows", "selected"}},
 		{"account_profiles", []string{"id", "missing", "count", "kids", "unknown_maturity"}},
 		{"account_totals", []string{"id", "block", "missing", "total", "undated", "thumbs_down", "thumbs_up", "two_thumbs_up", "stars", "other"}},
 		{"account_searches", []string{"id", "month", "count"}},
@@ -113,19 +112,13 @@ func (t *tables) add(id string, row int, r donation.Result) {
 	} else {
 		rec = append(rec, make([]string, 4)...)
 	}
-	if d.Shared("profiles") {
-		var selected int64
-		for _, p := range d.Profiles {
-			if p.Selected {
-				selected++
-			}
-		}
-		rec = append(rec, strconv.Itoa(len(d.Profiles)), i64(selected))
+	if p := d.Profiles; p != nil && d.Shared("profiles") {
+		rec = append(rec, i64(p.Count), i64(p.Selected))
 	} else {
 		rec = append(rec, "", "")
 	}
 	e, o := d.Excluded, d.Options
-	rec = append(rec, i64(d.RowsTotal), i64(d.LenientRows), i64(e.OtherProfiles), i64(e.Malformed),
+	rec = append(rec, i64(d.RowsTotal), i64(d.LenientRows), i64(e.Malformed),
 		i64(e.OutsidePeriod), i64(e.Supplemental), i64(e.Short),
 		o.TimeZone, strconv.Itoa(o.MinSeconds), o.From, o.To, o.Titles, strconv.Itoa(o.Top),
 		d.Source.Kind, d.Source.NewestDay,
@@ -148,9 +141,6 @@ func (t *tables) add(id string, row int, r donation.Result) {
 	for i, ti := range d.Titles {
 		t.w["titles"].Write([]string{id, strconv.Itoa(i + 1), ti.Name, string(ti.Kind), i64(ti.Views), i64(ti.Seconds),
 			i64(ti.Episodes), ti.FirstMonth, ti.LastMonth})
-	}
-	for _, p := range d.Profiles {
-		t.w["profiles"].Write([]string{id, p.Pseudonym, i64(p.Rows), strconv.FormatBool(p.Selected)})
 	}
 	if d.Account != nil {
 		t.addAccount(id, d.Account)

@@ -208,7 +208,7 @@ func checkTables(t *testing.T, out string, donors []donor) {
 			"titles": s.Totals.Titles, "hidden_views": s.Totals.HiddenViews, "autoplay_seconds": s.Totals.AutoplaySeconds,
 			"binge_sessions": s.Binge.Sessions, "binge_longest": s.Binge.Longest,
 			"rows_total": s.RowsTotal, "excluded_supplemental": s.Excluded.Supplemental, "excluded_short": s.Excluded.Short,
-			"profiles": int64(len(s.Profiles)),
+			"profiles": s.Profiles.Count, "profiles_selected": s.Profiles.Selected,
 		}
 		for col, want := range checks {
 			if got := num(t, r[col]); got != want {

@@ -103,18 +103,10 @@ func TestFlags(t *testing.T) {
 	if strings.Contains(out, "Bram") {
 		t.Error("a profile name appears in the summary")
 	}
-	var selected []string
-	for _, p := range s.Profiles {
-		if p.Selected {
-			selected = append(selected, p.Pseudonym)
-		}
-	}
-	// Default household order is Anna, Bram, Kids, Oma & Opa: Bram is P2.
-	if strings.Join(selected, ",") != "P2" || strings.Join(s.Options.Profiles, ",") != "P2" {
-		t.Errorf("selected %v, options.profiles %v; want P2", selected, s.Options.Profiles)
-	}
-	if s.Excluded.OtherProfiles != truth.Rows-truth.ProfileRows[1] {
-		t.Errorf("other_profiles = %d, want %d", s.Excluded.OtherProfiles, truth.Rows-truth.ProfileRows[1])
+	// Default household order is Anna, Bram, Kids, Oma & Opa: only
+	// Bram's rows are counted, and the others only as a number of profiles.
+	if s.Profiles != (extractor.Profiles{Count: 4, Selected: 1}) || s.RowsTotal != truth.ProfileRows[1] {
+		t.Errorf("profiles %+v rows_total %d; want 1 of 4 chosen and Bram's %d rows", s.Profiles, s.RowsTotal, truth.ProfileRows[1])
 	}
 
 	// --share prints a donation whose checksum verifies.

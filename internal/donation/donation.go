@@ -5,7 +5,10 @@
 // (docs/netflix-summary.schema.json) and their checksum.
 //
 // A donation is the JSON that extractor.Share returned in the
-// participant's browser; a declined donation is {"declined":true}.
+// participant's browser; a declined donation is {"declined":true} with the
+// participant's reason. Donations of both versions of the format are read:
+// netflix-summary/2 (the current one) and netflix-summary/1, which is
+// converted to version 2 (see Donation.Version).
 package donation
 
 import (
@@ -33,25 +36,75 @@ const (
 	StatusInvalid   Status = "invalid"   // not JSON, not the schema, or altered (checksum mismatch)
 )
 
-// Donation is a decoded shared donation. Blocks the participant did not
-// share are nil; Sharing.Blocks lists the shared ones.
+// Donation is a decoded shared donation in the current version of the
+// format. Blocks the participant did not share are nil; Sharing.Blocks
+// lists the shared ones.
 type Donation struct {
-	Schema             string                  `json:"schema"`
-	Totals             *extractor.Totals       `json:"totals"`
-	ByMonth            []extractor.MonthStat   `json:"by_month"`
-	WeekdayHourSeconds *[7][24]int64           `json:"weekday_hour_seconds"`
-	ByDevice           []extractor.DeviceStat  `json:"by_device"`
-	Titles             []extractor.TitleStat   `json:"titles"`
-	Binge              *extractor.Binge        `json:"binge"`
-	Profiles           []extractor.ProfileStat `json:"profiles"`
-	Account            *extractor.Account      `json:"account"`
-	Excluded           extractor.Excluded      `json:"excluded"`
-	RowsTotal          int64                   `json:"rows_total"`
-	LenientRows        int64                   `json:"lenient_rows"`
-	Source             extractor.Source        `json:"source"`
-	Options            extractor.OptionsUsed   `json:"options"`
-	Sharing            extractor.Sharing       `json:"sharing"`
-	Checksum           string                  `json:"checksum"`
+	Schema             string                 `json:"schema"`
+	Totals             *extractor.Totals      `json:"totals"`
+	ByMonth            []extractor.MonthStat  `json:"by_month"`
+	WeekdayHourSeconds *[7][24]int64          `json:"weekday_hour_seconds"`
+	ByDevice           []extractor.DeviceStat `json:"by_device"`
+	Titles             []extractor.TitleStat  `json:"titles"`
+	Binge              *extractor.Binge       `json:"binge"`
+	Profiles           *extractor.Profiles    `json:"profiles"`
+	Account            *extractor.Account     `json:"account"`
+	Excluded           extractor.Excluded     `json:"excluded"`
+	RowsTotal          int64                  `json:"rows_total"`
+	LenientRows        int64                  `json:"lenient_rows"`
+	Source             extractor.Source       `json:"source"`
+	Options            extractor.OptionsUsed  `json:"options"`
+	Sharing            extractor.Sharing      `json:"sharing"`
+	Checksum           string                 `json:"checksum"`
+
+	// Version is the format version the donation was stored in: 2, or 1
+	// for a netflix-summary/1 donation converted to version 2 (Schema
+	// keeps the stored name). A version 1 donation counted the rows of
+	// every profile: Convert explains what the conversion keeps.
+	Version int `json:"-"`
+}
+
+// The schema names of the versions of the format this package reads.
+const (
+	SchemaV1 = "netflix-summary/1"
+	SchemaV2 = "netflix-summary/2"
+)
+
+// donationV1 is what a netflix-summary/1 donation holds where it differs
+// from version 2.
+type donationV1 struct {
+	Profiles []struct {
+		Rows     int64 `json:"rows"`
+		Selected bool  `json:"selected"`
+	} `json:"profiles"`
+	Excluded struct {
+		OtherProfiles int64 `json:"other_profiles"`
+	} `json:"excluded"`
+}
+
+// convertV1 turns a decoded version 1 donation into version 2: the
+// profiles block becomes counts, and the rows of profiles that were not
+// chosen leave rows_total (version 1 counted them in
+// excluded.other_profiles), so rows_total == views + excluded holds in
+// version 2's sense. Version 1's lenient_rows and source.newest_day
+// covered every profile; they are kept as they are.
+func convertV1(d *Donation, text []byte) error {
+	var v1 donationV1
+	if err := json.Unmarshal(text, &v1); err != nil {
+		return err
+	}
+	if v1.Profiles != nil {
+		p := &extractor.Profiles{Count: int64(len(v1.Profiles))}
+		for _, pr := range v1.Profiles {
+			if pr.Selected {
+				p.Selected++
+			}
+		}
+		d.Profiles = p
+	}
+	d.RowsTotal -= v1.Excluded.OtherProfiles
+	d.Version = 1
+	return nil
 }
 
 // Shared reports whether block (a name of extractor.ShareBlocks) was shared.
@@ -69,31 +122,57 @@ type Result struct {
 	Status   Status
 	Reason   string    // why the status is not ok, in English; "" when ok
 	Donation *Donation // the decoded donation when Status is StatusOK
+	// Decline holds the participant's reason when Status is
+	// StatusDeclined.
+	Decline Decline
 }
 
-// Verifier checks stored donations. It holds the compiled schema; make
+// Decline is what a declined donation says about why.
+type Decline struct {
+	// Reason is one of the DeclineReasons, or "" for a decline stored
+	// before the widget asked for reasons.
+	Reason string `json:"reason"`
+	// Error is the code of the last error the participant met, with
+	// reason "did_not_work".
+	Error string `json:"error"`
+}
+
+// DeclineReasons lists the reasons a participant can give for not
+// sharing, as the widget stores them.
+var DeclineReasons = []string{"not_wanted", "no_file", "not_own_account", "did_not_work"}
+
+// Verifier checks stored donations. It holds the compiled schemas; make
 // one with NewVerifier and use it for every donation. It is safe for
 // concurrent use.
 type Verifier struct {
-	schema *jsonschema.Schema
+	schema   *jsonschema.Schema // the current version
+	schemaV1 *jsonschema.Schema
 }
 
-// NewVerifier compiles the embedded schema.
+// NewVerifier compiles the embedded schemas.
 func NewVerifier() (*Verifier, error) {
-	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(docs.SummarySchema()))
+	current, err := compileSchema("netflix-summary.schema.json", docs.SummarySchema())
+	if err != nil {
+		return nil, err
+	}
+	v1, err := compileSchema("netflix-summary-v1.schema.json", docs.SummarySchemaV1())
+	if err != nil {
+		return nil, err
+	}
+	return &Verifier{schema: current, schemaV1: v1}, nil
+}
+
+func compileSchema(name string, raw []byte) (*jsonschema.Schema, error) {
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(raw))
 	if err != nil {
 		return nil, err
 	}
 	c := jsonschema.NewCompiler()
-	const url = "https://github.com/netflix-donation/widget/docs/netflix-summary.schema.json"
+	url := "https://github.com/netflix-donation/widget/docs/" + name
 	if err := c.AddResource(url, doc); err != nil {
 		return nil, err
 	}
-	s, err := c.Compile(url)
-	if err != nil {
-		return nil, err
-	}
-	return &Verifier{schema: s}, nil
+	return c.Compile(url)
 }
 
 // Check judges one stored donation, as the text of its survey field (or
@@ -116,13 +195,26 @@ func (v *Verifier) Check(stored string) Result {
 	if _, err := dec.Token(); err != io.EOF {
 		return Result{Status: StatusInvalid, Reason: "text after the JSON object"}
 	}
-	if err := v.schema.Validate(inst); err != nil {
+	m, _ := inst.(map[string]any)
+	schema := v.schema
+	if m != nil && m["schema"] == SchemaV1 {
+		schema = v.schemaV1
+	}
+	if err := schema.Validate(inst); err != nil {
 		return Result{Status: StatusInvalid, Reason: "does not match the schema: " + oneLine(err.Error())}
 	}
-	if m, ok := inst.(map[string]any); ok && m["declined"] == true {
-		return Result{Status: StatusDeclined, Reason: "the participant declined"}
+	if m["declined"] == true {
+		var d Decline
+		if err := json.Unmarshal([]byte(text), &d); err != nil {
+			return Result{Status: StatusInvalid, Reason: "cannot decode: " + err.Error()}
+		}
+		why := "the participant declined"
+		if d.Reason != "" {
+			why += ": " + d.Reason
+		}
+		return Result{Status: StatusDeclined, Reason: why, Decline: d}
 	}
-	if m, ok := inst.(map[string]any); ok && m["sharing"] == nil {
+	if m["sharing"] == nil {
 		return Result{Status: StatusInvalid, Reason: "a full summary, not a shared donation (no sharing, no checksum)"}
 	}
 	if err := extractor.VerifyChecksum([]byte(text)); err != nil {
@@ -131,11 +223,29 @@ func (v *Verifier) Check(stored string) Result {
 		}
 		return Result{Status: StatusInvalid, Reason: "cannot verify the checksum: " + err.Error()}
 	}
-	var d Donation
-	if err := json.Unmarshal([]byte(text), &d); err != nil {
+	d, err := decode([]byte(text), m["schema"] == SchemaV1)
+	if err != nil {
 		return Result{Status: StatusInvalid, Reason: "cannot decode: " + err.Error()}
 	}
-	return Result{Status: StatusOK, Donation: &d}
+	return Result{Status: StatusOK, Donation: d}
+}
+
+// decode decodes a verified donation, converting version 1.
+func decode(text []byte, v1 bool) (*Donation, error) {
+	if !v1 {
+		d := &Donation{Version: 2}
+		return d, json.Unmarshal(text, d)
+	}
+	// Version 1's profiles is an array: the outer field takes it.
+	var stored struct {
+		Donation
+		Profiles json.RawMessage `json:"profiles"`
+	}
+	if err := json.Unmarshal(text, &stored); err != nil {
+		return nil, err
+	}
+	d := &stored.Donation
+	return d, convertV1(d, text)
 }
 
 // oneLine folds a multi-line message into one line of at most 300 bytes,

@@ -20,11 +20,11 @@ func handSummary() *extractor.Summary {
 			{Name: "Café <Noir> & Co", Kind: extractor.KindMovie, Views: 1, Seconds: 3600, FirstMonth: "2024-02", LastMonth: "2024-02"},
 			{Name: "Show", Kind: extractor.KindSeries, Views: 2, Seconds: 3600, Episodes: 2, FirstMonth: "2024-01", LastMonth: "2024-01"},
 		},
-		Profiles:  []extractor.ProfileStat{{Pseudonym: "P1", Rows: 4, Selected: true}},
+		Profiles:  extractor.Profiles{Count: 2, Selected: 1},
 		Excluded:  extractor.Excluded{Supplemental: 1},
 		RowsTotal: 4,
 		Source:    extractor.Source{Kind: "zip", Files: []string{"ViewingActivity.csv"}, NewestDay: "2024-02-01", DateOrder: extractor.DateOrderISO},
-		Options:   extractor.OptionsUsed{TimeZone: "UTC", Profiles: []string{"all"}, MinSeconds: 60, Titles: "top", Top: 25},
+		Options:   extractor.OptionsUsed{TimeZone: "UTC", MinSeconds: 60, Titles: "top", Top: 25},
 		Account: &extractor.Account{Searches: &extractor.AccountCounts{Total: 2,
 			ByMonth: []extractor.MonthCount{{Month: "2024-01", Count: 2}}}},
 	}
@@ -61,7 +61,10 @@ func TestCheck(t *testing.T) {
 		{"good", good, StatusOK, ""},
 		{"good with spaces around", "  \n" + good + "\n", StatusOK, ""},
 		{"only totals", share(t, extractor.ShareOptions{Blocks: []string{"totals"}}), StatusOK, ""},
-		{"declined", `{"declined":true}`, StatusDeclined, "declined"},
+		{"declined before reasons existed", `{"declined":true}`, StatusDeclined, "declined"},
+		{"declined with a reason", `{"declined":true,"reason":"no_file"}`, StatusDeclined, "no_file"},
+		{"declined after an error", `{"declined":true,"reason":"did_not_work","error":"unreadable_rows"}`, StatusDeclined, "did_not_work"},
+		{"declined for an unknown reason", `{"declined":true,"reason":"bored"}`, StatusInvalid, "schema"},
 		{"empty", "", StatusMissing, "no donation"},
 		{"blank", "   ", StatusMissing, "no donation"},
 		{"cut in half", good[:len(good)/2], StatusTruncated, "ends unexpectedly"},
@@ -105,7 +108,7 @@ func TestCheckDecodes(t *testing.T) {
 	}
 	d := r.Donation
 	if *d.Totals != s.Totals || !reflect.DeepEqual(d.ByMonth, s.ByMonth) || *d.WeekdayHourSeconds != s.WeekdayHourSeconds ||
-		!reflect.DeepEqual(d.ByDevice, s.ByDevice) || !reflect.DeepEqual(d.Profiles, s.Profiles) ||
+		!reflect.DeepEqual(d.ByDevice, s.ByDevice) || *d.Profiles != s.Profiles || d.Version != 2 ||
 		!reflect.DeepEqual(d.Account, s.Account) || d.RowsTotal != 4 || d.Excluded != s.Excluded {
 		t.Errorf("decoded %+v, shared from %+v", d, s)
 	}
@@ -226,5 +229,59 @@ func BenchmarkCheck(b *testing.B) {
 		if r := v.Check(stored); r.Status != StatusOK {
 			b.Fatal(r.Reason)
 		}
+	}
+}
+
+// TestCheckDeclineReasons reads the reason and the error code of a decline.
+func TestCheckDeclineReasons(t *testing.T) {
+	v, err := NewVerifier()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for stored, want := range map[string]Decline{
+		`{"declined":true}`:                                         {},
+		`{"declined":true,"reason":"not_own_account"}`:              {Reason: "not_own_account"},
+		`{"declined":true,"reason":"did_not_work","error":"empty"}`: {Reason: "did_not_work", Error: "empty"},
+	} {
+		if r := v.Check(stored); r.Status != StatusDeclined || r.Decline != want {
+			t.Errorf("%s: %s %+v, want declined %+v", stored, r.Status, r.Decline, want)
+		}
+	}
+}
+
+// TestCheckVersion1 reads a donation stored by a widget of the first
+// version of the format, written here by hand: two profiles of which one
+// was chosen, 6 rows of the other one in excluded.other_profiles.
+func TestCheckVersion1(t *testing.T) {
+	v, err := NewVerifier()
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := `{"schema":"netflix-summary/1",` +
+		`"totals":{"views":3,"seconds":7200,"active_days":2,"titles":1,"series":0,"movies":1,"first_day":"2024-01-05","last_day":"2024-02-01","hidden_views":0,"autoplay_views":0,"autoplay_seconds":0},` +
+		`"profiles":[{"pseudonym":"P1","rows":6,"selected":false},{"pseudonym":"P2","rows":4,"selected":true}],` +
+		`"excluded":{"other_profiles":6,"malformed":0,"outside_period":0,"supplemental":1,"short":0},` +
+		`"rows_total":10,"lenient_rows":0,` +
+		`"source":{"kind":"zip","files":["ViewingActivity.csv"],"newest_day":"2024-02-01"},` +
+		`"options":{"time_zone":"UTC","profiles":["P2"],"min_seconds":60,"from":"","to":"","titles":"top","top":25},` +
+		`"sharing":{"blocks":["totals","profiles"],"titles_removed":0,"titles_dropped_for_size":0,"max_bytes":20000}}`
+	sum, err := extractor.Checksum([]byte(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	stored := strings.TrimSuffix(body, "}") + `,"checksum":"` + sum + `"}`
+	r := v.Check(stored)
+	if r.Status != StatusOK {
+		t.Fatalf("%s: %s", r.Status, r.Reason)
+	}
+	d := r.Donation
+	if d.Version != 1 || d.Schema != SchemaV1 || d.Profiles == nil || *d.Profiles != (extractor.Profiles{Count: 2, Selected: 1}) ||
+		d.RowsTotal != 4 || d.RowsTotal != d.Totals.Views+d.Excluded.Sum() {
+		t.Errorf("converted: version %d profiles %+v rows_total %d excluded %+v", d.Version, d.Profiles, d.RowsTotal, d.Excluded)
+	}
+	// A version 1 donation is checked against version 1's schema: the
+	// current one's profiles block would refuse it, and vice versa.
+	if r := v.Check(strings.Replace(stored, `"netflix-summary/1"`, `"netflix-summary/2"`, 1)); r.Status != StatusInvalid {
+		t.Errorf("a version 1 body named version 2: %s", r.Status)
 	}
 }

@@ -1,36 +1,74 @@
 // Handing the participant's decision to the host page: the output field,
 // DOM events and, inside an iframe, postMessage to one exact origin.
-// Nothing here runs before the participant presses Share or Don't share
-// (errors only carry their code).
+// Viewing data leaves only when the participant presses Share; before
+// that the host hears only how far the participant got (the status:
+// codes and counts, never content).
 
-/** DECLINED is the value the output field gets when the participant declines. */
-export const DECLINED = '{"declined":true}';
+/** DECLINE_REASONS are the reasons a participant can give for not sharing. */
+export const DECLINE_REASONS = Object.freeze(['not_wanted', 'no_file', 'not_own_account', 'did_not_work']);
+
+/** STATUSES are the steps of the participation status, in the order a participant meets them. */
+export const STATUSES = Object.freeze(['reached', 'file_chosen', 'error', 'reviewed', 'declined', 'shared']);
+
+/** STATUS_SCHEMA names the format of the participation status (docs/participation-status.schema.json). */
+export const STATUS_SCHEMA = 'netflix-donation-status/1';
+
+/** MAX_STATUS_ERRORS bounds the error codes a status lists, so it fits any survey field. */
+export const MAX_STATUS_ERRORS = 10;
+
+/**
+ * declinedJSON is the value the output field gets when the participant
+ * declines: {"declined":true,"reason":...} and, for did_not_work, the code
+ * of the last error met.
+ */
+export function declinedJSON(reason, error) {
+  const out = { declined: true, reason };
+  if (reason === 'did_not_work' && isCode(error)) out.error = error;
+  return JSON.stringify(out);
+}
+
+/** isCode reports whether v looks like an error code (the schemas' pattern). */
+export function isCode(v) {
+  return typeof v === 'string' && /^[a-z_]{1,40}$/.test(v);
+}
 
 /**
  * deliver tells the host about an outcome. kind is 'donate', 'decline' or
- * 'error'; detail is the event detail ({summary, json}, {} or {code}).
- * For 'donate' and 'decline' the output field receives json (or DECLINED).
+ * 'error'; detail is the event detail ({summary, json}, {reason, error,
+ * json} or {code}). For 'donate' and 'decline' the output field receives
+ * detail.json.
  */
 export function deliver(el, kind, detail) {
-  if (kind === 'donate' || kind === 'decline') {
-    fillOutput(el, kind === 'donate' ? detail.json : DECLINED);
-  }
+  if (kind === 'donate' || kind === 'decline') fillField(el, 'output', detail.json);
   el.dispatchEvent(new CustomEvent('netflix-donation:' + kind, { detail, bubbles: true, composed: true }));
   postToParent(el, kind, detail);
 }
 
-function fillOutput(el, value) {
-  const selector = el.getAttribute('output');
+/**
+ * reportStatus tells the host how far the participant got: the field named
+ * by the status-output attribute receives the status JSON, and a
+ * netflix-donation:status event (and, in an iframe, a status message)
+ * carries the status object. A survey can so tell a participant who met an
+ * error from one who left, without any viewing data.
+ */
+export function reportStatus(el, status) {
+  fillField(el, 'status-output', JSON.stringify(status));
+  el.dispatchEvent(new CustomEvent('netflix-donation:status', { detail: status, bubbles: true, composed: true }));
+  postToParent(el, 'status', status);
+}
+
+function fillField(el, attribute, value) {
+  const selector = el.getAttribute(attribute);
   if (!selector) return;
   let target = null;
   try {
     target = el.ownerDocument.querySelector(selector);
   } catch (e) {
-    console.warn('netflix-donation: output is not a valid CSS selector');
+    console.warn('netflix-donation: ' + attribute + ' is not a valid CSS selector');
     return;
   }
   if (!target || !('value' in target)) {
-    console.warn('netflix-donation: output matches no input or textarea');
+    console.warn('netflix-donation: ' + attribute + ' matches no input or textarea');
     return;
   }
   target.value = value;
@@ -63,9 +101,9 @@ function postToParent(el, kind, detail) {
     return;
   }
   const msg = { type: 'netflix-donation', event: kind };
-  if (kind === 'donate') msg.json = detail.json;
-  if (kind === 'decline') msg.json = DECLINED;
+  if (kind === 'donate' || kind === 'decline') msg.json = detail.json;
   if (kind === 'error') msg.code = detail.code;
+  if (kind === 'status') msg.status = detail;
   win.parent.postMessage(msg, origin);
 }
 

@@ -16,35 +16,23 @@ import (
 	"github.com/netflix-donation/widget/internal/testutil"
 )
 
-// decodeBoth reads table base of files with the gocsv decoder and with
-// the reflect-only decoder of the browser engine and fails unless both
-// give the same rows. It returns the rows and whether the table exists.
-func decodeBoth[T any](t *testing.T, files FileSet, base string) ([]T, bool) {
+// decodeTable reads table base of files and returns its rows and whether
+// the table exists.
+func decodeTable[T any](t *testing.T, files FileSet, base string) ([]T, bool) {
 	t.Helper()
-	read := func(decode accountDecoder[T]) ([]T, bool, error) {
-		var all []T
-		found, err := readAccountTableWith(context.Background(), files, base, decode, func(rows []T) {
-			all = append(all, rows...)
-		})
-		return all, found, err
+	var all []T
+	found, err := readAccountTable(context.Background(), files, base, func(rows []T) {
+		all = append(all, rows...)
+	})
+	if err != nil {
+		t.Fatalf("%s: %v", base, err)
 	}
-	viaGocsv, found1, err1 := read(decodeAccountBatch[T])
-	viaTags, found2, err2 := read(decodeAccountBatchTags[T])
-	if (err1 == nil) != (err2 == nil) || found1 != found2 {
-		t.Fatalf("%s: gocsv found=%v err=%v, tags found=%v err=%v", base, found1, err1, found2, err2)
-	}
-	if err1 != nil {
-		t.Fatalf("%s: %v", base, err1)
-	}
-	if !reflect.DeepEqual(viaGocsv, viaTags) {
-		t.Fatalf("%s: the decoders disagree: gocsv %d rows, tags %d rows", base, len(viaGocsv), len(viaTags))
-	}
-	return viaTags, found1
+	return all, found
 }
 
 // csvColumn returns column col (by header name) of every data record of
 // table base, read with encoding/csv alone: an answer key independent of
-// both decoders.
+// gocsv and the column projection.
 func csvColumn(t *testing.T, files FileSet, base, col string) (values []string, ok bool) {
 	t.Helper()
 	name, ok := FindFile(files, base)
@@ -92,7 +80,7 @@ func csvColumn(t *testing.T, files FileSet, base, col string) (values []string, 
 
 // checkAccountDecoders decodes the five account tables of files with both
 // decoders, and checks one column of each against encoding/csv.
-func checkAccountDecoders(t *testing.T, files FileSet) (tables, rows int) {
+func checkAccountDecoding(t *testing.T, files FileSet) (tables, rows int) {
 	t.Helper()
 	check := func(base, col string, got []string, found bool) {
 		want, ok := csvColumn(t, files, base, col)
@@ -107,15 +95,15 @@ func checkAccountDecoders(t *testing.T, files FileSet) (tables, rows int) {
 			rows += len(got)
 		}
 	}
-	profiles, found := decodeBoth[profileRow](t, files, "Profiles")
+	profiles, found := decodeTable[profileRow](t, files, "Profiles")
 	check("Profiles", "Maturity Level", column(profiles, func(r profileRow) string { return r.Maturity }), found)
-	searches, found := decodeBoth[searchRow](t, files, "SearchHistory")
+	searches, found := decodeTable[searchRow](t, files, "SearchHistory")
 	check("SearchHistory", "Utc Timestamp", column(searches, func(r searchRow) string { return r.Time }), found)
-	myList, found := decodeBoth[myListRow](t, files, "MyList")
+	myList, found := decodeTable[myListRow](t, files, "MyList")
 	check("MyList", "Utc Title Add Date", column(myList, func(r myListRow) string { return r.Added }), found)
-	ratings, found := decodeBoth[ratingRow](t, files, "Ratings")
+	ratings, found := decodeTable[ratingRow](t, files, "Ratings")
 	check("Ratings", "Thumbs Value", column(ratings, func(r ratingRow) string { return r.Thumbs }), found)
-	subs, found := decodeBoth[subscriptionRow](t, files, "SubscriptionHistory")
+	subs, found := decodeTable[subscriptionRow](t, files, "SubscriptionHistory")
 	check("SubscriptionHistory", "Subscription Opened Ts", column(subs, func(r subscriptionRow) string { return r.Opened }), found)
 	return tables, rows
 }
@@ -128,10 +116,10 @@ func column[T any](rows []T, f func(T) string) []string {
 	return out
 }
 
-// TestAccountDecodersAgree checks that the browser engine's decoder
-// (reflect only) and gocsv give identical rows for every account table of
-// generated exports, of hand-made edge cases and of the real samples.
-func TestAccountDecodersAgree(t *testing.T) {
+// TestAccountDecoding checks the rows gocsv decodes from every account
+// table of generated exports, of hand-made edge cases and of the real
+// samples against encoding/csv.
+func TestAccountDecoding(t *testing.T) {
 	for _, cfg := range []synth.Config{
 		{Rows: 300, Seed: 1},
 		{Rows: 5000, Seed: 7, Canary: "CANARY-7", TopFolder: "Download"},
@@ -145,7 +133,7 @@ func TestAccountDecodersAgree(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		tables, rows := checkAccountDecoders(t, files)
+		tables, rows := checkAccountDecoding(t, files)
 		if tables != 5 || rows == 0 {
 			t.Errorf("seed %d: %d tables, %d rows; want all 5 tables with rows", cfg.Seed, tables, rows)
 		}
@@ -161,7 +149,7 @@ func TestAccountDecodersAgree(t *testing.T) {
 		{"SubscriptionHistory.csv": "Subscription Opened Ts\n" + strings.Repeat("2020-01-01 00:00:00\n", accountBatchRows+3)},
 	}
 	for _, files := range edge {
-		checkAccountDecoders(t, files)
+		checkAccountDecoding(t, files)
 	}
 
 	dir := filepath.Join(testutil.RepoRoot(t), "..", "shared", "netflix-samples")
@@ -180,7 +168,7 @@ func TestAccountDecodersAgree(t *testing.T) {
 			return err
 		}
 		t.Run(strings.TrimPrefix(path, dir), func(t *testing.T) {
-			n, _ := checkAccountDecoders(t, accountFiles{d.Name(): string(b)})
+			n, _ := checkAccountDecoding(t, accountFiles{d.Name(): string(b)})
 			sampleTables += n
 		})
 		return nil
@@ -190,23 +178,5 @@ func TestAccountDecodersAgree(t *testing.T) {
 	}
 	if sampleTables == 0 {
 		t.Error("no account table found in the real samples")
-	}
-}
-
-// TestAccountDecoderTagsErrors checks that the reflect-only decoder refuses
-// a schema it cannot follow instead of leaving fields empty.
-func TestAccountDecoderTagsErrors(t *testing.T) {
-	type intRow struct {
-		N int `csv:"N"`
-	}
-	type untagged struct {
-		N string
-	}
-	files := accountFiles{"T.csv": "N\n1\n"}
-	if _, err := readAccountTableWith(context.Background(), files, "T", decodeAccountBatchTags[intRow], func([]intRow) {}); err == nil {
-		t.Error("an int field: no error")
-	}
-	if _, err := readAccountTableWith(context.Background(), files, "T", decodeAccountBatchTags[untagged], func([]untagged) {}); err == nil {
-		t.Error("no csv tags: no error")
 	}
 }
