@@ -469,6 +469,9 @@ func resolved(t *testing.T, v safejs.Value) safejs.Value {
 }
 
 // rejected returns a Promise rejected with an Error whose code is code.
+// It is marked handled at once: the test awaits it only later, and Node
+// ends the process on a rejection that stays unhandled while the event
+// loop turns in between.
 func rejected(t *testing.T, code string) safejs.Value {
 	t.Helper()
 	ctor, err := safejs.Global().Get("Promise")
@@ -478,6 +481,11 @@ func rejected(t *testing.T, code string) safejs.Value {
 		t.Fatal("cannot make an Error")
 	}
 	p, err := ctor.Call("reject", e)
+	must(t, err)
+	noop, err := safejs.FuncOf(func(safejs.Value, []safejs.Value) any { return nil })
+	must(t, err)
+	t.Cleanup(noop.Release)
+	_, err = p.Call("catch", noop)
 	must(t, err)
 	return p
 }
