@@ -254,9 +254,7 @@ func aggregateRange(ctx context.Context, files FileSet, opts Options, cfg *confi
 			opts.Progress(min(rc.n, to), to)
 		}
 	}
-	pending := first // the first row, read already; a range that begins after it skips it
 	if lo >= headerEnd {
-		pending = nil
 		prev, err = skipToPart(v.raw, rc, consumed(), lo, progress)
 		if err == io.EOF {
 			return agg, nil // the table ends before this range
@@ -267,6 +265,18 @@ func aggregateRange(ctx context.Context, files FileSet, opts Options, cfg *confi
 		if err := ctx.Err(); err != nil {
 			return nil, wrapError(CodeAborted, err, "the extraction was cancelled")
 		}
+	} else if hi < 0 || rc.lineEnd < 0 || prev < max(rc.lineEnd, headerEnd) {
+		// The first row, read already, is this range's own. It is taken
+		// here rather than in the loop, whose every turn would otherwise
+		// ask whether a row is waiting.
+		if hi >= 0 {
+			pos := consumed()
+			if crossesNextRange(rc.lineEnd, headerEnd, pos) {
+				return nil, ErrSplitMisaligned
+			}
+			prev = pos
+		}
+		agg.addRecord(first, &v.cols)
 	}
 
 	var reported int64
@@ -279,17 +289,16 @@ func aggregateRange(ctx context.Context, files FileSet, opts Options, cfg *confi
 			}
 			break
 		}
-		rec := pending
-		if rec != nil {
-			pending = nil
-		} else if rec, err = v.nextRecord(); err == io.EOF {
+		rec, err := v.nextRecord()
+		if err == io.EOF {
 			break
-		} else if err != nil {
+		}
+		if err != nil {
 			return nil, readError(files, err)
 		}
 		if hi >= 0 {
 			pos := consumed()
-			if rc.lineEnd >= 0 && max(rc.lineEnd, headerEnd) < pos {
+			if crossesNextRange(rc.lineEnd, headerEnd, pos) {
 				return nil, ErrSplitMisaligned // the next range began inside this record
 			}
 			prev = pos
@@ -310,6 +319,12 @@ func aggregateRange(ctx context.Context, files FileSet, opts Options, cfg *confi
 	}
 	progress()
 	return agg, nil
+}
+
+// crossesNextRange reports whether a record that ends at pos crosses the
+// start of the next range: max(lineEnd, headerEnd), once lineEnd is known.
+func crossesNextRange(lineEnd, headerEnd, pos int64) bool {
+	return lineEnd >= 0 && max(lineEnd, headerEnd) < pos
 }
 
 // skipToPart moves r, reading from pr and positioned at offset pos just
