@@ -44,8 +44,9 @@ type viewingReader struct {
 
 // openViewing detects the encoding and the shape of r, reads and binds
 // the header, and returns a reader positioned at the first data row. A
-// file without a header (0 bytes, blank lines, the .txt placeholder) is
-// CodeEmpty.
+// file of 0 bytes is CodeEmptyFile; one without a header (blank lines,
+// the .txt placeholder) is CodeEmpty; a header that does not bind gets
+// the code of what the file is instead (classifyHeader).
 func openViewing(r io.Reader, maxLine int) (*viewingReader, error) {
 	raw := bufio.NewReaderSize(r, readBufferSize)
 	if _, err := raw.Peek(1); err == io.EOF {
