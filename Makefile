@@ -8,7 +8,7 @@ GOROOT := $(shell $(GO) env GOROOT)
 WASM_EXEC := $(GOROOT)/lib/wasm/go_js_wasm_exec
 NATIVE_PKGS = $(shell $(GO) list ./... | grep -v -e /wasm -e /browsertest)
 
-.PHONY: all wasm sample demo test test-native test-wasm test-browser bench fuzz screenshots dist clean
+.PHONY: all wasm sample demo test test-native test-wasm test-browser bench bench-collect fuzz screenshots dist clean
 
 all: wasm
 
@@ -54,6 +54,21 @@ bench: wasm bench/node_modules
 bench/node_modules: bench/package.json
 	cd bench && if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
 	touch bench/node_modules
+
+## bench-collect: `netflix-summary collect` on a generated Qualtrics export of
+## RESPONSES responses (default 100,000, about 1.3 GB, written to a temporary
+## folder): prints responses, seconds and peak memory. COLLECT_ARGS passes
+## flags to collect ("--workers 1" for one core), BENCH_REPS repeats the run.
+## It then times the researchers' Python and R snippets on the tables
+## (docs/researchers.md says they run on 20,000 respondents in under 30 s:
+## make bench-collect RESPONSES=20000).
+RESPONSES ?= 100000
+BENCH_REPS ?= 1
+COLLECT_ARGS ?=
+bench-collect:
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	$(GO) build -o "$$tmp/netflix-summary" ./cmd/netflix-summary && \
+	$(GO) run ./cmd/bench-collect -bin "$$tmp/netflix-summary" -responses $(RESPONSES) -reps $(BENCH_REPS) -args "$(COLLECT_ARGS)" -snippets docs/snippets
 
 ## screenshots: every screen of the widget in Dutch at 1280 and 360 px, as PNGs in screenshots/ (not committed).
 screenshots: wasm

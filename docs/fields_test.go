@@ -1,8 +1,6 @@
 package docs
 
 import (
-	"bytes"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -25,12 +23,11 @@ const (
 // properties and descriptions, so a field added, renamed or redefined in
 // one place fails here until the other follows.
 func TestREADMEFieldsMatchSchema(t *testing.T) {
-	doc, err := decodeOrdered(json.NewDecoder(bytes.NewReader(SummarySchema())))
+	fields, err := SummaryFields()
 	if err != nil {
 		t.Fatal(err)
 	}
-	schema := doc.(map[string]any)
-	want := fieldsBegin + "\n\n" + fieldTable(schema) + "\n" + fieldsEnd
+	want := fieldsBegin + "\n\n" + fieldTable(fields) + "\n" + fieldsEnd
 
 	path := filepath.Join(testutil.RepoRoot(t), "README.md")
 	raw, err := os.ReadFile(path)
@@ -55,117 +52,13 @@ func TestREADMEFieldsMatchSchema(t *testing.T) {
 	t.Errorf("README.md's field table differs from the schema; run `go test ./docs -update-readme`")
 }
 
-// fieldTable lists every property of a summary or donation, depth first in
-// schema order, with its type and description.
-func fieldTable(schema map[string]any) string {
-	defs := schema["$defs"].(map[string]any)
+// fieldTable lists every property of a summary or donation, depth first
+// in schema order, with its type and description.
+func fieldTable(fields []Field) string {
 	var b strings.Builder
 	b.WriteString("| field | type | meaning |\n|---|---|---|\n")
-	var walk func(prefix string, node map[string]any)
-	walk = func(prefix string, node map[string]any) {
-		props, _ := node["properties"].(map[string]any)
-		for _, name := range orderedKeys(props) {
-			p := props[name].(map[string]any)
-			path := prefix + name
-			desc, _ := p["description"].(string)
-			target := resolve(defs, p)
-			if desc == "" {
-				desc, _ = target["description"].(string)
-			}
-			typ := typeOf(defs, target)
-			fmt.Fprintf(&b, "| `%s` | %s | %s |\n", path, typ, strings.ReplaceAll(desc, "|", "\\|"))
-			switch {
-			case target["properties"] != nil:
-				walk(path+".", target)
-			case typ == "array of objects":
-				walk(path+"[].", resolve(defs, target["items"].(map[string]any)))
-			}
-		}
+	for _, f := range fields {
+		fmt.Fprintf(&b, "| `%s` | %s | %s |\n", f.Path, f.Type, strings.ReplaceAll(f.Description, "|", "\\|"))
 	}
-	walk("", defs["body"].(map[string]any))
 	return b.String()
-}
-
-// orderedKeys returns the property names of node in schema-file order.
-func orderedKeys(node map[string]any) []string {
-	keys, _ := node[keyOrder].([]string)
-	return keys
-}
-
-// keyOrder is where decodeOrdered keeps an object's key order (encoding/json
-// maps lose it, and the README lists fields in the schema's order).
-const keyOrder = "\x00order"
-
-// decodeOrdered decodes JSON like encoding/json into map[string]any, and
-// records each object's key order under keyOrder.
-func decodeOrdered(dec *json.Decoder) (any, error) {
-	tok, err := dec.Token()
-	if err != nil {
-		return nil, err
-	}
-	switch tok {
-	case json.Delim('{'):
-		obj := map[string]any{}
-		var order []string
-		for dec.More() {
-			k, err := dec.Token()
-			if err != nil {
-				return nil, err
-			}
-			v, err := decodeOrdered(dec)
-			if err != nil {
-				return nil, err
-			}
-			obj[k.(string)] = v
-			order = append(order, k.(string))
-		}
-		obj[keyOrder] = order
-		_, err := dec.Token()
-		return obj, err
-	case json.Delim('['):
-		var arr []any
-		for dec.More() {
-			v, err := decodeOrdered(dec)
-			if err != nil {
-				return nil, err
-			}
-			arr = append(arr, v)
-		}
-		_, err := dec.Token()
-		return arr, err
-	default:
-		return tok, nil
-	}
-}
-
-func resolve(defs map[string]any, node map[string]any) map[string]any {
-	for {
-		ref, ok := node["$ref"].(string)
-		if !ok {
-			return node
-		}
-		node = defs[strings.TrimPrefix(ref, "#/$defs/")].(map[string]any)
-	}
-}
-
-func typeOf(defs map[string]any, node map[string]any) string {
-	if _, ok := node["enum"]; ok {
-		return "enum"
-	}
-	if c, ok := node["const"]; ok {
-		return fmt.Sprintf("`%v`", c)
-	}
-	switch t, _ := node["type"].(string); t {
-	case "array":
-		items := resolve(defs, node["items"].(map[string]any))
-		it := typeOf(defs, items)
-		if it == "object" {
-			return "array of objects"
-		}
-		return "array of " + it
-	case "":
-		return "value"
-	default:
-		return t
-	}
 }

@@ -14,10 +14,27 @@ import (
 // excluded, rows_total, lenient_rows, source, options) is always shared.
 var ShareBlocks = []string{"totals", "by_month", "weekday_hour_seconds", "by_device", "titles", "binge", "profiles", "account"}
 
+// DefaultShareBlocks returns the blocks a study shares when it names
+// none: every block the summary holds. The account block only when the
+// summary read account tables (Options.Account), and titles not when the
+// title detail is none, as the widget's element does, so that the
+// command line and the widget give the same donation for the same
+// choices.
+func DefaultShareBlocks(s *Summary) []string {
+	out := make([]string, 0, len(ShareBlocks))
+	for _, b := range ShareBlocks {
+		if (b == "account" && s.Account == nil) || (b == "titles" && s.Options.Titles == TitlesNone) {
+			continue
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
 // ShareOptions are the participant's and the study's choices applied to a
 // summary before it leaves the widget.
 type ShareOptions struct {
-	// Blocks to share, from ShareBlocks; empty shares all.
+	// Blocks to share, from ShareBlocks; empty shares DefaultShareBlocks.
 	Blocks []string `json:"blocks"`
 	// RemoveTitles are title names the participant removed from the list.
 	// Totals are unaffected: only the list shrinks.
@@ -72,7 +89,7 @@ func Share(s *Summary, o ShareOptions) ([]byte, error) {
 	}
 	blocks := o.Blocks
 	if len(blocks) == 0 {
-		blocks = ShareBlocks
+		blocks = DefaultShareBlocks(s)
 	}
 	chosen := map[string]bool{}
 	for _, b := range blocks {
@@ -209,7 +226,19 @@ func Checksum(doc []byte) (string, error) {
 	if err := dec.Decode(&obj); err != nil {
 		return "", wrapError(CodeBadOptions, err, "not a JSON object")
 	}
-	delete(obj, "checksum")
+	return ChecksumObject(obj)
+}
+
+// ChecksumObject returns the checksum of a JSON object already decoded
+// with json.Decoder.UseNumber, so that a reader who has the decoded
+// object (collect verifies 100,000 donations) does not decode it again.
+// The object's own "checksum" member is left out of the sum, and obj is
+// left as it was. ChecksumObject(decoded doc) == Checksum(doc).
+func ChecksumObject(obj map[string]any) (string, error) {
+	if old, ok := obj["checksum"]; ok {
+		delete(obj, "checksum")
+		defer func() { obj["checksum"] = old }()
+	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)

@@ -229,3 +229,62 @@ func TestShareRejectsBadOptions(t *testing.T) {
 		t.Errorf("nil summary: err = %v", err)
 	}
 }
+
+// TestDefaultShareBlocks: without a choice of blocks, a donation lists
+// only the blocks the summary holds, as the widget does: no account block
+// that was not read, no titles under title detail none.
+func TestDefaultShareBlocks(t *testing.T) {
+	all := []string{"totals", "by_month", "weekday_hour_seconds", "by_device", "titles", "binge", "profiles", "account"}
+	tests := []struct {
+		name string
+		edit func(*Summary)
+		want []string
+	}{
+		{"no account read", func(*Summary) {}, all[:7]},
+		{"account read", func(s *Summary) { s.Account = &Account{Tenure: &AccountTenure{Missing: true}} }, all},
+		{"titles none", func(s *Summary) { s.Options.Titles = TitlesNone; s.Titles = []TitleStat{} },
+			[]string{"totals", "by_month", "weekday_hour_seconds", "by_device", "binge", "profiles"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := shareFixture()
+			tt.edit(s)
+			if got := DefaultShareBlocks(s); strings.Join(got, " ") != strings.Join(tt.want, " ") {
+				t.Errorf("DefaultShareBlocks %q, want %q", got, tt.want)
+			}
+			out, err := Share(s, ShareOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var d struct {
+				Sharing Sharing `json:"sharing"`
+			}
+			if err := json.Unmarshal(out, &d); err != nil {
+				t.Fatal(err)
+			}
+			if strings.Join(d.Sharing.Blocks, " ") != strings.Join(tt.want, " ") {
+				t.Errorf("sharing.blocks %q, want %q", d.Sharing.Blocks, tt.want)
+			}
+		})
+	}
+}
+
+// TestChecksumObjectEqualsChecksum: the checksum of a decoded object is
+// that of its text, and the object keeps its checksum member.
+func TestChecksumObjectEqualsChecksum(t *testing.T) {
+	doc, err := Share(shareFixture(), ShareOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var obj map[string]any
+	dec := json.NewDecoder(strings.NewReader(string(doc)))
+	dec.UseNumber()
+	if err := dec.Decode(&obj); err != nil {
+		t.Fatal(err)
+	}
+	want, _ := Checksum(doc)
+	got, err := ChecksumObject(obj)
+	if err != nil || got != want || obj["checksum"] != want {
+		t.Errorf("ChecksumObject %s (%v), Checksum %s, member %v", got, err, want, obj["checksum"])
+	}
+}

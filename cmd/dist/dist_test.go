@@ -162,10 +162,17 @@ func TestBuildFolder(t *testing.T) {
 	if m[2] != hash384([]byte(fakeWeb["netflix-donation.js"])) {
 		t.Errorf("integrity %q is not the loader's sha384", m[2])
 	}
-	for _, want := range []string{`<netflix-donation output="#netflix_donation"`, `<textarea id="netflix_donation" name="netflix_donation" hidden></textarea>`} {
+	for _, want := range []string{`<netflix-donation output="#netflix_donation" status-output="#netflix_donation_status"`,
+		`<textarea id="netflix_donation" name="netflix_donation" hidden></textarea>`,
+		`<textarea id="netflix_donation_status" name="netflix_donation_status" hidden></textarea>`} {
 		if !strings.Contains(snippet, want) {
 			t.Errorf("snippet lacks %s", want)
 		}
+	}
+	// LimeSurvey's Expression Manager evaluates a brace followed by
+	// anything but white space, also in pasted HTML.
+	if m := regexp.MustCompile(`\{\S`).FindString(snippet); m != "" {
+		t.Errorf("the snippet has %q, which LimeSurvey would evaluate:\n%s", m, snippet)
 	}
 	if readme := string(got["README.md"]); !strings.Contains(readme, snippet) || !strings.Contains(readme, "application/wasm") ||
 		!strings.Contains(readme, "Access-Control-Allow-Origin") || strings.Contains(readme, "YOUR-HOST") {

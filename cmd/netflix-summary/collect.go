@@ -1,40 +1,48 @@
 package main
 
 // The collect subcommand: a survey platform's response export in, tidy
-// CSV tables for R or pandas out. See docs/researchers.md.
+// CSV tables for R or pandas out, with a codebook, a Frictionless
+// descriptor and provenance. See docs/researchers.md.
 
 import (
-	"bufio"
-	"bytes"
-	"encoding/csv"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-	"strconv"
+	"runtime"
+	"runtime/debug"
 	"strings"
+	"time"
 
 	"github.com/netflix-donation/widget/internal/donation"
 )
 
-const collectUsage = `usage: netflix-summary collect EXPORT.csv --column NAME --out DIR [--id COLUMN] [--progress]
+const collectUsage = `usage: netflix-summary collect EXPORT.csv --column NAME --out DIR [--id COLUMN]
+       [--status-column NAME|none] [--error-column NAME|none] [--keep COL,...] [--workers N] [--progress]
 
-Reads a Qualtrics or LimeSurvey response export (CSV), finds the donation
-in column NAME (or NAME_part_1 ... NAME_part_N), verifies every donation
-(JSON, schema, checksum) and writes tidy tables to DIR: respondents.csv,
-months.csv, weekday_hour.csv, devices.csv, titles.csv, profiles.csv,
-account_*.csv, and report.csv / report.txt listing declined, missing,
-truncated and invalid donations.
+Reads a Qualtrics, LimeSurvey or other survey response export (CSV), finds
+the donation in column NAME (or NAME_part_1 ... NAME_part_N), verifies
+every donation (JSON, schema, checksum, invariants), reads the widget's
+participation status (NAME_status or NAMEstatus by default) and writes to
+DIR: respondents.csv, the long tables (months, weekday_hour, devices,
+titles, account_*), month_coverage.csv, funnel.csv, report.csv,
+warnings.csv, duplicates.csv, report.txt, codebook.md, datapackage.json
+and provenance.json. See docs/researchers.md.
 `
 
 // collectConfig is the parsed command line of collect.
 type collectConfig struct {
-	export   string
-	column   string
-	out      string
-	idColumn string
-	progress bool
+	export       string
+	column       string
+	out          string
+	idColumn     string
+	statusColumn string
+	errorColumn  string
+	keep         []string
+	workers      int
+	progress     bool
+	args         []string // as given, for provenance.json
 }
 
 // runCollect runs `netflix-summary collect` and returns the exit status:
@@ -42,7 +50,7 @@ type collectConfig struct {
 // errors), 1 when the export cannot be read or the tables not written, 2
 // for a usage error.
 func runCollect(args []string, stdout, stderr io.Writer) int {
-	cfg, err := parseCollectArgs(args, stderr)
+	cfg, err := parseCollectArgs(args)
 	if err != nil {
 		if !errors.Is(err, flag.ErrHelp) {
 			fmt.Fprintln(stderr, "error:", err)
@@ -65,13 +73,18 @@ func runCollect(args []string, stdout, stderr io.Writer) int {
 
 // parseCollectArgs reads flags and the export path, which may come before
 // or after the flags.
-func parseCollectArgs(args []string, stderr io.Writer) (collectConfig, error) {
-	var cfg collectConfig
+func parseCollectArgs(args []string) (collectConfig, error) {
+	cfg := collectConfig{args: append([]string(nil), args...)}
+	var keep string
 	fs := flag.NewFlagSet("collect", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&cfg.column, "column", "", "donation column name (without _part_N)")
 	fs.StringVar(&cfg.out, "out", "", "output folder for the tables")
 	fs.StringVar(&cfg.idColumn, "id", "", "respondent ID column (default: ResponseId, id, or the row number)")
+	fs.StringVar(&cfg.statusColumn, "status-column", "", "participation status column (default: NAME_status or NAMEstatus if present; none: do not read one)")
+	fs.StringVar(&cfg.errorColumn, "error-column", "", "the old Qualtrics example's error-code column (default: NAME_error if present; none: do not read one)")
+	fs.StringVar(&keep, "keep", "", "comma-separated survey columns to carry into respondents.csv")
+	fs.IntVar(&cfg.workers, "workers", runtime.GOMAXPROCS(0), "donations verified at once")
 	fs.BoolVar(&cfg.progress, "progress", false, "show a progress bar on stderr even when it is not a terminal")
 	var positional []string
 	for {
@@ -84,6 +97,11 @@ func parseCollectArgs(args []string, stderr io.Writer) (collectConfig, error) {
 		positional = append(positional, fs.Arg(0))
 		args = fs.Args()[1:]
 	}
+	for _, k := range strings.Split(keep, ",") {
+		if k = strings.TrimSpace(k); k != "" {
+			cfg.keep = append(cfg.keep, k)
+		}
+	}
 	switch {
 	case len(positional) != 1:
 		return cfg, errors.New("give exactly one survey export file")
@@ -91,6 +109,17 @@ func parseCollectArgs(args []string, stderr io.Writer) (collectConfig, error) {
 		return cfg, errors.New("--column is required")
 	case cfg.out == "":
 		return cfg, errors.New("--out is required")
+	case cfg.workers < 1:
+		return cfg, errors.New("--workers must be at least 1")
+	}
+	book, err := collectBook(nil)
+	if err != nil {
+		return cfg, err
+	}
+	for _, k := range cfg.keep {
+		if book.Tables[0].Column(k) != nil {
+			return cfg, fmt.Errorf("--keep %s: respondents.csv has a column of that name already", k)
+		}
 	}
 	cfg.export = positional[0]
 	return cfg, nil
@@ -99,12 +128,17 @@ func parseCollectArgs(args []string, stderr io.Writer) (collectConfig, error) {
 // collectSummary counts what collect did, for stdout and report.txt.
 type collectSummary struct {
 	export, format, column string
+	statusColumn, legacy   string
 	rows                   int
 	byStatus               map[donation.Status]int
+	warned                 int
+	duplicateIDs           int // rows in id groups
+	duplicateDonations     int // rows in donation groups
 	bad                    []badRow
+	started, finished      time.Time
 }
 
-// badRow is one donation that is not ok.
+// badRow is one donation that is not ok, for report.txt.
 type badRow struct {
 	id     string
 	row    int
@@ -114,7 +148,7 @@ type badRow struct {
 
 // statusOrder lists the statuses from good to bad, for reports.
 func statusOrder() []donation.Status {
-	return []donation.Status{donation.StatusOK, donation.StatusDeclined, donation.StatusMissing, donation.StatusTruncated, donation.StatusInvalid}
+	return []donation.Status{donation.StatusOK, donation.StatusDeclined, statusError, donation.StatusMissing, donation.StatusTruncated, donation.StatusInvalid}
 }
 
 func (s *collectSummary) text() string {
@@ -127,11 +161,28 @@ func (s *collectSummary) text() string {
 		fmt.Fprintf(&b, "%s: %d", st, s.byStatus[st])
 	}
 	b.WriteString("\n")
+	fmt.Fprintf(&b, "warnings: %d respondents  duplicate ids: %d rows  duplicate donations: %d rows\n", s.warned, s.duplicateIDs, s.duplicateDonations)
+	switch {
+	case s.statusColumn != "":
+		fmt.Fprintf(&b, "participation status from column %q\n", s.statusColumn)
+	default:
+		b.WriteString("no participation status column: dropouts cannot be told from respondents who never reached the widget\n")
+	}
 	return b.String()
 }
 
-// collect reads the export and writes the tables.
+// collect reads the export and writes everything into cfg.out.
 func collect(cfg collectConfig, bar *progressBar) (*collectSummary, error) {
+	// The heap holds a few batches at a time; collecting it less often
+	// saves time, and the limit keeps memory flat all the same.
+	defer debug.SetGCPercent(debug.SetGCPercent(300))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(110 << 20))
+
+	sum := &collectSummary{export: cfg.export, column: cfg.column, byStatus: map[donation.Status]int{}, started: time.Now().UTC()}
+	book, err := collectBook(cfg.keep)
+	if err != nil {
+		return nil, err
+	}
 	v, err := donation.NewVerifier()
 	if err != nil {
 		return nil, fmt.Errorf("cannot load the schema: %w", err)
@@ -145,187 +196,152 @@ func collect(cfg collectConfig, bar *progressBar) (*collectSummary, error) {
 	if fi, err := f.Stat(); err == nil {
 		size = fi.Size()
 	}
-	counted := &countingReader{r: f}
-	sr, err := openSurvey(counted)
+	in := newInputReader(f)
+	sr, err := openSurvey(in)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", cfg.export, err)
 	}
-	cols, err := donation.FindColumns(sr.header, cfg.column)
+	sum.format = sr.format
+	lay, err := findLayout(sr, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", cfg.export, err)
 	}
-	idCol, err := sr.idColumn(cfg.idColumn)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", cfg.export, err)
-	}
+	sum.statusColumn, sum.legacy = lay.statusName, lay.legacyName
 
-	t, err := createTables(cfg.out)
+	w, err := newCollectWriter(cfg.out, book)
 	if err != nil {
 		return nil, err
 	}
-	sum := &collectSummary{export: cfg.export, format: sr.format, column: cfg.column, byStatus: map[donation.Status]int{}}
-	for {
-		rec, err := sr.next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			t.close()
-			return nil, fmt.Errorf("%s: %w", cfg.export, err)
-		}
-		sum.rows++
-		id := strconv.Itoa(sum.rows)
-		if idCol >= 0 && idCol < len(rec) && strings.TrimSpace(rec[idCol]) != "" {
-			id = strings.TrimSpace(rec[idCol])
-		}
-		r := v.Check(cols.Value(rec))
-		sum.byStatus[r.Status]++
-		if r.Status != donation.StatusOK {
-			sum.bad = append(sum.bad, badRow{id: id, row: sum.rows, status: r.Status, reason: r.Reason})
-		}
-		t.add(id, sum.rows, r)
+	progress := func(rows int) {
 		if bar != nil {
-			bar.update(counted.n, size, sum.rows)
+			bar.update(in.done.Load(), size, rows)
 		}
+	}
+	if err := runPipeline(sr, &lay, v, cfg.workers, w, progress); err != nil {
+		w.abort()
+		return nil, fmt.Errorf("%s: %w", cfg.export, err)
+	}
+	// Whatever follows the last record still belongs to the file's hash.
+	if _, err := io.Copy(io.Discard, in); err != nil {
+		w.abort()
+		return nil, err
 	}
 	if bar != nil {
-		bar.finish(sum.rows)
+		bar.finish(w.rows)
 	}
-	if err := t.report(sum); err != nil {
-		t.close()
-		return nil, err
-	}
-	if err := t.close(); err != nil {
+	sum.finished = time.Now().UTC()
+	if err := w.finish(sum, cfg, in); err != nil {
 		return nil, err
 	}
 	return sum, nil
 }
 
-// surveyReader reads the records of a response export after its header
-// rows.
-type surveyReader struct {
-	r      *csv.Reader
-	header []string
-	format string     // "qualtrics", "limesurvey" or "csv"
-	held   [][]string // records read while looking for the data
-}
-
-// openSurvey reads the header of a response export and skips the extra
-// header rows of a Qualtrics export (question texts, ImportId JSON).
-func openSurvey(r io.Reader) (*surveyReader, error) {
-	br := bufio.NewReaderSize(r, 64<<10)
-	if bom, _ := br.Peek(3); bytes.Equal(bom, []byte("\xEF\xBB\xBF")) {
-		br.Discard(3)
+// runPipeline reads the records in this goroutine's helper, verifies
+// them in workers, and hands the results to w in export order.
+func runPipeline(sr *surveyReader, lay *layout, v *donation.Verifier, workers int, w *collectWriter, progress func(int)) error {
+	const batchSize = 32
+	type batch struct {
+		seq  int
+		jobs []job
+		out  []*respondent
 	}
-	cr := csv.NewReader(br)
-	cr.FieldsPerRecord = -1
-	cr.LazyQuotes = true
-	if first, _ := br.Peek(64 << 10); sniffSemicolon(first) {
-		cr.Comma = ';'
-	}
-	header, err := cr.Read()
-	if err == io.EOF {
-		return nil, errors.New("the export is empty")
-	}
-	if err != nil {
-		return nil, err
-	}
-	s := &surveyReader{r: cr, header: header, format: "csv"}
-	switch {
-	case column(header, "ResponseId") >= 0:
-		s.format = "qualtrics"
-		// Qualtrics writes two more header rows: the question texts and
-		// {"ImportId":...} objects. Real responses have IDs "R_...".
-		rid := column(header, "ResponseId")
-		for range 2 {
-			rec, err := cr.Read()
-			if err != nil {
-				if err == io.EOF {
-					break
-				}
-				return nil, err
-			}
-			if rid < len(rec) && strings.HasPrefix(rec[rid], "R_") {
-				s.held = append(s.held, rec)
+	jobs := make(chan *batch, workers)
+	done := make(chan *batch, workers)
+	readErr := make(chan error, 1)
+	stop := make(chan struct{})
+	// At most this many batches are read but not yet written, however
+	// the workers are scheduled: memory stays flat.
+	inFlight := make(chan struct{}, 4*workers)
+	go func() {
+		defer close(jobs)
+		seq, row := 0, 0
+		b := &batch{seq: seq}
+		for {
+			rec, err := sr.next()
+			if err == io.EOF {
 				break
 			}
+			if err != nil {
+				readErr <- err
+				return
+			}
+			row++
+			if len(b.jobs) == 0 {
+				select {
+				case inFlight <- struct{}{}:
+				case <-stop:
+					return
+				}
+			}
+			b.jobs = append(b.jobs, lay.jobOf(row, rec))
+			if len(b.jobs) == batchSize {
+				select {
+				case jobs <- b:
+				case <-stop:
+					return
+				}
+				seq++
+				b = &batch{seq: seq}
+			}
 		}
-	case column(header, "id") >= 0 && (column(header, "submitdate") >= 0 || column(header, "lastpage") >= 0 || column(header, "startlanguage") >= 0):
-		s.format = "limesurvey"
-	}
-	return s, nil
-}
-
-// next returns the next respondent's record.
-func (s *surveyReader) next() ([]string, error) {
-	if len(s.held) > 0 {
-		rec := s.held[0]
-		s.held = s.held[1:]
-		return rec, nil
-	}
-	return s.r.Read()
-}
-
-// idColumn returns the index of the respondent ID column: the named one,
-// or the platform's own (Qualtrics ResponseId, LimeSurvey id or "Response
-// ID"), or -1 for row numbers.
-func (s *surveyReader) idColumn(name string) (int, error) {
-	if name != "" {
-		if i := column(s.header, name); i >= 0 {
-			return i, nil
+		if len(b.jobs) > 0 {
+			select {
+			case jobs <- b:
+			case <-stop:
+			}
 		}
-		return -1, fmt.Errorf("no column %q for --id", name)
+		readErr <- nil
+	}()
+	finished := make(chan struct{})
+	for range workers {
+		go func() {
+			defer func() { finished <- struct{}{} }()
+			for b := range jobs {
+				b.out = make([]*respondent, len(b.jobs))
+				for i, j := range b.jobs {
+					b.out[i] = process(v, j)
+				}
+				b.jobs = nil
+				done <- b
+			}
+		}()
 	}
-	for _, n := range []string{"ResponseId", "id", "Response ID"} {
-		if i := column(s.header, n); i >= 0 {
-			return i, nil
+	go func() {
+		for range workers {
+			<-finished
 		}
-	}
-	return -1, nil
-}
+		close(done)
+	}()
 
-// column returns the index of the header named name, ignoring case and
-// surrounding space, or -1.
-func column(header []string, name string) int {
-	for i, h := range header {
-		if strings.EqualFold(strings.TrimSpace(h), name) {
-			return i
+	pending := map[int]*batch{}
+	next := 0
+	var werr error
+	for b := range done {
+		pending[b.seq] = b
+		for pending[next] != nil {
+			cur := pending[next]
+			delete(pending, next)
+			next++
+			for _, r := range cur.out {
+				if werr == nil {
+					werr = w.add(r)
+				}
+			}
+			<-inFlight
+			progress(w.rows)
 		}
-	}
-	return -1
-}
-
-// sniffSemicolon reports whether the header line is separated by
-// semicolons (a LimeSurvey export with that setting, or a spreadsheet
-// re-save): more semicolons than commas outside quotes.
-func sniffSemicolon(b []byte) bool {
-	commas, semis, quoted := 0, 0, false
-	for _, c := range b {
-		switch {
-		case c == '"':
-			quoted = !quoted
-		case quoted:
-		case c == '\n':
-			return semis > commas
-		case c == ',':
-			commas++
-		case c == ';':
-			semis++
+		if werr != nil {
+			select {
+			case <-stop:
+			default:
+				close(stop)
+			}
 		}
 	}
-	return semis > commas
-}
-
-// countingReader counts the bytes read, for the progress bar.
-type countingReader struct {
-	r io.Reader
-	n int64
-}
-
-func (c *countingReader) Read(b []byte) (int, error) {
-	n, err := c.r.Read(b)
-	c.n += int64(n)
-	return n, err
+	if werr != nil {
+		return werr
+	}
+	return <-readErr
 }
 
 // progressBar draws "collect [#####     ]  50%  1234 respondents" on one
@@ -364,4 +380,14 @@ func isTerminal(w io.Writer) bool {
 	}
 	fi, err := f.Stat()
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+// oneLine folds a message into one line of at most 300 bytes, for a
+// CSV cell.
+func oneLine(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) > 300 {
+		s = strings.ToValidUTF8(s[:297], "") + "..."
+	}
+	return s
 }

@@ -1,211 +1,441 @@
 package main
 
+// The CSV tables: rows rendered by the workers, written in export order
+// by one goroutine, each file hashed as it is written.
+
 import (
-	"encoding/csv"
+	"bufio"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
-	"fmt"
+	"hash"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/netflix-donation/widget/extractor"
+	"github.com/netflix-donation/widget/internal/codebook"
 	"github.com/netflix-donation/widget/internal/donation"
 )
 
-// tableSpec names one table and its header.
-type tableSpec struct {
-	name   string
-	header []string
+// The tables a worker renders rows of, in the order of collectBook.
+const (
+	tRespondents = iota
+	tMonths
+	tWeekdayHour
+	tDevices
+	tTitles
+	tAccountProfiles
+	tAccountTotals
+	tAccountSearches
+	tAccountMyList
+	tAccountRatings
+	tAccountTenure
+	tReport
+	tWarnings
+	numTables
+)
+
+// streamedTables names the tables of the constants above.
+var streamedTables = [numTables]string{"respondents", "months", "weekday_hour", "devices", "titles",
+	"account_profiles", "account_totals", "account_searches", "account_my_list", "account_ratings", "account_tenure",
+	"report", "warnings"}
+
+// rowBuf renders CSV rows as encoding/csv writes them (comma, "\n",
+// quotes only where needed), without a writer per row.
+type rowBuf struct {
+	b []byte
+	n int // fields in the current row
 }
 
-// tableSpecs lists the tidy tables collect writes: one row per
-// observation, the respondent id first. A block the participant did not
-// share leaves its cells empty (NA in R, NaN in pandas), never 0. The
-// first table is respondents.
-func tableSpecs() []tableSpec {
-	return []tableSpec{
-		{"respondents", []string{"id", "row", "status", "reason", "shared_blocks",
-			"views", "seconds", "active_days", "titles", "series", "movies", "first_day", "last_day",
-			"hidden_views", "autoplay_views", "autoplay_seconds",
-			"binge_sessions", "binge_views", "binge_seconds", "binge_longest",
-			"profiles", "profiles_selected",
-			"rows_total", "lenient_rows", "excluded_malformed",
-			"excluded_outside_period", "excluded_supplemental", "excluded_short",
-			"time_zone", "min_seconds", "from", "to", "title_detail", "top",
-			"source_kind", "newest_day", "titles_removed", "titles_dropped_for_size", "max_bytes"}},
-		{"months", []string{"id", "month", "views", "seconds"}},
-		{"weekday_hour", []string{"id", "weekday", "hour", "seconds"}},
-		{"devices", []string{"id", "class", "views", "seconds"}},
-		{"titles", []string{"id", "rank", "name", "kind", "views", "seconds", "episodes", "first_month", "last_month"}},
-		{"account_profiles", []string{"id", "missing", "count", "kids", "unknown_maturity"}},
-		{"account_totals", []string{"id", "block", "missing", "total", "undated", "thumbs_down", "thumbs_up", "two_thumbs_up", "stars", "other"}},
-		{"account_searches", []string{"id", "month", "count"}},
-		{"account_my_list", []string{"id", "month", "count"}},
-		{"account_ratings", []string{"id", "month", "thumbs_down", "thumbs_up", "two_thumbs_up", "stars"}},
-		{"account_tenure", []string{"id", "missing", "months", "subscriptions", "open"}},
-		{"report", []string{"id", "row", "status", "reason"}},
+func (w *rowBuf) sep() {
+	if w.n > 0 {
+		w.b = append(w.b, ',')
 	}
+	w.n++
 }
 
-// tables writes the CSV files of one collect run.
-type tables struct {
-	dir     string
-	files   []*os.File
-	w       map[string]*csv.Writer
-	columns int // columns of respondents.csv
-}
-
-// createTables creates dir and every table with its header.
-func createTables(dir string) (*tables, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, err
-	}
-	t := &tables{dir: dir, w: map[string]*csv.Writer{}, columns: len(tableSpecs()[0].header)}
-	for _, th := range tableSpecs() {
-		f, err := os.Create(filepath.Join(dir, th.name+".csv"))
-		if err != nil {
-			t.close()
-			return nil, err
-		}
-		t.files = append(t.files, f)
-		w := csv.NewWriter(f)
-		w.Write(th.header)
-		t.w[th.name] = w
-	}
-	return t, nil
-}
-
-// close flushes and closes every table and returns the first error.
-func (t *tables) close() error {
-	var errs []error
-	for _, w := range t.w {
-		w.Flush()
-		errs = append(errs, w.Error())
-	}
-	for _, f := range t.files {
-		errs = append(errs, f.Close())
-	}
-	t.w, t.files = nil, nil
-	return errors.Join(errs...)
-}
-
-func i64(n int64) string { return strconv.FormatInt(n, 10) }
-
-// add writes one respondent to every table it has rows in.
-func (t *tables) add(id string, row int, r donation.Result) {
-	rec := []string{id, strconv.Itoa(row), string(r.Status), r.Reason}
-	d := r.Donation
-	if d == nil {
-		t.w["respondents"].Write(pad(rec, t.columns))
+// str adds a text field.
+func (w *rowBuf) str(s string) {
+	w.sep()
+	if !fieldNeedsQuotes(s) {
+		w.b = append(w.b, s...)
 		return
 	}
-	rec = append(rec, strings.Join(d.Sharing.Blocks, " "))
-	if tt := d.Totals; tt != nil {
-		rec = append(rec, i64(tt.Views), i64(tt.Seconds), i64(tt.ActiveDays), i64(tt.Titles), i64(tt.Series), i64(tt.Movies),
-			tt.FirstDay, tt.LastDay, i64(tt.HiddenViews), i64(tt.AutoplayViews), i64(tt.AutoplaySeconds))
-	} else {
-		rec = append(rec, make([]string, 11)...)
-	}
-	if b := d.Binge; b != nil {
-		rec = append(rec, i64(b.Sessions), i64(b.Views), i64(b.Seconds), i64(b.Longest))
-	} else {
-		rec = append(rec, make([]string, 4)...)
-	}
-	if p := d.Profiles; p != nil && d.Shared("profiles") {
-		rec = append(rec, i64(p.Count), i64(p.Selected))
-	} else {
-		rec = append(rec, "", "")
-	}
-	e, o := d.Excluded, d.Options
-	rec = append(rec, i64(d.RowsTotal), i64(d.LenientRows), i64(e.Malformed),
-		i64(e.OutsidePeriod), i64(e.Supplemental), i64(e.Short),
-		o.TimeZone, strconv.Itoa(o.MinSeconds), o.From, o.To, o.Titles, strconv.Itoa(o.Top),
-		d.Source.Kind, d.Source.NewestDay,
-		strconv.Itoa(d.Sharing.TitlesRemoved), strconv.Itoa(d.Sharing.TitlesDroppedForSize), strconv.Itoa(d.Sharing.MaxBytes))
-	t.w["respondents"].Write(rec)
-
-	for _, m := range d.ByMonth {
-		t.w["months"].Write([]string{id, m.Month, i64(m.Views), i64(m.Seconds)})
-	}
-	if wh := d.WeekdayHourSeconds; wh != nil {
-		for day := range wh {
-			for hour, s := range wh[day] {
-				t.w["weekday_hour"].Write([]string{id, strconv.Itoa(day + 1), strconv.Itoa(hour), i64(s)})
-			}
+	w.b = append(w.b, '"')
+	for {
+		i := strings.IndexByte(s, '"')
+		if i < 0 {
+			break
 		}
+		w.b = append(w.b, s[:i+1]...)
+		w.b = append(w.b, '"')
+		s = s[i+1:]
 	}
-	for _, dv := range d.ByDevice {
-		t.w["devices"].Write([]string{id, string(dv.Class), i64(dv.Views), i64(dv.Seconds)})
+	w.b = append(w.b, s...)
+	w.b = append(w.b, '"')
+}
+
+// int adds a number.
+func (w *rowBuf) int(n int64) {
+	w.sep()
+	w.b = strconv.AppendInt(w.b, n, 10)
+}
+
+// opt adds a number, or an empty cell when ok is false.
+func (w *rowBuf) opt(n int64, ok bool) {
+	if !ok {
+		w.str("")
+		return
 	}
-	for i, ti := range d.Titles {
-		t.w["titles"].Write([]string{id, strconv.Itoa(i + 1), ti.Name, string(ti.Kind), i64(ti.Views), i64(ti.Seconds),
-			i64(ti.Episodes), ti.FirstMonth, ti.LastMonth})
-	}
-	if d.Account != nil {
-		t.addAccount(id, d.Account)
+	w.int(n)
+}
+
+func (w *rowBuf) bool(v bool) { w.str(strconv.FormatBool(v)) }
+
+// empty adds n empty cells.
+func (w *rowBuf) empty(n int) {
+	for range n {
+		w.str("")
 	}
 }
 
-// addAccount writes the account blocks of one respondent.
-func (t *tables) addAccount(id string, a *extractor.Account) {
-	if p := a.Profiles; p != nil {
-		t.w["account_profiles"].Write([]string{id, strconv.FormatBool(p.Missing), i64(p.Count), i64(p.Kids), i64(p.UnknownMaturity)})
+func (w *rowBuf) end() {
+	w.b = append(w.b, '\n')
+	w.n = 0
+}
+
+// fieldNeedsQuotes is encoding/csv's rule for a comma-separated field.
+func fieldNeedsQuotes(s string) bool {
+	if s == "" {
+		return false
 	}
-	counts := func(block string, c *extractor.AccountCounts) {
+	if s == `\.` || strings.ContainsAny(s, "\",\r\n") {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsSpace(r)
+}
+
+// render makes the respondent's rows of every table.
+func (r *respondent) render(j job, d *donation.Donation, c coverage, attempts int, errorsMet []string, errorCode, declineReason string) {
+	var w rowBuf
+	w.str(j.id)
+	w.int(int64(j.row))
+	for _, k := range j.keep {
+		w.str(k)
+	}
+	w.str(string(r.status))
+	w.str(r.reason)
+	w.str(r.participation)
+	w.str(r.outcome)
+	w.opt(int64(attempts), attempts >= 0)
+	w.str(strings.Join(errorsMet, " "))
+	w.str(errorCode)
+	w.str(declineReason)
+	w.str(warningList(r.warnings))
+	w.str("") // duplicate: filled in when every row has been read
+	if d == nil {
+		w.empty(respondentDonationColumns)
+		w.end()
+		r.rows[tRespondents] = w.b
+		r.renderIssues(j)
+		return
+	}
+	w.str(d.Checksum)
+	w.str(d.Schema)
+	w.str(strings.Join(d.Sharing.Blocks, " "))
+	if t := d.Totals; t != nil {
+		w.int(t.Views)
+		w.int(t.Seconds)
+		w.int(t.ActiveDays)
+		w.int(t.Titles)
+		w.int(t.Series)
+		w.int(t.Movies)
+		w.str(validDay(t.FirstDay))
+		w.str(validDay(t.LastDay))
+		w.int(t.HiddenViews)
+		w.int(t.AutoplayViews)
+		w.int(t.AutoplaySeconds)
+	} else {
+		w.empty(11)
+	}
+	if b := d.Binge; b != nil {
+		w.int(b.Sessions)
+		w.int(b.Views)
+		w.int(b.Seconds)
+		w.int(b.Longest)
+	} else {
+		w.empty(4)
+	}
+	if p := d.Profiles; p != nil {
+		w.int(p.Count)
+		w.int(p.Selected)
+	} else {
+		w.empty(2)
+	}
+	e, o, sh := d.Excluded, d.Options, d.Sharing
+	w.int(d.RowsTotal)
+	w.int(d.LenientRows)
+	w.int(e.Malformed)
+	w.int(e.OutsidePeriod)
+	w.int(e.Supplemental)
+	w.int(e.Short)
+	w.str(o.TimeZone)
+	w.int(int64(o.MinSeconds))
+	w.str(validDay(o.From))
+	w.str(validDay(o.To))
+	w.str(o.Titles)
+	w.int(int64(o.Top))
+	w.str(d.Source.Kind)
+	w.str(validDay(d.Source.NewestDay))
+	w.int(int64(sh.TitlesRemoved))
+	w.int(int64(sh.TitlesDroppedForSize))
+	w.int(int64(sh.MaxBytes))
+	w.str(c.from)
+	w.str(c.to)
+	w.opt(int64(len(c.months)), c.hasMonths)
+	w.opt(int64(c.full), c.hasMonths)
+	w.end()
+	r.rows[tRespondents] = w.b
+	r.renderDonation(j, d, c)
+	r.renderIssues(j)
+}
+
+// respondentDonationColumns are the columns of respondents.csv after
+// duplicate, which only an ok donation fills.
+const respondentDonationColumns = 41
+
+// renderDonation makes the rows of the long tables.
+func (r *respondent) renderDonation(j job, d *donation.Donation, c coverage) {
+	start := func(t int) *rowBuf {
+		w := &rowBuf{b: r.rows[t]}
+		return w
+	}
+	key := func(w *rowBuf) {
+		w.str(j.id)
+		w.int(int64(j.row))
+	}
+	if c.hasMonths {
+		w := start(tMonths)
+		for _, m := range c.months {
+			key(w)
+			w.str(validMonth(m.month))
+			w.int(m.views)
+			w.int(m.secs)
+			w.int(int64(m.daysInMonth))
+			w.opt(int64(m.daysCovered), m.daysCovered >= 0)
+			w.bool(m.partial)
+			w.end()
+		}
+		r.rows[tMonths] = w.b
+	}
+	if wh := d.WeekdayHourSeconds; wh != nil {
+		w := start(tWeekdayHour)
+		for day := range wh {
+			for hour, s := range wh[day] {
+				key(w)
+				w.int(int64(day + 1))
+				w.int(int64(hour))
+				w.int(s)
+				w.end()
+			}
+		}
+		r.rows[tWeekdayHour] = w.b
+	}
+	if len(d.ByDevice) > 0 {
+		w := start(tDevices)
+		for _, dv := range d.ByDevice {
+			key(w)
+			w.str(string(dv.Class))
+			w.int(dv.Views)
+			w.int(dv.Seconds)
+			w.end()
+		}
+		r.rows[tDevices] = w.b
+	}
+	if len(d.Titles) > 0 {
+		w := start(tTitles)
+		for i, t := range d.Titles {
+			key(w)
+			w.int(int64(i + 1))
+			w.str(t.Name)
+			w.str(string(t.Kind))
+			w.int(t.Views)
+			w.int(t.Seconds)
+			w.int(t.Episodes)
+			w.str(validMonth(t.FirstMonth))
+			w.str(validMonth(t.LastMonth))
+			w.end()
+		}
+		r.rows[tTitles] = w.b
+	}
+	if a := d.Account; a != nil {
+		r.renderAccount(key, a)
+	}
+}
+
+// renderAccount makes the rows of the account tables.
+func (r *respondent) renderAccount(key func(*rowBuf), a *extractor.Account) {
+	if p := a.Profiles; p != nil {
+		w := &rowBuf{}
+		key(w)
+		w.bool(p.Missing)
+		w.int(p.Count)
+		w.int(p.Kids)
+		w.int(p.UnknownMaturity)
+		w.end()
+		r.rows[tAccountProfiles] = w.b
+	}
+	totals := &rowBuf{}
+	counts := func(block string, table int, c *extractor.AccountCounts) {
 		if c == nil {
 			return
 		}
-		t.w["account_totals"].Write([]string{id, block, strconv.FormatBool(c.Missing), i64(c.Total), i64(c.Undated), "", "", "", "", ""})
+		key(totals)
+		totals.str(block)
+		totals.bool(c.Missing)
+		totals.int(c.Total)
+		totals.int(c.Undated)
+		totals.empty(5)
+		totals.end()
+		w := &rowBuf{}
 		for _, m := range c.ByMonth {
-			t.w["account_"+block].Write([]string{id, m.Month, i64(m.Count)})
+			key(w)
+			w.str(validMonth(m.Month))
+			w.int(m.Count)
+			w.end()
 		}
+		r.rows[table] = w.b
 	}
-	counts("searches", a.Searches)
-	counts("my_list", a.MyList)
-	if r := a.Ratings; r != nil {
-		t.w["account_totals"].Write([]string{id, "ratings", strconv.FormatBool(r.Missing), i64(r.Total), i64(r.Undated),
-			i64(r.ThumbsDown), i64(r.ThumbsUp), i64(r.TwoThumbsUp), i64(r.Stars), i64(r.Other)})
-		for _, m := range r.ByMonth {
-			t.w["account_ratings"].Write([]string{id, m.Month, i64(m.ThumbsDown), i64(m.ThumbsUp), i64(m.TwoThumbsUp), i64(m.Stars)})
+	counts("searches", tAccountSearches, a.Searches)
+	counts("my_list", tAccountMyList, a.MyList)
+	if rt := a.Ratings; rt != nil {
+		key(totals)
+		totals.str("ratings")
+		totals.bool(rt.Missing)
+		totals.int(rt.Total)
+		totals.int(rt.Undated)
+		totals.int(rt.ThumbsDown)
+		totals.int(rt.ThumbsUp)
+		totals.int(rt.TwoThumbsUp)
+		totals.int(rt.Stars)
+		totals.int(rt.Other)
+		totals.end()
+		w := &rowBuf{}
+		for _, m := range rt.ByMonth {
+			key(w)
+			w.str(validMonth(m.Month))
+			w.int(m.ThumbsDown)
+			w.int(m.ThumbsUp)
+			w.int(m.TwoThumbsUp)
+			w.int(m.Stars)
+			w.end()
 		}
+		r.rows[tAccountRatings] = w.b
 	}
+	r.rows[tAccountTotals] = totals.b
 	if te := a.Tenure; te != nil {
-		t.w["account_tenure"].Write([]string{id, strconv.FormatBool(te.Missing), i64(te.Months), i64(te.Subscriptions), strconv.FormatBool(te.Open)})
+		w := &rowBuf{}
+		key(w)
+		w.bool(te.Missing)
+		w.int(te.Months)
+		w.int(te.Subscriptions)
+		w.bool(te.Open)
+		w.end()
+		r.rows[tAccountTenure] = w.b
 	}
 }
 
-// report writes report.csv rows and report.txt for the donations that are
-// not ok.
-func (t *tables) report(s *collectSummary) error {
-	for _, b := range s.bad {
-		t.w["report"].Write([]string{b.id, strconv.Itoa(b.row), string(b.status), b.reason})
+// renderIssues makes the report and warnings rows.
+func (r *respondent) renderIssues(j job) {
+	if r.status != donation.StatusOK {
+		w := &rowBuf{}
+		w.str(j.id)
+		w.int(int64(j.row))
+		w.str(string(r.status))
+		w.str(r.reason)
+		w.end()
+		r.rows[tReport] = w.b
 	}
-	var sb strings.Builder
-	sb.WriteString(s.text())
-	if len(s.bad) == 0 {
-		sb.WriteString("\nEvery donation is ok.\n")
-	}
-	for _, st := range statusOrder()[1:] {
-		first := true
-		for _, b := range s.bad {
-			if b.status != st {
-				continue
-			}
-			if first {
-				fmt.Fprintf(&sb, "\n%s (%d):\n", st, s.byStatus[st])
-				first = false
-			}
-			fmt.Fprintf(&sb, "  %s (row %d): %s\n", b.id, b.row, b.reason)
+	if len(r.warnings) > 0 {
+		w := &rowBuf{}
+		for _, x := range r.warnings {
+			w.str(j.id)
+			w.int(int64(j.row))
+			w.str(x.Code)
+			w.str(x.Msg)
+			w.end()
 		}
+		r.rows[tWarnings] = w.b
 	}
-	return os.WriteFile(filepath.Join(t.dir, "report.txt"), []byte(sb.String()), 0o644)
 }
 
-// pad extends rec with empty cells to n.
-func pad(rec []string, n int) []string {
-	for len(rec) < n {
-		rec = append(rec, "")
+// hashedFile is a table file being written, and its SHA-256.
+type hashedFile struct {
+	name string // table name
+	f    *os.File
+	bw   *bufio.Writer
+	h    hash.Hash
+	n    int64
+}
+
+func (h *hashedFile) Write(p []byte) (int, error) {
+	h.h.Write(p)
+	h.n += int64(len(p))
+	return h.bw.Write(p)
+}
+
+// createTable creates DIR/name.csv with its header row.
+func createTable(dir string, t *codebook.Table) (*hashedFile, error) {
+	f, err := os.Create(filepath.Join(dir, t.Name+".csv"))
+	if err != nil {
+		return nil, err
 	}
-	return rec
+	hf := &hashedFile{name: t.Name, f: f, bw: bufio.NewWriterSize(f, 256<<10), h: sha256.New()}
+	var w rowBuf
+	for _, c := range t.Header() {
+		w.str(c)
+	}
+	w.end()
+	_, err = hf.Write(w.b)
+	return hf, err
+}
+
+// close flushes and closes the file and returns its size and hash.
+func (h *hashedFile) close() (codebook.FileInfo, error) {
+	err := h.bw.Flush()
+	if cerr := h.f.Close(); err == nil {
+		err = cerr
+	}
+	return codebook.FileInfo{Bytes: h.n, SHA256: hex.EncodeToString(h.h.Sum(nil))}, err
+}
+
+// writeTable writes a whole table at once.
+func writeTable(dir string, t *codebook.Table, rows func(w *rowBuf)) (codebook.FileInfo, error) {
+	hf, err := createTable(dir, t)
+	if err != nil {
+		return codebook.FileInfo{}, err
+	}
+	var w rowBuf
+	rows(&w)
+	_, err = hf.Write(w.b)
+	info, cerr := hf.close()
+	return info, errors.Join(err, cerr)
+}
+
+// hashFile returns the size and SHA-256 of a written file.
+func hashFile(path string) (codebook.FileInfo, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return codebook.FileInfo{}, err
+	}
+	defer f.Close()
+	h := sha256.New()
+	n, err := io.Copy(h, f)
+	return codebook.FileInfo{Bytes: n, SHA256: hex.EncodeToString(h.Sum(nil))}, err
 }

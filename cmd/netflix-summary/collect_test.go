@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/netflix-donation/widget/extractor"
+	"github.com/netflix-donation/widget/internal/donation"
 	"github.com/netflix-donation/widget/internal/synth"
 )
 
@@ -361,6 +362,10 @@ func TestCollectErrors(t *testing.T) {
 		{"no such column", []string{good, "--column", "donation", "--out", out}, 1, "donation"},
 		{"a part missing", []string{gap, "--column", "netflix", "--out", out}, 1, "netflix_part_2"},
 		{"no such id column", []string{good, "--column", "netflix", "--id", "pid", "--out", out}, 1, "pid"},
+		{"no such column to keep", []string{good, "--column", "netflix", "--keep", "submitdate,panel", "--out", out}, 1, `no column "panel" for --keep`},
+		{"a kept column clashes", []string{good, "--column", "netflix", "--keep", "status", "--out", out}, 2, "--keep status"},
+		{"no such status column", []string{good, "--column", "netflix", "--status-column", "stat", "--out", out}, 1, `no column "stat" for --status-column`},
+		{"no workers", []string{good, "--column", "netflix", "--workers", "0", "--out", out}, 2, "--workers"},
 		{"flags first", []string{"--column", "netflix", "--out", out, good}, 0, ""},
 	}
 	for _, tt := range tests {
@@ -377,5 +382,31 @@ func TestCollectErrors(t *testing.T) {
 	// The one respondent of good.csv stored nothing: missing, by row id "1".
 	if r := readTable(t, out, "report"); len(r) != 1 || r[0]["id"] != "1" || r[0]["status"] != "missing" {
 		t.Errorf("report %v", r)
+	}
+}
+
+// TestOutcomeOf: each respondent lands in one group, also with a status
+// that lacks its code.
+func TestOutcomeOf(t *testing.T) {
+	tests := []struct {
+		status                      string
+		participation, reason, code string
+		want                        string
+	}{
+		{"ok", "shared", "", "", "ok"},
+		{"invalid", "shared", "", "", "invalid"},
+		{"declined", "declined", "", "", "declined:no_reason"},
+		{"declined", "declined", "did_not_work", "empty_file", "declined:did_not_work"},
+		{"error", "error", "", "corrupt_zip", "error:corrupt_zip"},
+		{"error", "error", "", "", "error:unknown"},
+		{"missing", "shared", "", "", "shared_not_stored"},
+		{"missing", "file_chosen", "", "", "left:file_chosen"},
+		{"missing", "not_reached", "", "", "not_reached"},
+		{"missing", "unknown", "", "", "unknown"},
+	}
+	for _, tt := range tests {
+		if got := outcomeOf(donation.Status(tt.status), tt.participation, tt.reason, tt.code); got != tt.want {
+			t.Errorf("%+v: %s", tt, got)
+		}
 	}
 }

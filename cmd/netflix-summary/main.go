@@ -22,7 +22,12 @@
 //	--top N              titles kept with --titles top (default 25)
 //	--account LIST       comma-separated account blocks to add (profiles,searches,ratings,my_list,tenure)
 //	--share              print the donation as the widget shares it (with checksum)
-//	--max-bytes N        with --share: the byte budget of the donation
+//	--blocks LIST        with --share: comma-separated blocks to share (default: every block read)
+//	--remove-title NAME  with --share: a title the participant removed; repeat for several
+//	--max-bytes N        with --share: the byte budget of the donation (the widget's default is 20000)
+//
+// With the same export, time zone, profiles, options and choices, --share
+// prints byte for byte what the widget hands to the survey.
 //
 // The collect subcommand turns a survey platform's response export into
 // tidy tables; see docs/researchers.md.
@@ -44,11 +49,11 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-// profileList is a repeatable --profile flag.
-type profileList []string
+// repeated is a repeatable flag (--profile, --remove-title).
+type repeated []string
 
-func (p *profileList) String() string     { return strings.Join(*p, ",") }
-func (p *profileList) Set(v string) error { *p = append(*p, v); return nil }
+func (p *repeated) String() string     { return strings.Join(*p, ",") }
+func (p *repeated) Set(v string) error { *p = append(*p, v); return nil }
 
 // run is the whole command, separated from main for tests. It returns the exit status.
 func run(args []string, stdout, stderr io.Writer) int {
@@ -56,10 +61,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runCollect(args[1:], stdout, stderr)
 	}
 	opts := extractor.DefaultOptions()
-	var profiles profileList
+	var profiles repeated
 	var account string
 	var share bool
 	var maxBytes int
+	var blocks string
+	var remove repeated
 	fs := flag.NewFlagSet("netflix-summary", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVar(&opts.TimeZone, "tz", opts.TimeZone, "IANA time zone for local buckets")
@@ -72,6 +79,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&account, "account", "", "comma-separated account blocks")
 	fs.BoolVar(&share, "share", false, "print the donation as shared, with checksum")
 	fs.IntVar(&maxBytes, "max-bytes", 0, "with --share: byte budget")
+	fs.StringVar(&blocks, "blocks", "", "with --share: comma-separated blocks to share")
+	fs.Var(&remove, "remove-title", "with --share: a title to remove (repeatable)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: netflix-summary [flags] PATH\n       netflix-summary collect EXPORT.csv --column NAME --out DIR")
 		fs.PrintDefaults()
@@ -100,7 +109,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		opts.Account = strings.Split(account, ",")
 	}
 
-	out, err := summarize(paths[0], opts, share, maxBytes)
+	so := extractor.ShareOptions{MaxBytes: maxBytes, RemoveTitles: remove}
+	if blocks != "" {
+		so.Blocks = strings.Split(blocks, ",")
+	}
+	out, err := summarize(paths[0], opts, share, so)
 	if err != nil {
 		fmt.Fprintf(stderr, "error: %s: %s\n", extractor.CodeOf(err), message(err))
 		return 1
@@ -109,7 +122,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-func summarize(path string, opts extractor.Options, share bool, maxBytes int) ([]byte, error) {
+func summarize(path string, opts extractor.Options, share bool, so extractor.ShareOptions) ([]byte, error) {
 	if _, err := os.Stat(path); err != nil {
 		// Not one of the extractor's codes: the file is not there to read.
 		return nil, &extractor.Error{Code: "cannot_read", Msg: "cannot read " + path, Err: err}
@@ -124,7 +137,7 @@ func summarize(path string, opts extractor.Options, share bool, maxBytes int) ([
 		return nil, err
 	}
 	if share {
-		return extractor.Share(s, extractor.ShareOptions{MaxBytes: maxBytes})
+		return extractor.Share(s, so)
 	}
 	return s.JSON()
 }

@@ -8,16 +8,22 @@
 // participant's browser; a declined donation is {"declined":true} with the
 // participant's reason. Donations of both versions of the format are read:
 // netflix-summary/2 (the current one) and netflix-summary/1, which is
-// converted to version 2 (see Donation.Version).
+// converted to version 2 (see Donation.Version). A good donation whose
+// figures contradict each other carries Warnings; CheckStatus reads the
+// participation status a survey stores beside the donation.
 package donation
 
 import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
+	"math/big"
+	"reflect"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/netflix-donation/widget/docs"
 	"github.com/netflix-donation/widget/extractor"
@@ -62,6 +68,9 @@ type Donation struct {
 	// keeps the stored name). A version 1 donation counted the rows of
 	// every profile: Convert explains what the conversion keeps.
 	Version int `json:"-"`
+	// Size is the length of the stored JSON in bytes, which
+	// sharing.max_bytes bounds.
+	Size int `json:"-"`
 }
 
 // The schema names of the versions of the format this package reads.
@@ -125,6 +134,9 @@ type Result struct {
 	// Decline holds the participant's reason when Status is
 	// StatusDeclined.
 	Decline Decline
+	// Warnings lists the invariants an ok donation breaks although its
+	// checksum matches (see Donation.Warnings); nil for a sound one.
+	Warnings []Warning
 }
 
 // Decline is what a declined donation says about why.
@@ -147,6 +159,12 @@ var DeclineReasons = []string{"not_wanted", "no_file", "not_own_account", "did_n
 type Verifier struct {
 	schema   *jsonschema.Schema // the current version
 	schemaV1 *jsonschema.Schema
+	status   *jsonschema.Schema // the participation status
+	// fast is the current schema compiled into plain checks (see
+	// fastschema.go), or nil when the schema uses a keyword it cannot
+	// mirror exactly.
+	fast fastCheck
+	tree *treeDecoder // fills a Donation from a tree the fast checks accepted
 }
 
 // NewVerifier compiles the embedded schemas.
@@ -159,7 +177,17 @@ func NewVerifier() (*Verifier, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Verifier{schema: current, schemaV1: v1}, nil
+	status, err := compileSchema("participation-status.schema.json", docs.StatusSchema())
+	if err != nil {
+		return nil, err
+	}
+	v := &Verifier{schema: current, schemaV1: v1, status: status, tree: newTreeDecoder(reflect.TypeFor[Donation]())}
+	if doc, err := decodeUseNumber([]byte(docs.SummarySchema())); err == nil {
+		if m, ok := doc.(map[string]any); ok {
+			v.fast, _ = compileFast(m)
+		}
+	}
+	return v, nil
 }
 
 func compileSchema(name string, raw []byte) (*jsonschema.Schema, error) {
@@ -175,9 +203,25 @@ func compileSchema(name string, raw []byte) (*jsonschema.Schema, error) {
 	return c.Compile(url)
 }
 
+// decodeUseNumber decodes one JSON value with numbers as json.Number,
+// and nothing after it.
+func decodeUseNumber(text []byte) (any, error) {
+	dec := json.NewDecoder(bytes.NewReader(text))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return nil, err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, errors.New("text after the JSON value")
+	}
+	return v, nil
+}
+
 // Check judges one stored donation, as the text of its survey field (or
 // its parts joined; see Columns.Value). Leading and trailing white space
-// is ignored.
+// is ignored. An ok donation's Warnings list what its figures contradict
+// in each other (see Warnings).
 func (v *Verifier) Check(stored string) Result {
 	text := strings.TrimSpace(stored)
 	if text == "" {
@@ -188,7 +232,8 @@ func (v *Verifier) Check(stored string) Result {
 	var inst any
 	if err := dec.Decode(&inst); err != nil {
 		if errors.Is(err, io.ErrUnexpectedEOF) {
-			return Result{Status: StatusTruncated, Reason: "the JSON ends unexpectedly after " + strconv.Itoa(len(text)) + " characters: the survey platform cut it off"}
+			return Result{Status: StatusTruncated, Reason: "the JSON ends unexpectedly after " + strconv.Itoa(utf8.RuneCountInString(text)) +
+				" characters (" + strconv.Itoa(len(text)) + " bytes): the survey platform cut it off"}
 		}
 		return Result{Status: StatusInvalid, Reason: "not JSON: " + err.Error()}
 	}
@@ -196,12 +241,18 @@ func (v *Verifier) Check(stored string) Result {
 		return Result{Status: StatusInvalid, Reason: "text after the JSON object"}
 	}
 	m, _ := inst.(map[string]any)
-	schema := v.schema
-	if m != nil && m["schema"] == SchemaV1 {
-		schema = v.schemaV1
-	}
-	if err := schema.Validate(inst); err != nil {
-		return Result{Status: StatusInvalid, Reason: "does not match the schema: " + oneLine(err.Error())}
+	v1 := m != nil && m["schema"] == SchemaV1
+	// The fast checks accept only what the schema accepts; anything else
+	// gets the full validator's verdict and reason.
+	fast := !v1 && m != nil && v.fast != nil && v.fast(inst)
+	if !fast {
+		schema := v.schema
+		if v1 {
+			schema = v.schemaV1
+		}
+		if err := schema.Validate(inst); err != nil {
+			return Result{Status: StatusInvalid, Reason: "does not match the schema: " + oneLine(err.Error())}
+		}
 	}
 	if m["declined"] == true {
 		var d Decline
@@ -217,17 +268,82 @@ func (v *Verifier) Check(stored string) Result {
 	if m["sharing"] == nil {
 		return Result{Status: StatusInvalid, Reason: "a full summary, not a shared donation (no sharing, no checksum)"}
 	}
-	if err := extractor.VerifyChecksum([]byte(text)); err != nil {
-		if extractor.CodeOf(err) == extractor.CodeChecksumMismatch {
-			return Result{Status: StatusInvalid, Reason: "checksum mismatch: the donation was altered after sharing"}
-		}
+	sum, err := checksumOf(m)
+	if err != nil {
 		return Result{Status: StatusInvalid, Reason: "cannot verify the checksum: " + err.Error()}
 	}
-	d, err := decode([]byte(text), m["schema"] == SchemaV1)
-	if err != nil {
-		return Result{Status: StatusInvalid, Reason: "cannot decode: " + err.Error()}
+	if sum != m["checksum"] {
+		return Result{Status: StatusInvalid, Reason: "checksum mismatch: the donation was altered after sharing"}
 	}
-	return Result{Status: StatusOK, Donation: d}
+	var d *Donation
+	if fast {
+		d = &Donation{Version: 2}
+		err = v.tree.decode(d, m)
+	} else {
+		d, err = decode([]byte(text), v1)
+	}
+	if err != nil {
+		// The schema takes 12.0 and 1.2e1 as integers; so does collect.
+		if d, err = decodeNormalized(m, v1); err != nil {
+			return Result{Status: StatusInvalid, Reason: "cannot decode: " + err.Error()}
+		}
+	}
+	d.Checksum, _ = m["checksum"].(string)
+	d.Size = len(text)
+	return Result{Status: StatusOK, Donation: d, Warnings: d.Warnings()}
+}
+
+// decodeNormalized decodes a donation whose integers are not all written
+// as integer literals, after rewriting each integral number as one.
+func decodeNormalized(m map[string]any, v1 bool) (*Donation, error) {
+	norm, err := normalizeIntegers(m)
+	if err != nil {
+		return nil, err
+	}
+	text, err := json.Marshal(norm)
+	if err != nil {
+		return nil, err
+	}
+	return decode(text, v1)
+}
+
+// normalizeIntegers returns v with every integral json.Number (12.0,
+// 1.2e1) written as an integer literal, and an error for a number that
+// is not integral or does not fit 64 bits: no field of a donation takes
+// one.
+func normalizeIntegers(v any) (any, error) {
+	switch x := v.(type) {
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			n, err := normalizeIntegers(e)
+			if err != nil {
+				return nil, err
+			}
+			out[k] = n
+		}
+		return out, nil
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			n, err := normalizeIntegers(e)
+			if err != nil {
+				return nil, err
+			}
+			out[i] = n
+		}
+		return out, nil
+	case json.Number:
+		if _, ok := integerLiteral(x); ok {
+			return x, nil
+		}
+		r, ok := new(big.Rat).SetString(string(x))
+		if !ok || !r.IsInt() || !r.Num().IsInt64() {
+			return nil, fmt.Errorf("the number %s is not a whole number of 64 bits", x)
+		}
+		return json.Number(r.Num().String()), nil
+	}
+	return v, nil
 }
 
 // decode decodes a verified donation, converting version 1.

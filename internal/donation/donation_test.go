@@ -285,3 +285,62 @@ func TestCheckVersion1(t *testing.T) {
 		t.Errorf("a version 1 body named version 2: %s", r.Status)
 	}
 }
+
+// TestCheckIntegersAsTheSchemaTakesThem: the schema takes 12.0 and 1.2e1
+// as integers, and so does Check; a number that is not a whole number of
+// 64 bits is refused with a reason.
+func TestCheckIntegersAsTheSchemaTakesThem(t *testing.T) {
+	v, err := NewVerifier()
+	if err != nil {
+		t.Fatal(err)
+	}
+	good := share(t, extractor.ShareOptions{})
+	for written, want := range map[string]Status{`3.0`: StatusOK, `0.3e1`: StatusOK, `3`: StatusOK, `1e300`: StatusInvalid, `3.5`: StatusInvalid} {
+		doc, err := decodeUseNumber([]byte(strings.Replace(good, `"views":3,`, `"views":`+written+`,`, 1)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := v.Check(reshare(t, doc.(map[string]any)))
+		if r.Status != want {
+			t.Errorf("views written as %s: %s (%s), want %s", written, r.Status, r.Reason, want)
+			continue
+		}
+		if want == StatusOK && (r.Donation.Totals.Views != 3 || len(r.Warnings) > 0) {
+			t.Errorf("views written as %s: read %d, warnings %v", written, r.Donation.Totals.Views, r.Warnings)
+		}
+	}
+}
+
+// TestCheckTruncatedSaysCharactersAndBytes: platforms cut at characters,
+// the budget counts bytes: the reason gives both.
+func TestCheckTruncatedSaysCharactersAndBytes(t *testing.T) {
+	v, err := NewVerifier()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cut := `{"schema":"netflix-summary/2","titles":[{"name":"Café`
+	r := v.Check(cut)
+	if r.Status != StatusTruncated || !strings.Contains(r.Reason, "after 53 characters (54 bytes)") {
+		t.Errorf("%s: %s", r.Status, r.Reason)
+	}
+}
+
+func TestCheckStatus(t *testing.T) {
+	v, err := NewVerifier()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := v.CheckStatus(` {"schema":"netflix-donation-status/1","status":"declined","attempts":1,"errors":["empty_file"],"reason":"did_not_work","error":"empty_file"} `)
+	if err != nil || p == nil || p.Status != "declined" || p.Reason != "did_not_work" || p.Error != "empty_file" || p.Attempts != 1 || !reflect.DeepEqual(p.Errors, []string{"empty_file"}) {
+		t.Errorf("%+v %v", p, err)
+	}
+	if p, err := v.CheckStatus("  "); p != nil || err != nil {
+		t.Errorf("empty field: %+v %v", p, err)
+	}
+	for _, bad := range []string{`{"status":"shared"}`, `error`, `{"schema":"netflix-donation-status/1","status":"gone","attempts":0,"errors":[]}`,
+		`{"schema":"netflix-donation-status/1","status":"reached","attempts":0,"errors":[]} x`} {
+		if p, err := v.CheckStatus(bad); err == nil {
+			t.Errorf("%s: read as %+v", bad, p)
+		}
+	}
+}
