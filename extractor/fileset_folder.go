@@ -27,8 +27,7 @@ type folderFileSet struct {
 //
 // A folder that holds no export but one ZIP (the downloaded export ZIP,
 // in the folder the participant chose) is opened as that ZIP, with
-// [OpenFolderOptions]'s defaults; a file held open for it is released by
-// the FileSet's Close method, when it has one (io.Closer).
+// [OpenFolderOptions]'s defaults.
 func OpenFolder(fsys fs.FS) (FileSet, error) {
 	return OpenFolderOptions(fsys, ZipOptions{})
 }

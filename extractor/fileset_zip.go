@@ -58,7 +58,6 @@ type zipFileSet struct {
 	inflateEntry func(ZipEntry) (EntryReader, error) // may be nil
 	r            io.ReaderAt                         // the archive
 	opts         ZipOptions                          // as given, for a ZIP inside it (nested.go)
-	closer       io.Closer                           // a file held open for it, or nil
 }
 
 // dirBytesPerEntry bounds the central directory bytes zip.NewReader may
@@ -151,15 +150,6 @@ func guardedDecompressor(dcomp func(io.Reader) io.ReadCloser, lim Limits) zip.De
 func (z *zipFileSet) Kind() string { return "zip" }
 
 func (z *zipFileSet) Names() []string { return append([]string(nil), z.names...) }
-
-// Close releases the file a ZIP found in a folder was read from (see
-// OpenPath); other ZIPs hold nothing open.
-func (z *zipFileSet) Close() error {
-	if z.closer == nil {
-		return nil
-	}
-	return z.closer.Close()
-}
 
 func (z *zipFileSet) Open(name string) (io.ReadCloser, int64, error) {
 	f, ok := z.files[name]

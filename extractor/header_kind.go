@@ -12,45 +12,37 @@ import (
 // damaged (bad_header), so a header that does not bind is looked at once
 // more: classifyHeader.
 
-// tableSignature names a table of the Netflix export by columns that
-// together occur in no other table (netflix-format.md §4), lower case.
-type tableSignature struct {
-	table   string
-	columns []string
-}
-
 // otherTableSignatures lists the export's tables other than
-// ViewingActivity by their distinctive columns. A table whose header
-// changed over the years has one signature per shape where needed.
-func otherTableSignatures() []tableSignature {
-	return []tableSignature{
-		{"SearchHistory", []string{"query typed", "displayed name"}},
-		{"Ratings", []string{"rating type", "thumbs value"}},
-		{"MyList", []string{"title name", "utc title add date"}},
-		{"PlaybackRelatedEvents", []string{"title description", "playtraces"}},
-		{"IndicatedPreferences", []string{"has watched", "is interested"}},
-		{"InteractiveTitles", []string{"selection type", "choice segment id"}},
-		{"Clickstream", []string{"navigation level", "referrer url"}},
-		{"Devices", []string{"esn", "acct first playback date"}},
-		{"AccountDetails", []string{"first name", "last name"}},
-		{"AccountDetails", []string{"email address", "membership status"}},
-		{"SubscriptionHistory", []string{"subscription opened ts"}},
-		{"TermsOfUse", []string{"tou accepted date"}},
-		{"AccessAndDevices", []string{"esn", "part of netflix household"}},
-		{"IpAddresses", []string{"esn", "ip", "device description"}},
-		{"MessagesSentByNetflix", []string{"message name", "channel"}},
-		{"BillingHistory", []string{"transaction date", "payment type"}},
-		{"CSContact", []string{"contact start utc ts", "contact end utc ts"}},
-		{"ChatTranscripts", []string{"contact start utc ts", "customer message"}},
-		{"GamePlaySession", []string{"game title", "start time"}},
-		{"ProductCancellationSurvey", []string{"question name", "answer name"}},
-		{"AvatarHistory", []string{"profile name", "icons"}},
-		{"ParentalControlsRestrictedTitles", []string{"profile name", "show desc"}},
-		{"Profiles", []string{"profile name", "maturity level"}},
-		{"ExtraMembers", []string{"extra member slot"}},
-		{"GiftSubscriptions", []string{"giftcode", "redemptiondate"}},
-	}
-}
+// ViewingActivity (netflix-format.md §4), one a line: the table's name,
+// then, after "|", lower-case columns that together occur in no other
+// table. A table whose header changed over the years has a line per
+// shape where needed. It is one string rather than a slice of structs,
+// which would cost the WebAssembly engine about 7 KB of its download.
+const otherTableSignatures = `SearchHistory|query typed|displayed name
+Ratings|rating type|thumbs value
+MyList|title name|utc title add date
+PlaybackRelatedEvents|title description|playtraces
+IndicatedPreferences|has watched|is interested
+InteractiveTitles|selection type|choice segment id
+Clickstream|navigation level|referrer url
+Devices|esn|acct first playback date
+AccountDetails|first name|last name
+AccountDetails|email address|membership status
+SubscriptionHistory|subscription opened ts
+TermsOfUse|tou accepted date
+AccessAndDevices|esn|part of netflix household
+IpAddresses|esn|ip|device description
+MessagesSentByNetflix|message name|channel
+BillingHistory|transaction date|payment type
+CSContact|contact start utc ts|contact end utc ts
+ChatTranscripts|contact start utc ts|customer message
+GamePlaySession|game title|start time
+ProductCancellationSurvey|question name|answer name
+AvatarHistory|profile name|icons
+ParentalControlsRestrictedTitles|profile name|show desc
+Profiles|profile name|maturity level
+ExtraMembers|extra member slot
+GiftSubscriptions|giftcode|redemptiondate`
 
 // otherNetflixTable returns the name of the export table whose header
 // header is, when it is one other than ViewingActivity.
@@ -59,13 +51,14 @@ func otherNetflixTable(header [][]byte) (string, bool) {
 	for _, cell := range header {
 		names[normalizeHeader(cell)] = true
 	}
-	for _, sig := range otherTableSignatures() {
+	for _, line := range strings.Split(otherTableSignatures, "\n") {
+		columns := strings.Split(line, "|")
 		all := true
-		for _, c := range sig.columns {
+		for _, c := range columns[1:] {
 			all = all && names[c]
 		}
 		if all {
-			return sig.table, true
+			return columns[0], true
 		}
 	}
 	return "", false

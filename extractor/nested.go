@@ -173,7 +173,10 @@ func readNested(files FileSet, name string, declared int64) ([]byte, error) {
 	}
 	defer rc.Close()
 	buf := bytes.NewBuffer(make([]byte, 0, min(max(declared, 0), nestedReserveBytes)))
-	n, err := io.Copy(buf, io.LimitReader(rc, maxNestedZipBytes+1))
+	// ReadFrom, not io.Copy: io.Copy's interface tests would link every
+	// WriteTo and ReadFrom of the program into the WebAssembly engine
+	// (about 12 KB of its brotli download).
+	n, err := buf.ReadFrom(io.LimitReader(rc, maxNestedZipBytes+1))
 	if err != nil {
 		if files.Kind() == "zip" {
 			return nil, zipError(err, "the ZIP inside the ZIP cannot be read")
@@ -188,7 +191,8 @@ func readNested(files FileSet, name string, declared int64) ([]byte, error) {
 
 // unwrap returns the ZIP of f when the folder holds only the downloaded
 // export ZIP (and junk or unrelated files), or f itself. The ZIP is read
-// in place where the folder's files can be read at any offset.
+// into memory: an export ZIP is a few megabytes, and a folder's file may
+// not be readable at any offset.
 func (f *folderFileSet) unwrap(opts ZipOptions) (FileSet, error) {
 	if holdsExport(f) {
 		return f, nil
@@ -197,36 +201,15 @@ func (f *folderFileSet) unwrap(opts ZipOptions) (FileSet, error) {
 	if len(inner) != 1 {
 		return f, nil
 	}
-	file, err := f.fsys.Open(f.paths[inner[0]])
+	data, err := readNested(f, inner[0], -1)
 	if err != nil {
-		return nil, wrapError(CodeNotZipOrCSV, err, "a file of the folder cannot be opened")
+		return nil, err
 	}
-	st, err := file.Stat()
-	if err == nil && st.Mode().IsRegular() && st.Size() == 0 {
-		file.Close()
+	if len(data) == 0 {
 		return nil, errEmptyFile() // a download that failed or has not finished
 	}
-	ra, seekable := file.(io.ReaderAt)
-	if err != nil || !st.Mode().IsRegular() || !seekable {
-		file.Close()
-		data, err := readNested(f, inner[0], -1)
-		if err != nil {
-			return nil, err
-		}
-		if opts.Limits, err = nestedLimits(f.limits, len(f.names), int64(len(data)), int64(len(data))); err != nil {
-			return nil, err
-		}
-		return openZipSet(bytes.NewReader(data), int64(len(data)), opts)
-	}
-	if opts.Limits, err = nestedLimits(f.limits, len(f.names), st.Size(), st.Size()); err != nil {
-		file.Close()
+	if opts.Limits, err = nestedLimits(f.limits, len(f.names), int64(len(data)), int64(len(data))); err != nil {
 		return nil, err
 	}
-	z, err := openZipSet(ra, st.Size(), opts)
-	if err != nil {
-		file.Close()
-		return nil, err
-	}
-	z.closer = file
-	return z, nil
+	return openZipSet(bytes.NewReader(data), int64(len(data)), opts)
 }

@@ -148,9 +148,6 @@ func OpenPath(path string, opts ZipOptions) (FileSet, io.Closer, error) {
 		if err != nil {
 			return nil, nil, err
 		}
-		if c, ok := fs.(io.Closer); ok {
-			return fs, c, nil // the ZIP the folder holds, open
-		}
 		return fs, nopCloser{}, nil
 	}
 	if !st.Mode().IsRegular() {
