@@ -39,8 +39,14 @@ test-native:
 test-wasm:
 	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(WASM_EXEC)" ./wasm/... ./internal/jsinflate
 
-test-browser: wasm
+test-browser: wasm browsertest/node_modules
 	$(GO) test -count=1 -timeout 20m ./browsertest/...
+
+## browsertest/node_modules: axe-core, pinned by browsertest/package-lock.json; the browser
+## tests inject it into test pages to check accessibility (never shipped with the widget).
+browsertest/node_modules: browsertest/package.json browsertest/package-lock.json
+	cd browsertest && npm ci --no-audit --no-fund
+	touch browsertest/node_modules
 
 clean:
 	rm -rf web/netflix-donation.wasm* web/wasm_exec.js* sample bench/results dist
@@ -70,9 +76,10 @@ bench-collect:
 	$(GO) build -o "$$tmp/netflix-summary" ./cmd/netflix-summary && \
 	$(GO) run ./cmd/bench-collect -bin "$$tmp/netflix-summary" -responses $(RESPONSES) -reps $(BENCH_REPS) -args "$(COLLECT_ARGS)" -snippets docs/snippets
 
-## screenshots: every screen of the widget in Dutch at 1280 and 360 px, as PNGs in screenshots/ (not committed).
+## screenshots: every screen of the widget in Dutch, English and German on a desktop (1280 px) and a
+## phone (360 px, touch), as PNGs in screenshots/ (not committed).
 screenshots: wasm
-	$(GO) run ./cmd/screenshots -out screenshots -page index.html -lang nl
+	$(GO) run ./cmd/screenshots -out screenshots -page index.html -lang nl,en,de
 
 ## fuzz: run every fuzz target of the module (each `func FuzzX` in a native
 ## package's *_test.go) for FUZZTIME each, one after the other. The issue asks

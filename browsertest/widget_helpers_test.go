@@ -86,6 +86,15 @@ func (w widget) upload(path string) {
 	}
 }
 
+// toError leaves the intro, picks path (not a Netflix export) and waits
+// for the error screen.
+func (w widget) toError(path string) {
+	w.h.T.Helper()
+	w.start()
+	w.upload(path)
+	w.waitFor(`.error[role=alert]`)
+}
+
 // start leaves the intro and waits for the choose screen.
 func (w widget) start() {
 	w.h.T.Helper()
@@ -123,10 +132,30 @@ func (w widget) removeFirstTitle() string {
 	return name
 }
 
-// shownJSON is the text of the "show the exact data" disclosure.
+// shownJSON is the text of the "show the exact data" disclosure without
+// the line breaks and indentation laid out for reading: the JSON that
+// would be shared, byte for byte.
 func (w widget) shownJSON() string {
 	w.h.T.Helper()
-	return w.text(`pre.json`)
+	var b bytes.Buffer
+	if err := json.Compact(&b, []byte(w.text(`pre.json`))); err != nil {
+		w.h.T.Fatalf("the exact data shown is not JSON: %v", err)
+	}
+	return b.String()
+}
+
+// declineWith presses the button at sel that leads to the decline screen,
+// chooses reason (unless it is empty: then the one chosen already stays)
+// and confirms, then waits for the declined screen.
+func (w widget) declineWith(sel, reason string) {
+	w.h.T.Helper()
+	w.click(sel)
+	w.waitFor(`[data-key="decline-confirm"]`)
+	if reason != "" {
+		w.click(fmt.Sprintf(`[data-key="reason:%s"]`, reason))
+	}
+	w.click(`[data-key="decline-confirm"]`)
+	w.waitFor(`section[data-reason]`)
 }
 
 // share goes from the review to consent and presses Share.

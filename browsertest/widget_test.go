@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/url"
 	"reflect"
 	"slices"
 	"strings"
@@ -180,15 +181,43 @@ func TestWidgetDonateFlow(t *testing.T) {
 	}
 }
 
-// TestWidgetDecline: "I don't want to share" gives the decline event and
-// the decline payload with its reason in the output field, and nothing else.
+// TestWidgetDecline: "Continue without sharing" on the intro asks first:
+// nothing reaches the host before the participant confirms with a reason,
+// confirming without one asks for it, and "Back" returns to the intro
+// with nothing told. Confirming gives the decline event and the decline
+// payload with its reason in the output field, and nothing else.
 func TestWidgetDecline(t *testing.T) {
 	h := NewHarness(t, HarnessOptions{})
 	w := pageWidget(h)
 	h.Navigate("/browsertest/testdata/widget_flow.html?lang=nl")
+	w.waitFor(`[data-key="skip"]`)
+	h.Eval(w.q(`[data-key="skip"]`)+`.focus()`, nil) // as a keyboard user would
 	w.click(`[data-key="skip"]`)
-	w.wait(w.q(`.screen-title`) + `.textContent === 'Er is niets gedeeld'`)
+	w.wait(w.q(`.screen-title`) + `.textContent === 'Verder zonder te delen?'`)
+	var checked int
+	h.Eval(w.root+`.querySelectorAll('input[type=radio]:checked').length`, &checked)
+	if checked != 0 {
+		t.Errorf("%d reasons chosen before the participant chose one", checked)
+	}
+	w.click(`[data-key="decline-confirm"]`)
+	w.wait(w.q(`.field-error:not([hidden])`) + `.textContent === 'Kies een reden, of ga terug.'`)
+	w.click(`[data-key="back"]`)
+	w.wait(w.q(`[data-key="start"]`))
+	var focused string
+	h.Eval(w.root+`.activeElement && `+w.root+`.activeElement.getAttribute('data-key')`, &focused)
+	if focused != "skip" {
+		t.Errorf("back from the decline screen: focus on %q, want the button that led there", focused)
+	}
 	var output string
+	h.Eval(`document.querySelector('#out').value`, &output)
+	if evs := events(h); len(evs) != 0 || output != "" {
+		t.Errorf("before confirming: events %+v, output %q; want none", evs, output)
+	}
+
+	w.declineWith(`[data-key="skip"]`, "not_wanted")
+	if got := w.title(); got != "Er is niets gedeeld" {
+		t.Errorf("declined title %q", got)
+	}
 	h.Eval(`document.querySelector('#out').value`, &output)
 	if want := `{"declined":true,"reason":"not_wanted"}`; output != want {
 		t.Errorf("output %q, want %q", output, want)
@@ -569,7 +598,8 @@ func TestWidgetStatus(t *testing.T) {
 		h.Navigate("/browsertest/testdata/widget_flow.html?lang=de")
 		w.start()
 		w.upload(h.WriteFile("scan.pdf", notNetflix))
-		w.click(`.actions [data-key="skip"]`)
+		w.waitFor(`.error[role=alert]`)
+		w.declineWith(`.actions [data-key="skip"]`, "") // "it did not work" is chosen already
 		w.wait(`window.__statuses.length === 4`)
 		got, _ := statuses(h)
 		want := participationStatus{Schema: "netflix-donation-status/1", Status: "declined", Attempts: 1,
@@ -601,4 +631,244 @@ func compileStatusSchema(t *testing.T) *jsonschema.Schema {
 		t.Fatal(err)
 	}
 	return sch
+}
+
+// TestWidgetPhonePath: on a phone (touch emulated, 360 px) the choose
+// screen offers no folder button and no drag and drop, which phones cannot
+// use, but the steps for iPhone and Android, naming the button the
+// participant taps and where ViewingActivity.csv is in an unpacked export;
+// the guide gives the direct address, what to do when the link expired
+// and what to do on someone else's account. Choosing the file works.
+func TestWidgetPhonePath(t *testing.T) {
+	h := NewHarness(t, HarnessOptions{})
+	w := pageWidget(h)
+	if err := chromedp.Run(h.Ctx, chromedp.EmulateViewport(360, 740, chromedp.EmulateMobile, chromedp.EmulateTouch)); err != nil {
+		t.Fatal(err)
+	}
+	h.Navigate("/browsertest/testdata/widget_flow.html?lang=nl")
+	w.start()
+	var got struct {
+		Folder, Drop, Files int
+		Steps               [][]string
+		Guide               string
+	}
+	h.Eval(fmt.Sprintf(`(() => {
+	  const r = %s;
+	  return {
+	    Folder: r.querySelectorAll('input[webkitdirectory]').length,
+	    Drop: Array.from(r.querySelectorAll('p')).filter((p) => p.textContent.includes('slepen')).length,
+	    Files: r.querySelectorAll('input[type=file]').length,
+	    Steps: Array.from(r.querySelectorAll('[data-key="phone-steps"] ol'), (ol) => Array.from(ol.children, (li) => li.textContent)),
+	    Guide: r.querySelector('details.guide').textContent,
+	  };
+	})()`, w.root), &got)
+	if got.Folder != 0 || got.Drop != 0 || got.Files != 1 {
+		t.Errorf("phone: %d folder inputs, %d drag texts, %d file inputs; want 0, 0, 1", got.Folder, got.Drop, got.Files)
+	}
+	if len(got.Steps) != 2 || len(got.Steps[0]) != 3 || len(got.Steps[1]) != 3 {
+		t.Fatalf("phone steps %q, want 3 for iPhone and 3 for Android", got.Steps)
+	}
+	for i, steps := range got.Steps {
+		all := strings.Join(steps, " ")
+		for _, want := range []string{"‘Bestand kiezen’", "Downloads", "CONTENT_INTERACTION", "ViewingActivity.csv"} {
+			if !strings.Contains(all, want) {
+				t.Errorf("phone steps %d do not say %q: %q", i, want, all)
+			}
+		}
+	}
+	for _, want := range []string{"netflix.com/account/getmyinfo", "Werkt de link in de e-mail niet meer?", "account van iemand anders"} {
+		if !strings.Contains(got.Guide, want) {
+			t.Errorf("the guide does not say %q", want)
+		}
+	}
+	if strings.Contains(got.Guide, "Mac") {
+		t.Error("the phone's guide speaks of a Mac")
+	}
+	w.upload(synthZip(h, "netflix-report.zip", synth.Config{Rows: 200, Seed: 9, Profiles: []string{"Anna"}}))
+	w.toReview()
+
+	// The same page with a mouse: the folder button and the drag text are back, the phone steps gone.
+	if err := chromedp.Run(h.Ctx, chromedp.EmulateViewport(360, 740)); err != nil {
+		t.Fatal(err)
+	}
+	h.Navigate("/browsertest/testdata/widget_flow.html?lang=nl")
+	w.start()
+	h.Eval(fmt.Sprintf(`(() => { const r = %s; return {
+	    Folder: r.querySelectorAll('input[webkitdirectory]').length,
+	    Drop: Array.from(r.querySelectorAll('p')).filter((p) => p.textContent.includes('slepen')).length,
+	    Files: r.querySelectorAll('input[type=file]').length,
+	    Steps: Array.from(r.querySelectorAll('[data-key="phone-steps"] ol'), (ol) => Array.from(ol.children, (li) => li.textContent)),
+	    Guide: r.querySelector('details.guide').textContent }; })()`, w.root), &got)
+	if got.Folder != 1 || got.Drop != 1 || len(got.Steps) != 0 || !strings.Contains(got.Guide, "Mac") {
+		t.Errorf("with a mouse: %d folder inputs, %d drag texts, phone steps %q; want 1, 1, none and the Mac note", got.Folder, got.Drop, got.Steps)
+	}
+}
+
+// TestWidgetProgressAnnouncements reads a 20,000-row export and records
+// what the working screen's live regions say: each stage at most once, in
+// order, never a percentage and never "done" before the summary is
+// prepared; the percentage shown on screen changes more often than that.
+func TestWidgetProgressAnnouncements(t *testing.T) {
+	h := NewHarness(t, HarnessOptions{})
+	w := pageWidget(h)
+	h.Navigate("/browsertest/testdata/widget_flow.html?lang=en")
+	w.start()
+	h.Eval(fmt.Sprintf(`(() => {
+	  window.__said = [];
+	  window.__shown = [];
+	  new MutationObserver((records) => {
+	    for (const m of records) {
+	      const el = m.target.nodeType === 1 ? m.target : m.target.parentElement;
+	      const live = el && el.closest('[aria-live]');
+	      if (live && live.textContent) window.__said.push(live.textContent);
+	      const shown = el && el.closest('.status');
+	      if (shown && shown.textContent) window.__shown.push(shown.textContent);
+	    }
+	  }).observe(%s, { subtree: true, childList: true, characterData: true });
+	})()`, w.root), nil)
+	w.upload(synthZip(h, "netflix-report.zip", synth.Config{Rows: 20000, Seed: 2, Profiles: []string{"Anna"}}))
+	w.toReview()
+	var said, shown []string
+	h.Eval(`window.__said`, &said)
+	h.Eval(`window.__shown`, &shown)
+	stages := []string{"Getting ready…", "Looking for profiles…", "Reading your viewing history…", "Adding it all up…", "Preparing the summary…"}
+	next := 0
+	for _, s := range said {
+		i := slices.Index(stages, s)
+		if i < next {
+			t.Errorf("announced %q out of order or twice (all: %q)", s, said)
+			continue
+		}
+		next = i + 1
+	}
+	if len(said) == 0 || said[len(said)-1] != "Preparing the summary…" {
+		t.Errorf("announcements %q, want the stages ending with preparing the summary", said)
+	}
+	if len(shown) <= len(said) {
+		t.Errorf("the shown progress changed %d times (%q), announcements %d: the test did not see progress", len(shown), shown, len(said))
+	}
+}
+
+// TestWidgetBackToProfile: from the review the participant goes back to
+// the profile choice, which keeps the choice made and lists the profiles
+// without reading the file for them again; adding a second profile gives
+// the donation for both.
+func TestWidgetBackToProfile(t *testing.T) {
+	const tz = "Europe/Amsterdam"
+	h := NewHarness(t, HarnessOptions{TimeZone: tz})
+	w := pageWidget(h)
+	var export bytes.Buffer
+	if _, err := synth.WriteZip(&export, synth.Config{Rows: 1200, Seed: 17}); err != nil {
+		t.Fatal(err)
+	}
+	h.Navigate("/browsertest/testdata/widget_flow.html?lang=de")
+	w.start()
+	h.Eval(`window.__countCalls()`, nil)
+	w.upload(h.WriteFile("netflix-report.zip", export.Bytes()))
+	names := w.toReview(0)
+	w.click(`[data-key="back-profile"]`)
+	w.waitFor(`input[type=checkbox]`)
+	var checked []bool
+	h.Eval(fmt.Sprintf(`Array.from(%s.querySelectorAll('input[type=checkbox]'), (b) => b.checked)`, w.root), &checked)
+	if len(checked) != len(names) || !checked[0] || slices.Contains(checked[1:], true) {
+		t.Errorf("back on the profile screen: checked %v, want only the first of %d", checked, len(names))
+	}
+	w.click(`[data-key="profile-1"]`)
+	w.click(`[data-key="profile-next"]`)
+	w.waitFor(`pre.json:not([aria-busy])`)
+	shown := w.shownJSON()
+	var calls struct{ Profiles, Extract int }
+	h.Eval(`window.__calls`, &calls)
+	if calls.Profiles != 1 || calls.Extract != 2 {
+		t.Errorf("engine calls %+v, want the profiles listed once and two summaries", calls)
+	}
+	if want := nativeDonation(t, export.Bytes(), tz, names[:2], nil); shown != want {
+		t.Errorf("donation for two profiles differs from the native one:\nbrowser %.300s\nnative  %.300s", shown, want)
+	}
+}
+
+// TestWidgetConsentNamesEverything: the consent screen names every member
+// of the JSON that would be shared (each item says which in data-fields,
+// the account items which account blocks), with the time zone and the
+// number of titles it holds. A block the study made optional can be left
+// out, and one tap shares no titles; both change the JSON and the list.
+func TestWidgetConsentNamesEverything(t *testing.T) {
+	h := NewHarness(t, HarnessOptions{TimeZone: "Europe/Berlin"})
+	w := pageWidget(h)
+	config := url.QueryEscape(`{"account":["profiles","searches","ratings","my_list","tenure"],"optional":["by_device","account"]}`)
+	h.Navigate("/browsertest/testdata/widget_flow.html?lang=de&config=" + config)
+	w.start()
+	w.upload(synthZip(h, "netflix-report.zip", synth.Config{Rows: 800, Seed: 23}))
+	w.toReview(1)
+
+	type listed struct {
+		Fields, Account []string
+		Text            string
+	}
+	consent := func() (map[string]any, listed) {
+		t.Helper()
+		shown := w.shownJSON()
+		w.click(`[data-key="review-next"]`)
+		w.waitFor(`[data-key="share"]`)
+		var l listed
+		h.Eval(fmt.Sprintf(`(() => { const r = %s; return {
+		  Fields: Array.from(r.querySelectorAll('[data-fields]'), (li) => li.getAttribute('data-fields').split(' ')).flat(),
+		  Account: Array.from(r.querySelectorAll('[data-account]'), (li) => li.getAttribute('data-account')),
+		  Text: r.querySelector('.fields').textContent }; })()`, w.root), &l)
+		var d map[string]any
+		if err := json.Unmarshal([]byte(shown), &d); err != nil {
+			t.Fatal(err)
+		}
+		return d, l
+	}
+	same := func(what string, got []string, want []string) {
+		t.Helper()
+		slices.Sort(got)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: the consent list names %q, the JSON holds %q", what, got, want)
+		}
+	}
+	keys := func(m any) []string {
+		var out []string
+		for k := range m.(map[string]any) {
+			out = append(out, k)
+		}
+		return out
+	}
+
+	d, l := consent()
+	same("everything", l.Fields, keys(d))
+	same("account", l.Account, keys(d["account"]))
+	nTitles := len(d["titles"].([]any))
+	for _, want := range []string{"Europe/Berlin", fmt.Sprintf("%d Titel.", nTitles), "Wie viele Profile das Konto hat (4) und wie viele Sie gewählt haben (1)."} {
+		if !strings.Contains(l.Text, want) {
+			t.Errorf("the consent list does not say %q", want)
+		}
+	}
+	if nTitles == 0 {
+		t.Fatal("no titles to test with")
+	}
+
+	// Leave out the devices and share no titles.
+	w.click(`[data-key="back"]`)
+	w.click(`[data-key="block:by_device"]`)
+	w.wait(w.q(`pre.json:not([aria-busy])`) + ` && !` + w.q(`pre.json`) + `.textContent.includes('"by_device"')`)
+	w.click(`[data-key="titles-none"]`)
+	w.wait(w.q(`[data-key="titles-all"]`) + ` && ` + w.q(`pre.json:not([aria-busy])`))
+	d, l = consent()
+	same("with choices", l.Fields, keys(d))
+	if _, ok := d["by_device"]; ok {
+		t.Error("by_device is shared after the participant left it out")
+	}
+	sharing := d["sharing"].(map[string]any)
+	if titles := d["titles"].([]any); len(titles) != 0 || int(sharing["titles_removed"].(float64)) < nTitles {
+		t.Errorf("no titles: %d titles shared, titles_removed %v; want none and at least %d", len(titles), sharing["titles_removed"], nTitles)
+	}
+	if !strings.Contains(l.Text, "Keine Titel: Die Liste der Titel ist leer.") {
+		t.Errorf("the consent list does not say that no titles are shared: %q", l.Text)
+	}
+	shown := func() string { w.click(`[data-key="back"]`); return w.shownJSON() }()
+	w.share()
+	requireOneDonation(t, h, shown)
 }

@@ -475,6 +475,12 @@ export class Engine {
       throw err;
     } finally {
       if (signal) signal.removeEventListener('abort', onAbort);
+      // The next call must not start on a helper that is still stopping:
+      // a helper slower than ABORT_GRACE_MS to stop (a busy device) is
+      // killed then, which would fail that next call. Waiting here keeps
+      // the queue behind it; the caller of an aborted call has its
+      // rejection already.
+      await Promise.allSettled(parts);
     }
   }
 }

@@ -9,7 +9,8 @@
 // Attributes:
 //   lang                 nl | en | de (default: the closest lang, else en)
 //   config               JSON: extractor options (timeZone, minSeconds, from,
-//                        to, titles, top, account), share (blocks), maxBytes
+//                        to, titles, top, account), share (blocks), optional
+//                        (blocks the participant may leave out), maxBytes
 //                        (default 20000) and texts ({nl: {key: text}, ...})
 //   output               CSS selector of an input or textarea in the page;
 //                        it receives the JSON on Share, and on Don't share
@@ -36,10 +37,11 @@ import * as working from './element/screens/working.js';
 import * as profile from './element/screens/profile.js';
 import * as review from './element/screens/review.js';
 import * as consent from './element/screens/consent.js';
+import * as decline from './element/screens/decline.js';
 import * as done from './element/screens/done.js';
 import * as errorScreen from './element/screens/error.js';
 
-const SCREENS = { intro, choose, working, profile, review, consent, done, error: errorScreen };
+const SCREENS = { intro, choose, working, profile, review, consent, decline, done, error: errorScreen };
 
 let counter = 0;
 
@@ -152,7 +154,9 @@ export class NetflixDonationElement extends HTMLElement {
     const screen = SCREENS[this.state.screen].render({ tx, act: this, state: this.state, uid: this.uid });
     this.screenEl = screen;
     this.announcer = h('p', { class: 'vh', role: 'status', 'aria-live': 'polite' });
-    this.card.append(indicator(tx, this.state.screen), screen, this.announcer);
+    // The decline screen belongs to the step the participant came from.
+    const step = this.state.screen === 'decline' ? this.state.declineFrom : this.state.screen;
+    this.card.append(indicator(tx, step), screen, this.announcer);
     this.drawn = this.state.screen;
 
     if (sameScreen) {
@@ -287,9 +291,10 @@ export class NetflixDonationElement extends HTMLElement {
   /** computeShare asks the engine for the exact JSON for the current choices. */
   async computeShare() {
     const api = this.engine();
-    const result = await api.share(this.state.summary, {
-      blocks: this.config.blocks,
-      removeTitles: this.state.removed.slice(),
+    const { summary, omitted, noTitles, removed } = this.state;
+    const result = await api.share(summary, {
+      blocks: this.config.blocks.filter((b) => !omitted.includes(b)),
+      removeTitles: noTitles ? (summary.titles || []).map((t) => t.name) : removed.slice(),
       maxBytes: this.config.maxBytes,
     });
     return { json: result.json, summary: result.summary || JSON.parse(result.json) };
@@ -320,6 +325,24 @@ export class NetflixDonationElement extends HTMLElement {
     this.state.removed = this.state.removed.filter((n) => n !== name);
     this.updateShare('remove:' + name);
     this.announce(this.texts().t('review.restoredStatus', { title: name }));
+  }
+
+  /**
+   * shareNoTitles shares no titles at all (on) or the list again, with the
+   * titles removed one by one still removed (off).
+   */
+  shareNoTitles(on) {
+    this.state.noTitles = on;
+    this.updateShare(on ? 'titles-all' : 'titles-none');
+    this.announce(this.texts().t(on ? 'review.noneStatus' : 'review.allStatus'));
+  }
+
+  /** shareBlock shares (on) or leaves out a block the study made optional. */
+  shareBlock(block, on) {
+    const omitted = this.state.omitted.filter((b) => b !== block);
+    if (!on) omitted.push(block);
+    this.state.omitted = omitted;
+    this.updateShare('block:' + block);
   }
 
   async updateShare(focusKey) {
@@ -361,6 +384,30 @@ export class NetflixDonationElement extends HTMLElement {
   }
 
   /**
+   * askDecline shows the decline screen: the participant confirms not
+   * sharing and chooses why, or goes back to where they were. After an
+   * error, "it did not work" is chosen already, with that error's code.
+   */
+  askDecline() {
+    this.interacted = true;
+    const from = this.state.screen;
+    const opener = this.root.activeElement;
+    this.state.declineFrom = from;
+    this.state.declineOpener = opener ? opener.getAttribute('data-key') : null;
+    this.state.declineReason = from === 'error' ? 'did_not_work' : null;
+    this.state.declineError = from === 'error' ? this.state.error : this.errors[this.errors.length - 1] || null;
+    this.state.screen = 'decline';
+    this.render();
+  }
+
+  /** backFromDecline returns to the screen that led to the decline screen, focusing the button pressed there. */
+  backFromDecline() {
+    this.interacted = true;
+    this.state.screen = this.state.declineFrom || 'intro';
+    this.render({ focusKey: this.state.declineOpener });
+  }
+
+  /**
    * decline tells the host the participant does not share, and why: reason
    * is one of DECLINE_REASONS; with did_not_work, error is the code of the
    * error met (the last one by default).
@@ -373,7 +420,7 @@ export class NetflixDonationElement extends HTMLElement {
     this.job++;
     if (this.abort) this.abort.abort();
     this.abort = null;
-    this.state = { ...freshState(), screen: 'done', outcome: 'decline' };
+    this.state = { ...freshState(), screen: 'done', outcome: 'decline', declineReason: reason, declineError: error };
     this.render();
     const detail = { reason, error, json: declinedJSON(reason, error) };
     deliver(this, 'decline', detail);
@@ -404,6 +451,12 @@ function freshState() {
     sharePending: false,
     sharePromise: null,
     removed: [],
+    noTitles: false,
+    omitted: [],
+    declineFrom: null,
+    declineOpener: null,
+    declineReason: null,
+    declineError: null,
     error: null,
     outcome: null,
     cancelled: false,

@@ -31,10 +31,22 @@
     }
     window.NetflixDonation = Object.assign({}, real, { profiles: reject, extract: reject });
   };
+  // window.__countCalls() counts the engine's profiles() and extract()
+  // calls in window.__calls, so a test can tell whether a file was read again.
+  window.__countCalls = function () {
+    var real = window.NetflixDonation;
+    window.__calls = { profiles: 0, extract: 0 };
+    window.NetflixDonation = Object.assign({}, real, {
+      profiles: function () { window.__calls.profiles++; return real.profiles.apply(real, arguments); },
+      extract: function () { window.__calls.extract++; return real.extract.apply(real, arguments); },
+    });
+  };
   // window.__hang() makes profiles() wait until its AbortSignal fires, so
   // a test can press Cancel while reading; window.__aborted records it.
+  // window.__unhang() puts the real engine back.
   window.__hang = function () {
     var real = window.NetflixDonation;
+    window.__unhang = function () { window.NetflixDonation = real; };
     window.__aborted = false;
     window.NetflixDonation = Object.assign({}, real, {
       profiles: function (input, opts) {

@@ -1,19 +1,22 @@
 // Command screenshots renders every screen of the <netflix-donation>
-// widget, in Dutch, at 1280 and 360 CSS pixels wide, into PNG files, so
-// that a person can look at them. `make screenshots` runs it.
+// widget, in Dutch, English and German, on a desktop 1280 CSS pixels wide
+// and on a phone 360 pixels wide (touch emulated), into PNG files, so that
+// a person can look at them. `make screenshots` runs it.
 //
 // Usage:
 //
-//	screenshots [-out screenshots] [-page index.html] [-lang nl] [-input export.zip]
+//	screenshots [-out screenshots] [-page index.html] [-lang nl,en,de] [-input export.zip]
 //
 // It serves the repository root on a loopback port, opens the page in
 // headless Chromium (/usr/bin/chromium, or -chromium), and walks through
-// the flow as a participant would: intro, the file guide, choose, working,
-// profile, review, the exact data, consent, done; then a wrong file
-// (error) and Don't share (declined). Without -input it generates a
-// multi-profile export with internal/synth. The working screen is caught
-// by holding the engine for a moment (a wrapper installed in the page by
-// this tool only), because a real extraction is too quick to photograph.
+// the flow as a participant would: intro, the file guide, the decline
+// question and its way back, choose, working, profile, review, the exact
+// data, no titles, consent, the decline question from there, done; then a
+// wrong file (error) and declining after it; then a decline for each of
+// the other reasons. Without -input it generates a multi-profile export
+// with internal/synth. The working screen is caught by holding the engine
+// for a moment (a wrapper installed in the page by this tool only),
+// because a real extraction is too quick to photograph.
 package main
 
 import (
@@ -25,6 +28,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/chromedp/chromedp"
@@ -41,7 +45,7 @@ func main() {
 func run() error {
 	out := flag.String("out", "screenshots", "directory for the PNG files")
 	page := flag.String("page", "index.html", "page to open, relative to the repository root")
-	lang := flag.String("lang", "nl", "widget language")
+	langs := flag.String("lang", "nl,en,de", "widget languages, comma-separated")
 	input := flag.String("input", "", "export to pick (default: a generated multi-profile ZIP)")
 	chromium := flag.String("chromium", "/usr/bin/chromium", "Chromium executable")
 	flag.Parse()
@@ -70,7 +74,6 @@ func run() error {
 	srv := &http.Server{Handler: http.FileServer(http.Dir(root))}
 	go srv.Serve(ln)
 	defer srv.Close()
-	url := fmt.Sprintf("http://%s/%s?lang=%s", ln.Addr(), *page, *lang)
 
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(*chromium),
@@ -87,18 +90,21 @@ func run() error {
 		return fmt.Errorf("start chromium: %w", err)
 	}
 
-	for _, width := range []int64{1280, 360} {
-		ctx, cancel := chromedp.NewContext(bctx)
-		ctx, cancelT := context.WithTimeout(ctx, 3*time.Minute)
-		shots := &shooter{dir: *out, width: width}
-		err := walk(ctx, shots, url, files)
-		cancelT()
-		cancel()
-		if err != nil {
-			return fmt.Errorf("%d px: %w", width, err)
-		}
-		for _, name := range shots.written {
-			fmt.Println(name)
+	for _, lang := range strings.Split(*langs, ",") {
+		url := fmt.Sprintf("http://%s/%s?lang=%s", ln.Addr(), *page, lang)
+		for _, width := range []int64{1280, 360} {
+			ctx, cancel := chromedp.NewContext(bctx)
+			ctx, cancelT := context.WithTimeout(ctx, 3*time.Minute)
+			shots := &shooter{dir: *out, lang: lang, width: width, phone: width < 600}
+			err := walk(ctx, shots, url, files)
+			cancelT()
+			cancel()
+			if err != nil {
+				return fmt.Errorf("%s, %d px: %w", lang, width, err)
+			}
+			for _, name := range shots.written {
+				fmt.Println(name)
+			}
 		}
 	}
 	return nil

@@ -45,7 +45,7 @@ export function monthChart(tx, months, headingId) {
     h('thead', null, h('tr', null, h('th', { scope: 'col', class: 'text' }, tx.t('review.month')), h('th', { scope: 'col' }, tx.t('review.hours')))),
     h('tbody', null, months.map((m) => h('tr', null, h('th', { scope: 'row' }, tx.month(m.month)), h('td', null, tx.hours(m.seconds))))));
   return h('div', { class: 'chart' }, top, chart, axis,
-    h('details', { 'data-key': 'months-table' }, h('summary', null, tx.t('review.monthsTable')), h('div', { class: 'scroll' }, table)));
+    h('details', { 'data-key': 'months-table' }, h('summary', null, tx.t('review.monthsTable')), scrollRegion(tx.t('review.monthsTableLabel'), table)));
 }
 
 /** level maps a value to one of six colour classes, l0 (none) to l5 (most). */
@@ -86,7 +86,16 @@ export function heatMap(tx, grid) {
     h('p', { class: 'small muted' }, tx.t('review.heatDesc')),
     h('div', { class: 'heat', 'aria-hidden': 'true' }, cells),
     legend,
-    h('details', { 'data-key': 'heat-table' }, h('summary', null, tx.t('review.heatTable')), h('div', { class: 'scroll' }, table)));
+    h('details', { 'data-key': 'heat-table' }, h('summary', null, tx.t('review.heatTable')), scrollRegion(tx.t('review.heatTableLabel'), table)));
+}
+
+/**
+ * scrollRegion wraps a table that may scroll sideways on a narrow screen.
+ * It can take keyboard focus, so the arrow keys scroll it, and is a named
+ * region, so a screen reader says what it holds.
+ */
+function scrollRegion(label, table) {
+  return h('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': label }, table);
 }
 
 /**

@@ -11,10 +11,13 @@ const EXTRACT_KEYS = ['timeZone', 'minSeconds', 'from', 'to', 'titles', 'top', '
 /**
  * parseConfig reads the config attribute's JSON:
  *   {timeZone, minSeconds, from, to, titles, top, account,   // extractor options
- *    share: [block, ...], maxBytes, texts: {nl: {...}, ...}}
- * It returns {extract, blocks, maxBytes, texts} or throws an Error with
- * code "bad_options" when the JSON or a value is invalid. A missing
- * attribute gives the defaults (all blocks, top titles, 20,000 bytes).
+ *    share: [block, ...], optional: [block, ...], maxBytes, texts: {nl: {...}, ...}}
+ * optional lists the shared blocks the participant may leave out (a
+ * checkbox each on the review); by default every shared block is shared.
+ * It returns {extract, blocks, optional, maxBytes, texts} or throws an
+ * Error with code "bad_options" when the JSON or a value is invalid. A
+ * missing attribute gives the defaults (all blocks, top titles, 20,000
+ * bytes, nothing optional).
  */
 export function parseConfig(text) {
   let raw = {};
@@ -36,6 +39,11 @@ export function parseConfig(text) {
     blocks = raw.share.slice();
   }
   if (extract.titles === 'none') blocks = blocks.filter((b) => b !== 'titles');
+  let optional = [];
+  if (raw.optional !== undefined) {
+    if (!Array.isArray(raw.optional) || raw.optional.some((b) => !BLOCKS.includes(b))) throw badOptions('optional must list blocks from ' + BLOCKS.join(', '));
+    optional = blocks.filter((b) => raw.optional.includes(b));
+  }
 
   let maxBytes = DEFAULT_MAX_BYTES;
   if (raw.maxBytes !== undefined) {
@@ -43,7 +51,7 @@ export function parseConfig(text) {
     maxBytes = raw.maxBytes;
   }
   const texts = raw.texts && typeof raw.texts === 'object' ? raw.texts : {};
-  return { extract, blocks, maxBytes, texts };
+  return { extract, blocks, optional, maxBytes, texts };
 }
 
 function badOptions(message) {

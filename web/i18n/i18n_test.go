@@ -5,6 +5,7 @@
 package i18n_test
 
 import (
+	"encoding/json"
 	"maps"
 	"os"
 	"path/filepath"
@@ -13,7 +14,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/netflix-donation/widget/docs"
 	"github.com/netflix-donation/widget/extractor"
+	"github.com/netflix-donation/widget/internal/donation"
 )
 
 var langs = []string{"nl", "en", "de"}
@@ -117,6 +120,59 @@ func TestContractKeys(t *testing.T) {
 	}
 	for _, s := range []string{"intro", "choose", "review", "consent", "done"} {
 		keys = append(keys, "steps."+s)
+	}
+	for _, r := range donation.DeclineReasons {
+		keys = append(keys, "decline."+r)
+	}
+	tabs := tables(t)
+	for _, lang := range langs {
+		for _, k := range keys {
+			if _, ok := tabs[lang][k]; !ok {
+				t.Errorf("%s.js lacks %q", lang, k)
+			}
+		}
+	}
+}
+
+// TestFieldTexts ties the consent list (web/element/fields.js) to the
+// donation's schema: every member a donation can hold, and every account
+// block, has a text in plain words and a place in the list, and every kind
+// of input has a name. A field added to the schema fails here until the
+// participant is told about it.
+func TestFieldTexts(t *testing.T) {
+	var schema struct {
+		Defs struct {
+			Body    struct{ Properties map[string]json.RawMessage } `json:"body"`
+			Account struct{ Properties map[string]json.RawMessage } `json:"account"`
+			Source  struct {
+				Properties struct {
+					Kind struct{ Enum []string } `json:"kind"`
+				} `json:"properties"`
+			} `json:"source"`
+		} `json:"$defs"`
+	}
+	if err := json.Unmarshal(docs.SummarySchema(), &schema); err != nil {
+		t.Fatal(err)
+	}
+	src, err := os.ReadFile("../element/fields.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var keys []string
+	for prop := range schema.Defs.Body.Properties {
+		keys = append(keys, "field."+prop)
+		if !strings.Contains(string(src), "'"+prop+"'") {
+			t.Errorf("fields.js does not list the donation member %q", prop)
+		}
+	}
+	for prop := range schema.Defs.Account.Properties {
+		keys = append(keys, "field.account."+prop)
+	}
+	for _, kind := range schema.Defs.Source.Properties.Kind.Enum {
+		keys = append(keys, "source."+kind)
+	}
+	if len(keys) < 20 {
+		t.Fatalf("only %d field keys from the schema; did its shape change?", len(keys))
 	}
 	tabs := tables(t)
 	for _, lang := range langs {

@@ -25,6 +25,6 @@ export function render({ tx, act, state }) {
       h('p', null, tx.t('error.' + code + '.next'))),
     h('div', { class: 'actions' },
       h('button', { type: 'button', class: 'btn primary', 'data-key': 'retry', onclick: () => act.go('choose') }, tx.t('error.retry')),
-      h('button', { type: 'button', class: 'btn', 'data-key': 'skip', onclick: () => act.decline('did_not_work', state.error) }, tx.t('error.skip'))),
+      h('button', { type: 'button', class: 'btn', 'data-key': 'skip', onclick: () => act.askDecline() }, tx.t('error.skip'))),
     code === 'viewing_history_only' ? guide(tx, true) : null);
 }

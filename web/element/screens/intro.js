@@ -1,14 +1,10 @@
 // Intro screen: what happens, the privacy promise, and how to get the file.
 
 import { h, heading } from '../dom.js';
+import { guide } from '../guide.js';
 
-/** guide is the "How do I get my Netflix file?" disclosure (also used on the choose screen). */
-export function guide(tx, open) {
-  return h('details', { class: 'guide', open: open || null, 'data-key': 'guide' },
-    h('summary', null, tx.t('guide.title')),
-    h('ol', null, ['guide.step1', 'guide.step2', 'guide.step3', 'guide.step4', 'guide.step5'].map((k) => h('li', null, tx.t(k)))),
-    h('p', { class: 'note' }, tx.t('guide.mac')));
-}
+// The error screen imports the guide from here.
+export { guide };
 
 /** render builds the intro screen. */
 export function render({ tx, act }) {
@@ -20,5 +16,5 @@ export function render({ tx, act }) {
     guide(tx, false),
     h('div', { class: 'actions' },
       h('button', { type: 'button', class: 'btn primary', 'data-key': 'start', onclick: () => act.start() }, tx.t('intro.start')),
-      h('button', { type: 'button', class: 'link', 'data-key': 'skip', onclick: () => act.decline() }, tx.t('intro.skip'))));
+      h('button', { type: 'button', class: 'link', 'data-key': 'skip', onclick: () => act.askDecline() }, tx.t('intro.skip'))));
 }

@@ -2,9 +2,14 @@
 // plus the exact JSON. Everything shown comes from the donation that
 // NetflixDonation.share computed for the current choices, except the
 // title list, which also shows removed titles so they can be put back.
+//
+// The facts speak of what was watched, not of "you": a profile may be
+// shared with others.
 
 import { h, heading } from '../dom.js';
 import { monthChart, heatMap, deviceChart } from '../charts.js';
+import { layout } from '../pretty.js';
+import { titles } from './titles.js';
 
 /** yearTotals sums seconds per calendar year from by_month, oldest first. */
 export function yearTotals(byMonth) {
@@ -39,45 +44,28 @@ function facts(tx, d) {
   return items.length ? h('ul', { class: 'facts' }, items) : null;
 }
 
+/** choices lets the participant leave out the blocks the study made optional. */
+function choices(tx, state, optional, act, uid) {
+  if (!optional.length) return null;
+  const headingId = uid + '-choices';
+  return h('section', { 'aria-labelledby': headingId },
+    h('h3', { id: headingId }, tx.t('review.choices')),
+    h('fieldset', null, h('legend', null, tx.t('review.choicesBody')),
+      optional.map((b) => {
+        const id = `${uid}-block-${b}`;
+        return h('div', { class: 'check' },
+          h('input', {
+            type: 'checkbox', id, 'data-key': 'block:' + b, checked: !state.omitted.includes(b) || null,
+            onchange: (ev) => act.shareBlock(b, ev.target.checked),
+          }),
+          h('label', { for: id }, tx.t('block.' + b)));
+      })));
+}
+
 /** unreadable says how many rows could not be read, when any: they are in no figure. */
 function unreadable(tx, summary) {
   const n = (summary.excluded && summary.excluded.malformed) || 0;
   return n > 0 ? h('p', { class: 'note', 'data-key': 'unreadable' }, tx.t('review.unreadable', { count: tx.int(n) })) : null;
-}
-
-function titleRow(tx, t, { removed, dropped, act }) {
-  const label = removed ? tx.t('review.undoLabel', { title: t.name }) : tx.t('review.removeLabel', { title: t.name });
-  const meta = [tx.t(t.kind === 'movie' ? 'review.kindMovie' : 'review.kindSeries'), tx.t('review.titleHours', { hours: tx.hours(t.seconds) })];
-  if (dropped) meta.push(tx.t('review.droppedMark'));
-  return h('li', { class: dropped ? 'dropped' : null },
-    h('span', { class: 'name' }, t.name, h('span', { class: 'meta' }, meta.join(' · '))),
-    h('button', {
-      type: 'button',
-      class: 'btn small',
-      'aria-label': label,
-      'data-key': (removed ? 'undo:' : 'remove:') + t.name,
-      onclick: () => (removed ? act.restoreTitle(t.name) : act.removeTitle(t.name)),
-    }, tx.t(removed ? 'review.undo' : 'review.remove')));
-}
-
-function titles(tx, state, d, act, uid) {
-  const all = state.summary.titles || [];
-  const removed = new Set(state.removed);
-  const kept = all.filter((t) => !removed.has(t.name));
-  const droppedCount = (d.sharing && d.sharing.titles_dropped_for_size) || 0;
-  const firstDropped = kept.length - droppedCount;
-  // Share removes by name, so a series and a film with the same name go (and come back) together.
-  const removedList = all.filter((t) => removed.has(t.name));
-  return h('section', { 'aria-labelledby': uid + '-titles' },
-    h('h3', { id: uid + '-titles', tabindex: '-1', 'data-key': 'titles-heading' }, tx.t('review.titles')),
-    h('p', null, tx.t('review.titlesBody')),
-    droppedCount > 0 ? h('p', { class: 'note' }, tx.t('review.dropped', { count: tx.int(droppedCount) })) : null,
-    kept.length
-      ? h('ul', { class: 'titles' }, kept.map((t, i) => titleRow(tx, t, { removed: false, dropped: i >= firstDropped, act })))
-      : h('p', null, tx.t('review.noTitles')),
-    removedList.length
-      ? [h('h4', null, tx.t('review.removed')), h('ul', { class: 'titles removed' }, removedList.map((t) => titleRow(tx, t, { removed: true, act })))]
-      : null);
 }
 
 /** render builds the review screen. */
@@ -86,6 +74,7 @@ export function render({ tx, act, state, uid }) {
   const blocks = (d.sharing && d.sharing.blocks) || [];
   const monthsId = uid + '-months';
   const heatId = uid + '-heat';
+  const exactId = uid + '-exact';
   return h('section', null,
     heading(tx.t('review.title')),
     h('p', null, tx.t('review.intro')),
@@ -101,11 +90,16 @@ export function render({ tx, act, state, uid }) {
       ? [h('h3', null, tx.t('review.devices')), deviceChart(tx, d.by_device)]
       : null,
     blocks.includes('titles') ? titles(tx, state, d, act, uid) : null,
+    choices(tx, state, act.config.optional, act, uid),
     h('details', { class: 'exact', 'data-key': 'exact' },
-      h('summary', null, tx.t('review.exact')),
+      h('summary', { id: exactId }, tx.t('review.exact')),
       h('p', null, tx.t('review.exactBody', { chars: tx.int(state.share.json.length) })),
-      h('pre', { class: 'json', tabindex: '0', 'aria-busy': state.sharePending ? 'true' : null }, state.share.json)),
+      h('pre', { class: 'json', tabindex: '0', role: 'region', 'aria-labelledby': exactId, 'aria-busy': state.sharePending ? 'true' : null }, layout(state.share.json))),
     h('div', { class: 'actions split' },
       h('button', { type: 'button', class: 'btn primary', 'data-key': 'review-next', onclick: () => act.go('consent') }, tx.t('review.next')),
-      h('button', { type: 'button', class: 'link', 'data-key': 'back', onclick: () => act.go('choose') }, tx.t('review.back'))));
+      h('div', { class: 'back-links' },
+        state.profiles.length > 1
+          ? h('button', { type: 'button', class: 'link', 'data-key': 'back-profile', onclick: () => act.go('profile') }, tx.t('review.backProfile'))
+          : null,
+        h('button', { type: 'button', class: 'link', 'data-key': 'back', onclick: () => act.go('choose') }, tx.t('review.back')))));
 }
