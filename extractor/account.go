@@ -398,7 +398,9 @@ func accountNewestView(ctx context.Context, files FileSet) (time.Time, error) {
 		if col >= len(rec) {
 			continue
 		}
-		if unix, _, ok := parseStartTime([]byte(rec[col])); ok && (!seen || unix > newest) {
+		// A ","-separated table (all this reader splits) with day-and-month
+		// dates is read month first, as the extractor assumes without evidence.
+		if unix, _, ok := parseStartTime([]byte(rec[col]), monthFirst); ok && (!seen || unix > newest) {
 			newest, seen = unix, true
 		}
 	}

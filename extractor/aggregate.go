@@ -6,7 +6,6 @@ import (
 	"encoding/binary"
 	"slices"
 	"strconv"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -25,6 +24,13 @@ type aggregator struct {
 	excluded               Excluded
 	newest                 int64 // largest parseable Start Time of any row
 	haveNewest             bool
+
+	// order reads the dates of a spreadsheet re-save (dateorder.go);
+	// orderAssumed says no date proved it. dayMonthRows counts the Start
+	// Times read in it.
+	order        dateOrder
+	orderAssumed bool
+	dayMonthRows int64
 
 	profiles    []profileAgg
 	profileIdx  map[string]int
@@ -198,10 +204,13 @@ func (a *aggregator) addFields(f *viewingFields) {
 	}
 	a.rowsTotal++
 
-	start, lenient, startOK := parseStartTime(trimSpace(f.start))
+	start, form, startOK := parseStartTime(trimSpace(f.start), a.order)
 	if startOK {
-		if lenient {
+		if form != formCanonical {
 			a.lenientRows++
+			if form == formDayMonth {
+				a.dayMonthRows++
+			}
 		}
 		if !a.haveNewest || start > a.newest {
 			a.newest, a.haveNewest = start, true
@@ -387,8 +396,8 @@ func (a *aggregator) addTitle(raw string) int {
 	valid := raw
 	if !utf8.ValidString(raw) {
 		// Checked first because ValidString tests eight ASCII bytes at a
-		// time, where ToValidUTF8 walks a valid string byte by byte.
-		valid = strings.ToValidUTF8(raw, "\uFFFD")
+		// time, where decoding walks a valid string byte by byte.
+		valid = decodeWindows1252(raw)
 	}
 	t := ParseTitle(valid)
 	rt := rawTitle{raw: raw, stat: -1, season: t.Season, ep: t.Episode}
@@ -442,6 +451,7 @@ func (a *aggregator) summary(kind string, files []string) *Summary {
 	if s.Source.Files == nil {
 		s.Source.Files = []string{}
 	}
+	s.Source.DateOrder, s.Source.DateOrderAssumed = a.dateOrderUsed()
 	if a.haveNewest {
 		s.Source.NewestDay = formatDay(a.clock.day(a.newest))
 	}

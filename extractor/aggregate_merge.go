@@ -13,6 +13,7 @@ package extractor
 func (a *aggregator) merge(b *aggregator) {
 	a.rowsTotal += b.rowsTotal
 	a.lenientRows += b.lenientRows
+	a.dayMonthRows += b.dayMonthRows
 	a.excluded.Malformed += b.excluded.Malformed
 	a.excluded.OutsidePeriod += b.excluded.OutsidePeriod
 	a.excluded.Supplemental += b.excluded.Supplemental

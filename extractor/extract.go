@@ -55,6 +55,9 @@ func finishSummary(ctx context.Context, agg *aggregator, files FileSet, opts Opt
 		}
 		return nil, newError(CodeBadOptions, "none of the chosen profiles has rows in ViewingActivity.csv")
 	}
+	if err := agg.checkReadable(); err != nil {
+		return nil, err
+	}
 	s := agg.summary(files.Kind(), KnownFiles(files))
 	if len(opts.Account) > 0 {
 		acc, err := readAccount(ctx, files, opts.Account, cfg)
@@ -68,14 +71,16 @@ func finishSummary(ctx context.Context, agg *aggregator, files FileSet, opts Opt
 
 // ListProfiles returns the profiles of the export in order of first
 // appearance, with their real names (for the participant's choice on
-// screen only) and row counts. It reads only the Profile Name column.
+// screen only) and row counts. It reads the Profile Name column, and
+// Start Time and Duration to refuse, as Extract does, a table whose rows
+// mostly cannot be read (CodeUnreadableRows) before a profile is chosen.
 func ListProfiles(ctx context.Context, files FileSet) (list []ProfileInfo, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			list, err = nil, internalError(r)
 		}
 	}()
-	v, rc, _, err := openViewingActivity(files, Limits{}, nil)
+	v, rc, _, name, err := openViewingActivity(files, Limits{}, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -83,7 +88,8 @@ func ListProfiles(ctx context.Context, files FileSet) (list []ProfileInfo, err e
 
 	index := make(map[string]int)
 	last := -1
-	var rows int64
+	var rows, unreadable int64
+	order := defaultDateOrder(v.comma())
 	for {
 		rec, err := v.nextRecord()
 		if err == io.EOF {
@@ -98,14 +104,21 @@ func ListProfiles(ctx context.Context, files FileSet) (list []ProfileInfo, err e
 				return nil, wrapError(CodeAborted, err, "reading the profiles was cancelled")
 			}
 		}
-		name := v.cols.get(rec, colProfile)
-		if last < 0 || list[last].Name != string(name) {
-			i, ok := index[string(name)]
+		if rows == 1 && !isCanonicalStart(v.cols.get(rec, colStart)) {
+			if order, _, err = decideDateOrder(ctx, files, name, Limits{}); err != nil {
+				return nil, err
+			}
+		}
+		if !rowReadable(v.cols.get(rec, colStart), v.cols.get(rec, colDuration), order) {
+			unreadable++
+		}
+		profile := v.cols.get(rec, colProfile)
+		if last < 0 || list[last].Name != string(profile) {
+			i, ok := index[string(profile)]
 			if !ok {
 				i = len(list)
-				n := validString(name)
-				list = append(list, ProfileInfo{Pseudonym: pseudonym(i), Name: n})
-				index[string(name)] = i
+				list = append(list, ProfileInfo{Pseudonym: pseudonym(i), Name: validString(profile)})
+				index[string(profile)] = i
 			}
 			last = i
 		}
@@ -117,46 +130,49 @@ func ListProfiles(ctx context.Context, files FileSet) (list []ProfileInfo, err e
 	if rows == 0 {
 		return nil, errNoRows()
 	}
+	if 2*unreadable > rows {
+		return nil, errUnreadableRows(unreadable, rows)
+	}
 	return list, nil
 }
 
 // openViewingActivity finds ViewingActivity in files and opens it past its
-// header. When it is missing, the error says what the input is instead:
-// the quick viewing-history download, an archive inside the archive (too
-// large to look into), or something else.
+// header; name is the file it opened. When it is missing, the error says
+// what the input is instead: the quick viewing-history download, archives
+// that are not opened, or something else.
 //
 // watchAt, when not nil, is given the size the input claims and returns
 // the offset at which the next part begins, or -1 (see progressReader):
 // it must be known before the first byte is read.
-func openViewingActivity(files FileSet, lim Limits, watchAt func(size int64) int64) (*viewingReader, *progressReader, int64, error) {
+func openViewingActivity(files FileSet, lim Limits, watchAt func(size int64) int64) (v *viewingReader, pr *progressReader, size int64, name string, err error) {
 	name, ok := FindFile(files, "ViewingActivity")
 	if !ok {
 		if _, ok := FindFile(files, "NetflixViewingHistory.csv"); ok {
-			return nil, nil, 0, newError(CodeViewingHistoryOnly,
+			return nil, nil, 0, "", newError(CodeViewingHistoryOnly,
 				"this is the viewing-history download (Title, Date); the full export from Account > Download your personal information is needed")
 		}
 		if HasNestedZip(files) {
-			return nil, nil, 0, newError(CodeTooLarge, "the archive holds another archive, which is not opened")
+			return nil, nil, 0, "", newError(CodeNestedZip, "the input holds archives but not the export, and archives inside it are not opened")
 		}
-		return nil, nil, 0, newError(CodeNoViewingActivity, "the input holds no ViewingActivity.csv")
+		return nil, nil, 0, "", newError(CodeNoViewingActivity, "the input holds no ViewingActivity.csv")
 	}
 	if strings.EqualFold(path.Ext(name), ".txt") && files.Kind() != "csv" {
-		return nil, nil, 0, newError(CodeEmpty, "ViewingActivity has no rows (Netflix found no information for this table)")
+		return nil, nil, 0, "", newError(CodeEmpty, "ViewingActivity has no rows (Netflix found no information for this table)")
 	}
 	r, size, err := files.Open(name)
 	if err != nil {
-		return nil, nil, 0, readError(files, err)
+		return nil, nil, 0, "", readError(files, err)
 	}
-	pr := newProgressReader(r)
+	pr = newProgressReader(r)
 	if watchAt != nil {
 		pr.watch = watchAt(size)
 	}
-	v, err := openViewing(pr, lim.withDefaults().MaxLineBytes)
+	v, err = openViewing(pr, lim.withDefaults().MaxLineBytes)
 	if err != nil {
 		r.Close()
-		return nil, nil, 0, readError(files, err)
+		return nil, nil, 0, "", readError(files, err)
 	}
-	return v, pr, size, nil
+	return v, pr, size, name, nil
 }
 
 // progressReader counts the bytes of ViewingActivity.csv read so far and,

@@ -190,31 +190,51 @@ func aggregatePart(ctx context.Context, files FileSet, opts Options, cfg *config
 // after the first "\n" at or after byte lo (or at the first row when lo
 // lies within the header), so consecutive ranges cover every row once.
 //
-// The range reads the header (each one needs the column map), skips to
-// its start and stops at the start of the next range, which it learns
-// from the raw bytes as they pass (progressReader.lineEnd). A record that
-// crosses that start is ErrSplitMisaligned. Tables that a spreadsheet
-// re-encoded (UTF-16, the wrapped shape: their byte offsets are not the
-// parser's) are not split: the range that begins at the first row reads
-// them whole, the others nothing.
+// The range reads the header (each one needs the column map) and the
+// first row, skips to its start and stops at the start of the next range,
+// which it learns from the raw bytes as they pass
+// (progressReader.lineEnd). A record that crosses that start is
+// ErrSplitMisaligned. Tables that a spreadsheet re-saved are not split:
+// when re-encoded (UTF-16, the wrapped shape) their byte offsets are not
+// the parser's, and when their first Start Time is not Netflix's own form
+// the whole table must be read first to decide the order of its dates
+// (decideDateOrder). The range that begins at the first row reads them
+// whole, the others nothing.
 func aggregateRange(ctx context.Context, files FileSet, opts Options, cfg *config, cuts func(size int64) (lo, hi int64, ok bool)) (*aggregator, error) {
 	lo, hi, ok := int64(-1), int64(-1), true
 	watchAt := func(size int64) int64 {
 		lo, hi, ok = cuts(size)
 		return hi
 	}
-	v, rc, total, err := openViewingActivity(files, opts.Limits, watchAt)
+	v, rc, total, name, err := openViewingActivity(files, opts.Limits, watchAt)
 	if err != nil {
 		return nil, err
 	}
 	defer rc.Close()
 	agg := newAggregator(cfg)
-	if !v.plain {
+	agg.order, agg.orderAssumed = defaultDateOrder(v.comma()), true
+
+	consumed := func() int64 { return rc.n - int64(v.raw.Buffered()) }
+	headerEnd := consumed()
+	first, err := v.nextRecord()
+	if err == io.EOF {
+		return agg, nil // no rows: finishSummary says so
+	}
+	if err != nil {
+		return nil, readError(files, err)
+	}
+	resavedDates := !isCanonicalStart(v.cols.get(first, colStart))
+	if !v.plain || resavedDates {
 		// Not split: the first range reads it all.
 		ok, lo, hi = ok && lo < 0, -1, -1
 	}
 	if !ok {
 		return agg, nil
+	}
+	if resavedDates {
+		if agg.order, agg.orderAssumed, err = decideDateOrder(ctx, files, name, opts.Limits); err != nil {
+			return nil, err
+		}
 	}
 	end := total
 	if hi >= 0 {
@@ -222,8 +242,6 @@ func aggregateRange(ctx context.Context, files FileSet, opts Options, cfg *confi
 	}
 	agg.reserve(end - max(lo, 0))
 
-	consumed := func() int64 { return rc.n - int64(v.raw.Buffered()) }
-	headerEnd := consumed()
 	prev := headerEnd
 	// Progress counts the bytes this range passes, skipped or read, up
 	// to its end.
@@ -236,8 +254,8 @@ func aggregateRange(ctx context.Context, files FileSet, opts Options, cfg *confi
 			opts.Progress(min(rc.n, to), to)
 		}
 	}
-	if lo >= 0 {
-		prev, err = skipToPart(v.raw, rc, headerEnd, lo, progress)
+	if lo >= headerEnd {
+		prev, err = skipToPart(v.raw, rc, consumed(), lo, progress)
 		if err == io.EOF {
 			return agg, nil // the table ends before this range
 		}
@@ -247,6 +265,18 @@ func aggregateRange(ctx context.Context, files FileSet, opts Options, cfg *confi
 		if err := ctx.Err(); err != nil {
 			return nil, wrapError(CodeAborted, err, "the extraction was cancelled")
 		}
+	} else if hi < 0 || rc.lineEnd < 0 || prev < max(rc.lineEnd, headerEnd) {
+		// The first row, read already, is this range's own. It is taken
+		// here rather than in the loop, whose every turn would otherwise
+		// ask whether a row is waiting.
+		if hi >= 0 {
+			pos := consumed()
+			if crossesNextRange(rc.lineEnd, headerEnd, pos) {
+				return nil, ErrSplitMisaligned
+			}
+			prev = pos
+		}
+		agg.addRecord(first, &v.cols)
 	}
 
 	var reported int64
@@ -268,7 +298,7 @@ func aggregateRange(ctx context.Context, files FileSet, opts Options, cfg *confi
 		}
 		if hi >= 0 {
 			pos := consumed()
-			if rc.lineEnd >= 0 && max(rc.lineEnd, headerEnd) < pos {
+			if crossesNextRange(rc.lineEnd, headerEnd, pos) {
 				return nil, ErrSplitMisaligned // the next range began inside this record
 			}
 			prev = pos
@@ -289,6 +319,12 @@ func aggregateRange(ctx context.Context, files FileSet, opts Options, cfg *confi
 	}
 	progress()
 	return agg, nil
+}
+
+// crossesNextRange reports whether a record that ends at pos crosses the
+// start of the next range: max(lineEnd, headerEnd), once lineEnd is known.
+func crossesNextRange(lineEnd, headerEnd, pos int64) bool {
+	return lineEnd >= 0 && max(lineEnd, headerEnd) < pos
 }
 
 // skipToPart moves r, reading from pr and positioned at offset pos just

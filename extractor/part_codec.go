@@ -18,7 +18,7 @@ type partial struct {
 // partialMagic starts every encoded partial; the digit is the format
 // version, since the engines that write and read one may come from
 // different builds during an update.
-const partialMagic = "NFXPART1"
+const partialMagic = "NFXPART2"
 
 // Month indexes a partial may hold: parseStartTime accepts years 2007 to
 // 9999, and a time zone moves a day by less than a month.
@@ -44,7 +44,7 @@ func (p *partial) encode() []byte {
 	w.uint(uint64(p.part.Count))
 	w.string(p.options)
 
-	w.ints(a.rowsTotal, a.lenientRows)
+	w.ints(a.rowsTotal, a.lenientRows, a.dayMonthRows)
 	e := &a.excluded
 	w.ints(e.Malformed, e.OutsidePeriod, e.Supplemental, e.Short)
 	w.bool(a.haveNewest)
@@ -120,7 +120,7 @@ func decodePartial(b []byte, cfg *config) (*partial, error) {
 	p.options = r.string()
 
 	a := p.agg
-	a.rowsTotal, a.lenientRows = r.int(), r.int()
+	a.rowsTotal, a.lenientRows, a.dayMonthRows = r.int(), r.int(), r.int()
 	e := &a.excluded
 	e.Malformed, e.OutsidePeriod, e.Supplemental, e.Short = r.int(), r.int(), r.int(), r.int()
 	a.haveNewest = r.bool()

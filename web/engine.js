@@ -467,7 +467,10 @@ export class Engine {
       return await main;
     } catch (err) {
       stopFrom(0);
-      const helperDied = err.code === 'worker_failed' && !first.dead;
+      // A helper may also die as 'aborted': an earlier call's abort that
+      // it did not acknowledge in time ends it while it already holds
+      // this call's part. Only this call's own signal makes it aborted.
+      const helperDied = (err.code === 'worker_failed' || err.code === 'aborted') && !first.dead;
       if (!(signal && signal.aborted) && (err.code === 'split_misaligned' || helperDied)) return single();
       throw err;
     } finally {

@@ -20,9 +20,10 @@
 // minSeconds, from, to ('YYYY-MM-DD'), titles ('none'|'top'|'all'), top,
 // account ([blocks]), onProgress(fraction, stage) with stage 'loading',
 // 'reading', 'summarising' or 'done', and signal (an AbortSignal).
-// Rejections are Errors with a stable .code: not_zip_or_csv, corrupt_zip,
-// unsupported_zip, no_viewing_activity, viewing_history_only, bad_header,
-// empty, too_large, bad_options, aborted, internal, worker_failed,
+// Rejections are Errors with a stable .code: not_zip_or_csv, empty_file,
+// corrupt_zip, unsupported_zip, no_viewing_activity, viewing_history_only,
+// other_netflix_file, bad_header, unreadable_rows, empty, too_large,
+// nested_zip, bad_options, aborted, internal, worker_failed,
 // wasm_load_failed, bad_input.
 //
 // The engine (engine.js, worker.js, wasm_exec.js, netflix-donation.wasm)

@@ -101,7 +101,8 @@ func TestContractKeys(t *testing.T) {
 		extractor.CodeNotZipOrCSV, extractor.CodeCorruptZip, extractor.CodeUnsupportedZip,
 		extractor.CodeNoViewingActivity, extractor.CodeViewingHistoryOnly, extractor.CodeBadHeader,
 		extractor.CodeEmpty, extractor.CodeTooLarge, extractor.CodeBadOptions, extractor.CodeAborted,
-		extractor.CodeInternal,
+		extractor.CodeInternal, extractor.CodeEmptyFile, extractor.CodeOtherNetflixFile, extractor.CodeUnreadableRows,
+		extractor.CodeNestedZip,
 		"worker_failed", "wasm_load_failed", "bad_input", // the engine's own codes (web/engine.js)
 	}
 	var keys []string
