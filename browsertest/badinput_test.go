@@ -102,7 +102,8 @@ func i18nTable(h *Harness, lang string) map[string]string {
 // those only a failing engine or browser can, injected by widget_flow.js's
 // __failWith; bad_options comes from a study's config.
 var (
-	fileCodes     = []string{"not_zip_or_csv", "corrupt_zip", "unsupported_zip", "no_viewing_activity", "viewing_history_only", "bad_header", "empty", "too_large"}
+	fileCodes = []string{"not_zip_or_csv", "empty_file", "corrupt_zip", "unsupported_zip", "no_viewing_activity",
+		"viewing_history_only", "other_netflix_file", "bad_header", "unreadable_rows", "empty", "too_large", "nested_zip"}
 	injectedCodes = []string{"aborted", "internal", "worker_failed", "wasm_load_failed", "bad_input"}
 )
 
@@ -159,6 +160,13 @@ func TestHardeningErrorMessages(t *testing.T) {
 					t.Errorf("%s and %s show the same text %q", code, other, what)
 				}
 				seen[what] = code
+				// Choosing another file and not sharing follow the message
+				// at once, before any longer help.
+				var order []string
+				h.Eval(fmt.Sprintf(`Array.from(%s.querySelectorAll('.error[role=alert], [data-key=retry], [data-key=skip], details'), (e) => e.dataset.key || e.className)`, w.root), &order)
+				if len(order) < 3 || order[0] != "error" || order[1] != "retry" || order[2] != "skip" {
+					t.Errorf("%s: the screen shows %q; want the message, then retry and skip", code, order)
+				}
 			}
 
 			w.start()

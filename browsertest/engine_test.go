@@ -204,7 +204,7 @@ func TestEngineBadFileThenGood(t *testing.T) {
 	}{
 		{"random bytes", "netflix.zip", random, "not_zip_or_csv"},
 		{"truncated zip", "netflix.zip", zipData[:len(zipData)/2], "corrupt_zip"},
-		{"empty file", "netflix.zip", nil, "empty"},
+		{"empty file", "netflix.zip", nil, "empty_file"},
 		{"viewing history only", "NetflixViewingHistory.csv", history, "viewing_history_only"},
 	}
 	for _, tt := range tests {

@@ -294,8 +294,9 @@ func TestWidgetErrorCodes(t *testing.T) {
 	w.waitFor(`.error[role=alert][data-code="bad_options"]`)
 	messages["bad_options"] = strings.TrimSpace(w.text(`.error[role=alert]`))
 
-	all := []string{"not_zip_or_csv", "corrupt_zip", "unsupported_zip", "no_viewing_activity", "viewing_history_only",
-		"bad_header", "empty", "too_large", "bad_options", "aborted", "internal", "worker_failed", "wasm_load_failed", "bad_input"}
+	all := []string{"not_zip_or_csv", "empty_file", "corrupt_zip", "unsupported_zip", "no_viewing_activity", "viewing_history_only",
+		"other_netflix_file", "bad_header", "unreadable_rows", "empty", "too_large", "nested_zip", "bad_options", "aborted",
+		"internal", "worker_failed", "wasm_load_failed", "bad_input"}
 	byText := map[string]string{}
 	for _, code := range all {
 		msg, ok := messages[code]

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/binary"
 	"slices"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -21,9 +20,16 @@ import (
 // never a raw row. They stay in the participant's browser: only a
 // Summary, built for the profiles the participant chose, is shared.
 type Aggregates struct {
-	cfg      *config
-	options  string // optionsKey of the options read with
-	source   Source // kind and known files of the input; NewestDay is set per summary
+	cfg     *config
+	options string // optionsKey of the options read with
+	source  Source // kind and known files of the input; NewestDay is set per summary
+
+	// order is how the table's re-saved dates put day and month
+	// (dateorder.go), decided once for the file; orderAssumed says no
+	// date proved it.
+	order        dateOrder
+	orderAssumed bool
+
 	profiles []*profileAgg
 	byName   map[string]int // raw profile name -> profiles index
 	account  *accountFigures
@@ -118,10 +124,13 @@ func (a *Aggregates) add(f *viewingFields) {
 	fig := &p.fig
 	fig.rows++
 
-	start, lenient, startOK := parseStartTime(trimSpace(f.start))
+	start, form, startOK := parseStartTime(trimSpace(f.start), a.order)
 	if startOK {
-		if lenient {
+		if form != formCanonical {
 			fig.lenient++
+			if form == formDayMonth {
+				fig.dayMonth++
+			}
 		}
 		fig.newest.set(start)
 	}
@@ -313,8 +322,8 @@ func (c *rawTitleCache) add(raw string) int {
 	valid := raw
 	if !utf8.ValidString(raw) {
 		// Checked first because ValidString tests eight ASCII bytes at a
-		// time, where ToValidUTF8 walks a valid string byte by byte.
-		valid = strings.ToValidUTF8(raw, "\uFFFD")
+		// time, where decoding walks a valid string byte by byte.
+		valid = decodeWindows1252(raw)
 	}
 	t := ParseTitle(valid)
 	c.index[raw] = len(c.raw)

@@ -84,10 +84,11 @@ func peakHeap(f func()) uint64 {
 
 // inputLayerCode is what the input layer alone (Open, FindFile, reading
 // the file) says about a case; the CSV-level codes (bad_header, empty for
-// a header-only table, viewing_history_only decided by a lone file's
-// header) are the parser's, so it cannot see them. It mirrors the order
-// the issue gives: the viewing-history download, then a nested archive,
-// then nothing found. Line length is measured here independently.
+// a header-only table, viewing_history_only and other_netflix_file decided
+// by a lone file's header, unreadable_rows) are the parser's, so it cannot
+// see them. It mirrors the order Extract checks in: the viewing-history
+// download, then archives inside, then nothing found. Line length is
+// measured here independently.
 func inputLayerCode(fs extractor.FileSet, err error) extractor.Code {
 	if err != nil {
 		return extractor.CodeOf(err)
@@ -98,7 +99,7 @@ func inputLayerCode(fs extractor.FileSet, err error) extractor.Code {
 			return extractor.CodeViewingHistoryOnly
 		}
 		if extractor.HasNestedZip(fs) {
-			return extractor.CodeTooLarge
+			return extractor.CodeNestedZip
 		}
 		return extractor.CodeNoViewingActivity
 	}
@@ -135,7 +136,8 @@ func inputLayerCode(fs extractor.FileSet, err error) extractor.Code {
 func TestBadInputLayer(t *testing.T) {
 	parserCodes := map[string]bool{ // cases whose code only the CSV parser can give
 		"viewing-history-only-csv": true, "header-only": true, "txt-placeholder": true,
-		"duplicate-headers": true, "missing-duration": true,
+		"duplicate-headers": true, "missing-duration": true, "unreadable-dates": true,
+		"readme-text": true, "other-netflix-table": true, "other-netflix-table-quoted": true,
 	}
 	for _, c := range badinput.Cases() {
 		t.Run(c.Name, func(t *testing.T) {

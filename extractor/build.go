@@ -22,9 +22,13 @@ type ProfileInfo struct {
 // Profiles lists the profiles in order of first appearance, with their
 // real names and their figures by the summary's rules (a profile's views
 // here are the views its summary would count). An Aggregates without any
-// row is CodeEmpty.
+// row is CodeEmpty; one whose rows can mostly not be read is
+// CodeUnreadableRows.
 func (a *Aggregates) Profiles() ([]ProfileInfo, error) {
 	if err := a.check(); err != nil {
+		return nil, err
+	}
+	if err := a.checkTable(); err != nil {
 		return nil, err
 	}
 	out := make([]ProfileInfo, len(a.profiles))
@@ -41,11 +45,26 @@ func (a *Aggregates) Profiles() ([]ProfileInfo, error) {
 	return out, nil
 }
 
-// check refuses aggregates a summary would misrepresent: a table without
-// rows.
+// check refuses aggregates without rows: there is nothing to list or
+// summarise.
 func (a *Aggregates) check() error {
 	if len(a.profiles) == 0 {
 		return errNoRows()
+	}
+	return nil
+}
+
+// checkTable refuses a table whose rows can mostly not be read
+// (checkReadable over every profile), so that the participant is told
+// before choosing a profile.
+func (a *Aggregates) checkTable() error {
+	var rows, malformed sum
+	for _, p := range a.profiles {
+		rows += p.fig.rows
+		malformed += p.fig.malformed
+	}
+	if 2*malformed > rows {
+		return errUnreadableRows(int64(malformed), int64(rows))
 	}
 	return nil
 }
@@ -77,6 +96,9 @@ func (a *Aggregates) Summary(profiles []string) (s *Summary, err error) {
 		for _, p := range chosen {
 			fig.merge(&p.fig)
 		}
+	}
+	if err := checkReadable(fig); err != nil {
+		return nil, err
 	}
 	var binge Binge
 	for _, p := range chosen {
@@ -142,6 +164,7 @@ func (a *Aggregates) summary(fig *figures, binge Binge) *Summary {
 	if s.Source.Files == nil {
 		s.Source.Files = []string{}
 	}
+	s.Source.DateOrder, s.Source.DateOrderAssumed = a.dateOrderUsed(fig)
 	if fig.newest.ok {
 		s.Source.NewestDay = formatDay(a.clock.day(fig.newest.v))
 	}

@@ -13,8 +13,12 @@ type Code string
 
 // The error codes [Extract], [ListProfiles], [Share] and the Open functions return.
 const (
-	// CodeNotZipOrCSV: the input is neither a ZIP nor a CSV (a PDF, a photo, random bytes, 0 bytes).
+	// CodeNotZipOrCSV: the input is neither a ZIP nor a table of the export (a PDF, a photo, random
+	// bytes, a saved web page, XML, JSON, a README).
 	CodeNotZipOrCSV Code = "not_zip_or_csv"
+	// CodeEmptyFile: the input, or its ViewingActivity file, has 0 bytes: a download that failed or
+	// has not finished (Netflix itself never writes an empty file).
+	CodeEmptyFile Code = "empty_file"
 	// CodeCorruptZip: the input starts like a ZIP but cannot be read (truncated download, bad CRC).
 	CodeCorruptZip Code = "corrupt_zip"
 	// CodeUnsupportedZip: the ZIP is readable but uses encryption or a compression method we cannot read.
@@ -23,12 +27,25 @@ const (
 	CodeNoViewingActivity Code = "no_viewing_activity"
 	// CodeViewingHistoryOnly: the quick per-profile NetflixViewingHistory.csv (Title,Date) instead of the full export.
 	CodeViewingHistoryOnly Code = "viewing_history_only"
-	// CodeBadHeader: ViewingActivity.csv lacks a required column (Start Time, Duration, Title) or repeats one.
+	// CodeOtherNetflixFile: another table of the export (MessagesSentByNetflix.csv, Ratings.csv, ...)
+	// chosen instead of CONTENT_INTERACTION/ViewingActivity.csv.
+	CodeOtherNetflixFile Code = "other_netflix_file"
+	// CodeBadHeader: ViewingActivity.csv lacks a required column (Start Time, Duration, Title), repeats
+	// one, or lost its header line: some but not all of the table is there.
 	CodeBadHeader Code = "bad_header"
+	// CodeUnreadableRows: fewer than half of the rows of ViewingActivity.csv (of the chosen profiles,
+	// for Extract) have a Start Time and a Duration that can be read (a re-save in a shape the
+	// extractor does not know), or no row is a view while some rows cannot be read. A summary would
+	// mislead.
+	CodeUnreadableRows Code = "unreadable_rows"
 	// CodeEmpty: ViewingActivity.csv has no data rows (only a header, or the empty-table placeholder).
 	CodeEmpty Code = "empty"
-	// CodeTooLarge: a limit was hit while reading (decompressed bytes, entries, line length, nested archives).
+	// CodeTooLarge: a limit was hit while reading (decompressed bytes, entries, line length,
+	// compression ratio), counted over both levels of an export zipped once more.
 	CodeTooLarge Code = "too_large"
+	// CodeNestedZip: the export is not there, but archives are, which are not opened: several ZIPs
+	// inside the ZIP or folder, or a ZIP inside the inner ZIP (only one level of nesting is opened).
+	CodeNestedZip Code = "nested_zip"
 	// CodeBadOptions: the options are invalid (unknown time zone, malformed date, unknown title detail).
 	CodeBadOptions Code = "bad_options"
 	// CodeAborted: the caller's context was cancelled.
@@ -44,9 +61,9 @@ const (
 // the JavaScript side); a test checks the list against the declarations.
 func Codes() []Code {
 	return []Code{
-		CodeNotZipOrCSV, CodeCorruptZip, CodeUnsupportedZip, CodeNoViewingActivity,
-		CodeViewingHistoryOnly, CodeBadHeader, CodeEmpty, CodeTooLarge, CodeBadOptions,
-		CodeAborted, CodeChecksumMismatch, CodeInternal,
+		CodeNotZipOrCSV, CodeEmptyFile, CodeCorruptZip, CodeUnsupportedZip, CodeNoViewingActivity,
+		CodeViewingHistoryOnly, CodeOtherNetflixFile, CodeBadHeader, CodeUnreadableRows, CodeEmpty,
+		CodeTooLarge, CodeNestedZip, CodeBadOptions, CodeAborted, CodeChecksumMismatch, CodeInternal,
 	}
 }
 

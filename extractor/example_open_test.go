@@ -62,5 +62,5 @@ func ExampleOpen() {
 	// Output:
 	// ViewingActivity.csv -> zip [netflix-report/CONTENT_INTERACTION/ViewingActivity.csv]
 	// netflix-report.zip -> not_zip_or_csv
-	// netflix-report.zip -> empty
+	// netflix-report.zip -> empty_file
 }

@@ -42,42 +42,42 @@ func ListProfiles(ctx context.Context, files FileSet) ([]ProfileInfo, error) {
 }
 
 // openViewingActivity finds ViewingActivity in files and opens it past its
-// header. When it is missing, the error says what the input is instead:
-// the quick viewing-history download, an archive inside the archive (too
-// large to look into), or something else.
+// header; name is the file it opened. When it is missing, the error says
+// what the input is instead: the quick viewing-history download, archives
+// that are not opened, or something else.
 //
 // watchAt, when not nil, is given the size the input claims and returns
 // the offset at which the next part begins, or -1 (see progressReader):
 // it must be known before the first byte is read.
-func openViewingActivity(files FileSet, lim Limits, watchAt func(size int64) int64) (*viewingReader, *progressReader, int64, error) {
+func openViewingActivity(files FileSet, lim Limits, watchAt func(size int64) int64) (v *viewingReader, pr *progressReader, size int64, name string, err error) {
 	name, ok := FindFile(files, "ViewingActivity")
 	if !ok {
 		if _, ok := FindFile(files, "NetflixViewingHistory.csv"); ok {
-			return nil, nil, 0, newError(CodeViewingHistoryOnly,
+			return nil, nil, 0, "", newError(CodeViewingHistoryOnly,
 				"this is the viewing-history download (Title, Date); the full export from Account > Download your personal information is needed")
 		}
 		if HasNestedZip(files) {
-			return nil, nil, 0, newError(CodeTooLarge, "the archive holds another archive, which is not opened")
+			return nil, nil, 0, "", newError(CodeNestedZip, "the input holds archives but not the export, and archives inside it are not opened")
 		}
-		return nil, nil, 0, newError(CodeNoViewingActivity, "the input holds no ViewingActivity.csv")
+		return nil, nil, 0, "", newError(CodeNoViewingActivity, "the input holds no ViewingActivity.csv")
 	}
 	if strings.EqualFold(path.Ext(name), ".txt") && files.Kind() != "csv" {
-		return nil, nil, 0, newError(CodeEmpty, "ViewingActivity has no rows (Netflix found no information for this table)")
+		return nil, nil, 0, "", newError(CodeEmpty, "ViewingActivity has no rows (Netflix found no information for this table)")
 	}
 	r, size, err := files.Open(name)
 	if err != nil {
-		return nil, nil, 0, readError(files, err)
+		return nil, nil, 0, "", readError(files, err)
 	}
-	pr := newProgressReader(r)
+	pr = newProgressReader(r)
 	if watchAt != nil {
 		pr.watch = watchAt(size)
 	}
-	v, err := openViewing(pr, lim.withDefaults().MaxLineBytes)
+	v, err = openViewing(pr, lim.withDefaults().MaxLineBytes)
 	if err != nil {
 		r.Close()
-		return nil, nil, 0, readError(files, err)
+		return nil, nil, 0, "", readError(files, err)
 	}
-	return v, pr, size, nil
+	return v, pr, size, name, nil
 }
 
 // progressReader counts the bytes of ViewingActivity.csv read so far and,

@@ -357,7 +357,8 @@ func TestErrorCodes(t *testing.T) {
 		files FileSet
 		want  Code
 	}{
-		{"zero bytes", loneCSV(""), CodeEmpty},
+		{"zero bytes", loneCSV(""), CodeEmptyFile},
+		{"zero bytes in a folder", folder(map[string]string{"netflix-report/CONTENT_INTERACTION/ViewingActivity.csv": ""}), CodeEmptyFile},
 		{"blank lines", loneCSV("\n\r\n\n"), CodeEmpty},
 		{"header only", loneCSV(vaHeader), CodeEmpty},
 		{"header only without newline", loneCSV(strings.TrimSuffix(vaHeader, "\n")), CodeEmpty},
@@ -367,11 +368,24 @@ func TestErrorCodes(t *testing.T) {
 		{"missing title", loneCSV("Start Time,Duration\n2023-01-01 10:00:00,00:10:00\n"), CodeBadHeader},
 		{"duplicate header", loneCSV("Profile Name,Start Time,Duration,Title,start time\nP,2023-01-01 10:00:00,00:10:00,M,x\n"), CodeBadHeader},
 		{"header deleted", loneCSV("P,2023-01-01 10:00:00,00:10:00,,M,,PC,,,\n"), CodeBadHeader},
-		{"not a csv at all", loneCSV("%PDF-1.4 garbage"), CodeBadHeader},
+		{"not a csv at all", loneCSV("%PDF-1.4 garbage"), CodeNotZipOrCSV},
+		{"binary under the right name", folder(map[string]string{"ViewingActivity.csv": "\x00\x01\x02binary"}), CodeNotZipOrCSV},
+		{"undefined in Windows-1252 and not UTF-8", loneCSV("\x81\x8d\xe9\x90,\x9d\n\x81\n"), CodeNotZipOrCSV},
+		{"web page", loneCSV("\n  <!DOCTYPE html><html><head><title>Netflix</title></head></html>\n"), CodeNotZipOrCSV},
+		{"xml", loneCSV("\xEF\xBB\xBF<?xml version=\"1.0\"?><a/>\n"), CodeNotZipOrCSV},
+		{"json", loneCSV("[{\"title\": \"x\"}]\n"), CodeNotZipOrCSV},
+		{"readme", loneCSV("Netflix data\n\nThis folder holds my data, downloaded in May.\n"), CodeNotZipOrCSV},
+		{"another netflix table", loneCSV("Profile Name,Sent Utc Ts,Message Name,Channel,Country Iso Code,Account Locale,Email Locale,Title Name,Email Domain Name,Link Url,Click Utc Ts,Device Model,Click Cnt\nP,2023-01-01 10:00:00,X,EMAIL,NL,nl-NL,nl-NL,,example.invalid,,,--,0\n"), CodeOtherNetflixFile},
+		{"games table, like viewing", loneCSV("Profile Name,Start Time,Duration,Game Title,Game Version,Platform,Device Type,Country,Esn,Ip\nP,2025-01-01 10:00:00,53,G,1,iosGame,APPLE_iPhone15-3,NL,x,y\n"), CodeOtherNetflixFile},
+		{"profiles table, quoted CRLF", loneCSV("\"Profile Name\",\"Email Address\",\"Profile Creation Time\",\"Maturity Level\"\r\n\"P\",\"\",\"2021-11-18T20:37:14Z\",\"ADULTS\"\r\n"), CodeOtherNetflixFile},
+		{"another table in the folder's place", folder(map[string]string{"CONTENT_INTERACTION/ViewingActivity.csv": "Profile Name,Title Name,Country,Utc Title Add Date\nP,T,Netherlands,2023-01-01\n"}), CodeOtherNetflixFile},
+		{"no row readable", loneCSV(vaHeader + "P,yesterday,00:10:00,,M,,PC,,,\nP,2023-01-01 10:00:00,ten minutes,,M,,PC,,,\n"), CodeUnreadableRows},
+		{"most rows unreadable", loneCSV(vaHeader + "P,2023-01-01 10:00:00,00:10:00,,M,,PC,,,\nP,x,00:10:00,,M,,PC,,,\nQ,y,00:10:00,,M,,PC,,,\n"), CodeUnreadableRows},
 		{"viewing history csv", loneCSV("Title,Date\n\"Show: Season 1: Pilot\",\"2/5/19\"\n"), CodeViewingHistoryOnly},
 		{"viewing history in folder", folder(map[string]string{"NetflixViewingHistory.csv": "Title,Date\n"}), CodeViewingHistoryOnly},
 		{"other export", zipped(map[string]string{"Takeout/YouTube/history.json": "{}"}), CodeNoViewingActivity},
-		{"nested zip", zipped(map[string]string{"inner.zip": "PK\x03\x04rest"}), CodeTooLarge},
+		{"nested zip", zipped(map[string]string{"inner.zip": "PK\x03\x04rest"}), CodeNestedZip},
+		{"two zips", zipped(map[string]string{"a.zip": "PK\x03\x04rest", "b.zip": "PK\x03\x04rest"}), CodeNestedZip},
 		{"long line", loneCSV(vaHeader + "P,2023-01-01 10:00:00,00:10:00,," + strings.Repeat("x", 2<<20) + ",,PC,,,\n"), CodeTooLarge},
 	} {
 		_, err := Extract(context.Background(), tc.files, DefaultOptions())

@@ -15,6 +15,7 @@ import (
 type figures struct {
 	rows          sum // every row of the profile
 	lenient       sum // rows whose Start Time was a spreadsheet re-save shape
+	dayMonth      sum // of those, rows whose date was read in the file's day-and-month order
 	malformed     sum
 	outsidePeriod sum
 	supplemental  sum
@@ -35,7 +36,7 @@ type figures struct {
 // fields lists every figure of f, in a fixed order (the encoding's).
 func (f *figures) fields() []figure {
 	return []figure{
-		&f.rows, &f.lenient, &f.malformed, &f.outsidePeriod, &f.supplemental, &f.short, &f.newest,
+		&f.rows, &f.lenient, &f.dayMonth, &f.malformed, &f.outsidePeriod, &f.supplemental, &f.short, &f.newest,
 		&f.views, &f.seconds, &f.hiddenViews, &f.autoplayViews, &f.autoplaySeconds,
 		&f.viewDays, &f.days, &f.months, &f.hours, &f.devices, &f.titles,
 	}

@@ -24,12 +24,30 @@ type folderFileSet struct {
 //
 // fsys must list directories: through [fs.ReadDirFS] or directories that
 // open as [fs.ReadDirFile], as [os.DirFS] and [testing/fstest.MapFS] do.
+//
+// A folder that holds no export but one ZIP (the downloaded export ZIP,
+// in the folder the participant chose) is opened as that ZIP, with
+// [OpenFolderOptions]'s defaults.
 func OpenFolder(fsys fs.FS) (FileSet, error) {
-	return openFolder(fsys, DefaultLimits())
+	return OpenFolderOptions(fsys, ZipOptions{})
 }
 
-// openFolder is OpenFolder with the given limits (as OpenPath passes them on).
-func openFolder(fsys fs.FS, lim Limits) (FileSet, error) {
+// OpenFolderOptions is [OpenFolder] with options: opts.Limits apply to the
+// folder (zero fields take DefaultLimits), and opts to a ZIP in the
+// folder that is opened instead of it. opts.InflateEntry is not used for
+// it (it locates data in one input, and a folder has many).
+func OpenFolderOptions(fsys fs.FS, opts ZipOptions) (FileSet, error) {
+	opts.Limits = opts.Limits.withDefaults()
+	opts.InflateEntry = nil
+	f, err := openFolder(fsys, opts.Limits)
+	if err != nil {
+		return nil, err
+	}
+	return f.unwrap(opts)
+}
+
+// openFolder lists the files of fsys within lim.
+func openFolder(fsys fs.FS, lim Limits) (*folderFileSet, error) {
 	f := &folderFileSet{fsys: fsys, paths: map[string]string{}, limits: lim}
 	tooMany := errors.New("too many files")
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {

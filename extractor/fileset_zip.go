@@ -51,6 +51,8 @@ type zipFileSet struct {
 	names        []string             // sorted keys of files
 	limits       Limits
 	inflateEntry func(ZipEntry) (EntryReader, error) // may be nil
+	r            io.ReaderAt                         // the archive
+	opts         ZipOptions                          // as given, for a ZIP inside it (nested.go)
 }
 
 // dirBytesPerEntry bounds the central directory bytes zip.NewReader may
@@ -63,6 +65,10 @@ const dirBytesPerEntry = 512
 // directory is read now; entries are read when opened, so a lazily read
 // browser Blob costs only what the needed entries cost.
 //
+// When the archive holds no export but one ZIP (the export zipped once
+// more), that inner ZIP is opened instead, one level deep only, with the
+// limits counted over both levels (see nested.go).
+//
 // Errors: CodeCorruptZip when r is not a readable ZIP (not a ZIP at all,
 // truncated), CodeTooLarge when it has more than Limits.MaxEntries
 // entries. Entries that are encrypted or use an unknown compression
@@ -72,6 +78,15 @@ const dirBytesPerEntry = 512
 // its compressed size, or more than its header declares, and with
 // CodeCorruptZip on a damaged stream or a bad CRC.
 func OpenZip(r io.ReaderAt, size int64, opts ZipOptions) (FileSet, error) {
+	z, err := openZipSet(r, size, opts)
+	if err != nil {
+		return nil, err
+	}
+	return z.unwrap()
+}
+
+// openZipSet is OpenZip without looking into an inner ZIP.
+func openZipSet(r io.ReaderAt, size int64, opts ZipOptions) (*zipFileSet, error) {
 	lim := opts.Limits.withDefaults()
 	if size < 0 {
 		return nil, newError(CodeCorruptZip, "the ZIP has a negative size")
@@ -95,7 +110,7 @@ func OpenZip(r io.ReaderAt, size int64, opts ZipOptions) (FileSet, error) {
 	zr.RegisterDecompressor(zip.Store, guardedDecompressor(io.NopCloser, lim))
 	zr.RegisterDecompressor(zip.Deflate, guardedDecompressor(flate.NewReader, lim))
 
-	z := &zipFileSet{files: make(map[string]*zip.File, len(zr.File)), limits: lim, inflateEntry: opts.InflateEntry}
+	z := &zipFileSet{files: make(map[string]*zip.File, len(zr.File)), limits: lim, inflateEntry: opts.InflateEntry, r: r, opts: opts}
 	for _, f := range zr.File {
 		if !f.Mode().IsRegular() {
 			continue // directories and symbolic links

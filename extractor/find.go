@@ -222,35 +222,15 @@ func knownTable(stem string) (string, bool) {
 // first bytes, so a ZIP of many small files costs little.
 const nestedPeeks = 64
 
-// HasNestedZip reports whether files holds an archive inside the archive:
-// a file named *.zip, or one whose first bytes are a ZIP signature. Nested
-// archives are never opened (42.zip and its kin nest bombs); Extract uses
-// this to answer CodeTooLarge ("an archive inside an archive") instead of
-// CodeNoViewingActivity when no ViewingActivity is found.
+// HasNestedZip reports whether files holds an archive inside the archive
+// or folder: a file named *.zip, or one whose first bytes are a ZIP
+// signature, other than the junk operating systems add (see nestedZips).
+// Open functions open one such ZIP in place of an input that holds only
+// it; Extract uses this to answer CodeNestedZip ("archives that are not
+// opened") instead of CodeNoViewingActivity when no ViewingActivity is
+// found.
 func HasNestedZip(files FileSet) bool {
-	names := files.Names()
-	for _, n := range names {
-		if strings.EqualFold(path.Ext(n), ".zip") {
-			return true
-		}
-	}
-	if files.Kind() == "csv" {
-		return false
-	}
-	peeks := 0
-	for _, n := range names {
-		switch strings.ToLower(path.Ext(n)) {
-		case ".csv", ".txt", ".pdf", ".png", ".json", ".html", ".xml":
-			continue // formats that cannot start with "PK"
-		}
-		if peeks++; peeks > nestedPeeks {
-			break
-		}
-		if isZipPrefix(peek(files, n, 4)) {
-			return true
-		}
-	}
-	return false
+	return len(nestedZips(files)) > 0
 }
 
 // peek returns up to n first bytes of the named file, or nil if it cannot

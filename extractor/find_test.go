@@ -142,18 +142,24 @@ func TestKnownFiles(t *testing.T) {
 	}
 }
 
+// TestHasNestedZip tells archives inside an input from other files. Each
+// archive case holds two, since an input holding only one is opened as
+// that one (TestNestedExport).
 func TestHasNestedZip(t *testing.T) {
+	emptyZip := "PK\x05\x06" + strings.Repeat("\x00", 18)
 	tests := []struct {
 		name  string
 		files map[string]string
 		want  bool
 	}{
 		{"plain export", map[string]string{"netflix-report/CONTENT_INTERACTION/ViewingActivity.csv": viewingLine, "netflix-report/Cover Sheet.pdf": "%PDF-"}, false},
-		{"by name", map[string]string{"netflix-report.ZIP": "not even a zip"}, true},
-		{"by signature", map[string]string{"download.bin": "PK\x03\x04rest"}, true},
-		{"empty zip by signature", map[string]string{"data": "PK\x05\x06" + strings.Repeat("\x00", 18)}, true},
+		{"by name", map[string]string{"netflix-report.ZIP": "not even a zip", "copy.zip": "nor this"}, true},
+		{"by signature", map[string]string{"download.bin": "PK\x03\x04rest", "other.bin": "PK\x03\x04rest"}, true},
+		{"empty zip by signature", map[string]string{"data": emptyZip, "more": emptyZip}, true},
 		{"signature in a csv is text", map[string]string{"ViewingActivity.csv": "PK\x03\x04"}, false},
 		{"short file", map[string]string{"x": "PK"}, false},
+		{"macOS junk", map[string]string{"__MACOSX/._netflix-report.zip": "\x00\x05\x16\x07", "a/._b.zip": "\x00\x05\x16\x07", "ViewingActivity.csv": viewingLine}, false},
+		{"documents that are zips", map[string]string{"notes.docx": "PK\x03\x04rest", "sheet.XLSX": "PK\x03\x04rest", "ViewingActivity.csv": viewingLine}, false},
 	}
 	for _, tt := range tests {
 		for kind, fs := range layoutSets(t, tt.files) {

@@ -28,12 +28,17 @@ var csvFuzzSeeds = []string{
 	"Start Time,Duration,Title,Start Time\n",
 	emptyTableText,
 	vaHeader + "P,2023-01-01 10:00:00,9999:59:59,,M\xff\xfe,,,,,\n",
+	"Profile Name;Start Time;Duration;Title\r\nA;29-10-2023 18:36;0:08:30;Caf\xe9\r\nA;1-2-2023 9:05;1:00:00;T\r\n",
+	"Profile Name,Start Time,Duration,Title\nA,10/29/2023 6:36 PM,0:08:30,T\nA,soon,0:08:30,T\n",
+	"Profile Name,Sent Utc Ts,Message Name,Channel\nA,2023-01-01 10:00:00,X,EMAIL\n",
+	"<!DOCTYPE html><html></html>\n",
 }
 
 // knownCodes are the codes Extract may return on any input.
 var knownCodes = map[Code]bool{
 	CodeNotZipOrCSV: true, CodeCorruptZip: true, CodeUnsupportedZip: true, CodeNoViewingActivity: true,
 	CodeViewingHistoryOnly: true, CodeBadHeader: true, CodeEmpty: true, CodeTooLarge: true,
+	CodeEmptyFile: true, CodeOtherNetflixFile: true, CodeUnreadableRows: true, CodeNestedZip: true,
 }
 
 // FuzzExtractCSV feeds arbitrary bytes as a lone CSV to Extract and
@@ -61,6 +66,9 @@ func FuzzExtractCSV(f *testing.F) {
 		}
 		if s.RowsTotal != s.Totals.Views+s.Excluded.Sum() {
 			t.Fatalf("rows_total %d != views %d + excluded %d", s.RowsTotal, s.Totals.Views, s.Excluded.Sum())
+		}
+		if s.Totals.Views == 0 && s.Excluded.Malformed > 0 || 2*s.Excluded.Malformed > s.RowsTotal {
+			t.Fatalf("a summary of %d views with %d of %d rows unreadable", s.Totals.Views, s.Excluded.Malformed, s.RowsTotal)
 		}
 		b, err := json.Marshal(s)
 		if err != nil || !utf8.Valid(b) || strings.Contains(string(b), "null") {

@@ -25,7 +25,8 @@ func knownCode(c extractor.Code) bool {
 	switch c {
 	case extractor.CodeNotZipOrCSV, extractor.CodeCorruptZip, extractor.CodeUnsupportedZip,
 		extractor.CodeNoViewingActivity, extractor.CodeViewingHistoryOnly, extractor.CodeBadHeader,
-		extractor.CodeEmpty, extractor.CodeTooLarge:
+		extractor.CodeEmpty, extractor.CodeTooLarge, extractor.CodeEmptyFile, extractor.CodeOtherNetflixFile,
+		extractor.CodeUnreadableRows, extractor.CodeNestedZip:
 		return true
 	}
 	return false
@@ -134,6 +135,11 @@ func checkExtract(t *testing.T, files extractor.FileSet, opts extractor.Options)
 	}
 	if s.RowsTotal != s.Totals.Views+s.Excluded.Sum() {
 		t.Fatalf("rows_total %d != views %d + excluded %d", s.RowsTotal, s.Totals.Views, s.Excluded.Sum())
+	}
+	// Never a silent empty donation: no views only for the reasons a
+	// summary states, and never mostly unreadable rows.
+	if s.Totals.Views == 0 && s.Excluded.Malformed > 0 || 2*s.Excluded.Malformed > s.RowsTotal {
+		t.Fatalf("a summary of %d views with %d of %d rows unreadable", s.Totals.Views, s.Excluded.Malformed, s.RowsTotal)
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"unicode/utf8"
 )
 
 // sniffLen is how many leading bytes Open looks at to tell a ZIP, a text
@@ -17,16 +18,17 @@ const sniffLen = 512
 //
 //   - a ZIP signature ("PK\x03\x04", or "PK\x05\x06" for an empty ZIP):
 //     [OpenZip] with opts;
-//   - text (UTF-8, another 8-bit text, or a UTF-16 byte order mark):
+//   - text (UTF-8, Windows-1252, or a UTF-16 byte order mark):
 //     [OpenCSV] with name (and opts.Limits);
-//   - 0 bytes: CodeEmpty;
-//   - anything else (a PDF, a photo, random bytes): CodeNotZipOrCSV.
+//   - 0 bytes: CodeEmptyFile (a download that failed or is unfinished);
+//   - anything else (a PDF, a photo, random bytes, a saved web page, XML,
+//     JSON): CodeNotZipOrCSV.
 func Open(r io.ReaderAt, size int64, name string, opts ZipOptions) (FileSet, error) {
 	if size < 0 {
 		return nil, newError(CodeNotZipOrCSV, "the input has a negative size")
 	}
 	if size == 0 {
-		return nil, newError(CodeEmpty, "the file is empty (0 bytes)")
+		return nil, errEmptyFile()
 	}
 	head := make([]byte, min(size, sniffLen))
 	n, err := r.ReadAt(head, 0)
@@ -40,7 +42,7 @@ func Open(r io.ReaderAt, size int64, name string, opts ZipOptions) (FileSet, err
 	switch {
 	case isZipPrefix(head):
 		return OpenZip(r, size, opts)
-	case looksLikeText(head):
+	case looksLikeTable(head):
 		return openCSV(name, r, size, opts.Limits.withDefaults()), nil
 	}
 	return nil, newError(CodeNotZipOrCSV, "the file is neither a ZIP nor a CSV")
@@ -70,6 +72,52 @@ func looksLikeText(b []byte) bool {
 	return true
 }
 
+// looksLikeTable reports whether b, the start of a file, can be a CSV
+// table: text (looksLikeText) that is valid in an encoding a spreadsheet
+// writes and is not markup. A UTF-16 byte order mark is enough here: the
+// rest is checked on the decoded text when its header does not bind
+// (classifyHeader).
+func looksLikeTable(b []byte) bool {
+	if bytes.HasPrefix(b, []byte{0xFF, 0xFE}) || bytes.HasPrefix(b, []byte{0xFE, 0xFF}) {
+		return true
+	}
+	return looksLikeText(b) && decodableText(b) && !isMarkup(b)
+}
+
+// decodableText reports whether b, the start of a text, is valid in an
+// encoding a spreadsheet writes: UTF-8 (a character cut off at the end of
+// b does not count against it) or, failing that, Windows-1252 (every byte
+// but five is defined).
+func decodableText(b []byte) bool {
+	for i := len(b) - 1; i >= 0 && i >= len(b)-utf8.UTFMax; i-- {
+		if utf8.RuneStart(b[i]) {
+			if !utf8.FullRune(b[i:]) {
+				b = b[:i] // cut off by the end of the sniff window
+			}
+			break
+		}
+	}
+	if utf8.Valid(b) {
+		return true
+	}
+	for _, c := range b {
+		if undefinedInWindows1252(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// isMarkup reports whether b, the start of a text file, is a web page,
+// XML or JSON rather than a table: after a byte order mark and white
+// space it starts with "<", "{" or "[", which no header of the Netflix
+// export does.
+func isMarkup(b []byte) bool {
+	b = bytes.TrimPrefix(b, []byte("\xEF\xBB\xBF"))
+	b = bytes.TrimLeft(b, " \t\r\n\f")
+	return len(b) > 0 && (b[0] == '<' || b[0] == '{' || b[0] == '[')
+}
+
 // binarySignatures lists the starts of binary formats whose first bytes
 // can all be printable: a PDF ("%PDF-") and a PostScript file. Most other
 // formats (JPEG, PNG, GIF, executables) have binary bytes early and are
@@ -96,7 +144,7 @@ func OpenPath(path string, opts ZipOptions) (FileSet, io.Closer, error) {
 		return nil, nil, wrapError(CodeNotZipOrCSV, err, "the input path cannot be opened")
 	}
 	if st.IsDir() {
-		fs, err := openFolder(os.DirFS(path), opts.Limits.withDefaults())
+		fs, err := OpenFolderOptions(os.DirFS(path), opts)
 		if err != nil {
 			return nil, nil, err
 		}

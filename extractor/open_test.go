@@ -25,7 +25,7 @@ func TestOpenSniffs(t *testing.T) {
 		kind     string // "" when an error is wanted
 		code     Code
 	}{
-		{"0 bytes", nil, "netflix-report.zip", "", CodeEmpty},
+		{"0 bytes", nil, "netflix-report.zip", "", CodeEmptyFile},
 		{"zip", goodZip, "netflix-report.zip", "zip", ""},
 		{"zip named .csv", goodZip, "ViewingActivity.csv", "zip", ""},
 		{"empty zip", emptyZip.Bytes(), "x.zip", "zip", ""},
@@ -46,6 +46,14 @@ func TestOpenSniffs(t *testing.T) {
 		{"gzip", []byte("\x1f\x8b\x08\x00\x00\x00\x00\x00"), "netflix-report.zip", "", CodeNotZipOrCSV},
 		{"binary late in the sniff window", []byte(strings.Repeat("a,b\n", 100) + "\x00"), "x.csv", "", CodeNotZipOrCSV},
 		{"binary after the sniff window", []byte(strings.Repeat("a,b\n", 200) + "\x00"), "x.csv", "csv", ""},
+		{"windows-1252", []byte(viewingLine + "A,2024-01-01 10:00:00,00:10:00,,Caf\xe9 \x80 \x93x\x94,,,,,\r\n"), "x.csv", "csv", ""},
+		{"utf-8 cut at the end of the sniff window", []byte(strings.Repeat("a", 511) + "é"), "x.csv", "csv", ""},
+		{"undefined in windows-1252", []byte("a,b\n\x81\x8d\n"), "x.csv", "", CodeNotZipOrCSV},
+		{"html", []byte("<!DOCTYPE html>\n<html><body>Netflix</body></html>\n"), "ViewingActivity.csv", "", CodeNotZipOrCSV},
+		{"html after a bom and blank lines", []byte("\xEF\xBB\xBF\r\n\r\n  <html></html>"), "x.csv", "", CodeNotZipOrCSV},
+		{"xml", []byte("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<a/>"), "x.csv", "", CodeNotZipOrCSV},
+		{"json object", []byte("{\"a\": 1}"), "x.csv", "", CodeNotZipOrCSV},
+		{"json array", []byte("\n[1, 2]"), "x.csv", "", CodeNotZipOrCSV},
 	}
 	for _, tt := range tests {
 		fs, err := Open(bytes.NewReader(tt.data), int64(len(tt.data)), tt.fileName, ZipOptions{})
@@ -97,7 +105,7 @@ func TestOpenPath(t *testing.T) {
 		{zipPath, "zip", ""},
 		{csvPath, "csv", ""},
 		{dir, "folder", ""},
-		{emptyPath, "", CodeEmpty},
+		{emptyPath, "", CodeEmptyFile},
 		{filepath.Join(dir, "missing.zip"), "", CodeNotZipOrCSV},
 		{os.DevNull, "", CodeNotZipOrCSV},
 	}

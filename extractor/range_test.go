@@ -339,7 +339,7 @@ func TestRangeErrors(t *testing.T) {
 	if _, err := empty.Profiles(); CodeOf(err) != CodeEmpty {
 		t.Errorf("listing the profiles of no rows: %v, want empty", err)
 	}
-	if _, err := Read(ctx, loneCSV("just text\n"), o, Range{From: 0.5, To: 1}); CodeOf(err) != CodeBadHeader {
+	if _, err := Read(ctx, loneCSV("Profile Name,Start Time\n"), o, Range{From: 0.5, To: 1}); CodeOf(err) != CodeBadHeader {
 		t.Errorf("every range reads the header: %v, want bad_header", err)
 	}
 

@@ -66,10 +66,14 @@ var ErrSplitMisaligned = errors.New("extractor: a range of ViewingActivity.csv d
 // The range that begins at the first row also reads the account tables
 // opts.Account asks for.
 //
-// Tables that a spreadsheet re-encoded (UTF-16, the wrapped ";" shape:
-// their byte offsets are not the parser's), and tables whose size the
-// input does not tell, are not split: the range that begins at the first
-// row reads them whole, the others nothing, so the merge is still right.
+// Tables that a spreadsheet re-saved are not split: when re-encoded
+// (UTF-16, the wrapped ";" shape) their byte offsets are not the
+// parser's, and when their first Start Time is not Netflix's own form the
+// whole table must be read first to decide the order of its dates
+// (decideDateOrder: such tables, and only they, are read twice). Nor are
+// tables whose size the input does not tell. The range that begins at the
+// first row reads them whole, the others nothing, so the merge is still
+// right.
 //
 // Every failure is an *Error with a stable Code, or ErrSplitMisaligned; a
 // panic inside is recovered as CodeInternal.
@@ -101,10 +105,11 @@ func Read(ctx context.Context, files FileSet, opts Options, r Range) (a *Aggrega
 
 // readRange streams the rows of range r into a.
 //
-// The range reads the header (each one needs the column map), skips to
-// its start and stops at the start of the next range, which it learns
-// from the raw bytes as they pass (progressReader.lineEnd). A record that
-// crosses that start is ErrSplitMisaligned.
+// The range reads the header (each one needs the column map) and the
+// first row, skips to its start and stops at the start of the next range,
+// which it learns from the raw bytes as they pass
+// (progressReader.lineEnd). A record that crosses that start is
+// ErrSplitMisaligned.
 func (a *Aggregates) readRange(ctx context.Context, files FileSet, opts Options, r Range) error {
 	lo, hi := int64(-1), int64(-1)
 	watchAt := func(size int64) int64 {
@@ -115,25 +120,39 @@ func (a *Aggregates) readRange(ctx context.Context, files FileSet, opts Options,
 		}
 		return hi
 	}
-	v, rc, total, err := openViewingActivity(files, opts.Limits, watchAt)
+	v, rc, total, name, err := openViewingActivity(files, opts.Limits, watchAt)
 	if err != nil {
 		return err
 	}
 	defer rc.Close()
-	if (!v.plain || total < 0) && !r.whole() {
+	a.order, a.orderAssumed = defaultDateOrder(v.comma()), true
+
+	consumed := func() int64 { return rc.n - int64(v.raw.Buffered()) }
+	headerEnd := consumed()
+	first, err := v.nextRecord()
+	if err == io.EOF {
+		return nil // no rows: the summary says so
+	}
+	if err != nil {
+		return readError(files, err)
+	}
+	resavedDates := !isCanonicalStart(v.cols.get(first, colStart))
+	if (!v.plain || resavedDates || total < 0) && !r.whole() {
 		if lo >= 0 {
 			return nil // not split: the first range reads it all
 		}
 		hi = -1
+	}
+	if resavedDates {
+		if a.order, a.orderAssumed, err = decideDateOrder(ctx, files, name, opts.Limits); err != nil {
+			return err
+		}
 	}
 	end := total
 	if hi >= 0 {
 		end = hi
 	}
 	a.reserve(end - max(lo, 0))
-
-	consumed := func() int64 { return rc.n - int64(v.raw.Buffered()) }
-	headerEnd := consumed()
 	prev := headerEnd
 	// Progress counts the bytes this range passes, skipped or read, up
 	// to its end.
@@ -142,8 +161,8 @@ func (a *Aggregates) readRange(ctx context.Context, files FileSet, opts Options,
 			opts.Progress(min(rc.n, end), end)
 		}
 	}
-	if lo >= 0 {
-		prev, err = skipToRange(v.raw, rc, headerEnd, lo, progress)
+	if lo >= headerEnd {
+		prev, err = skipToRange(v.raw, rc, consumed(), lo, progress)
 		if err == io.EOF {
 			return nil // the table ends before this range
 		}
@@ -153,6 +172,18 @@ func (a *Aggregates) readRange(ctx context.Context, files FileSet, opts Options,
 		if err := ctx.Err(); err != nil {
 			return wrapError(CodeAborted, err, "the extraction was cancelled")
 		}
+	} else if hi < 0 || rc.lineEnd < 0 || prev < max(rc.lineEnd, headerEnd) {
+		// The first row, read already, is this range's own. It is taken
+		// here rather than in the loop, whose every turn would otherwise
+		// ask whether a row is waiting.
+		if hi >= 0 {
+			pos := consumed()
+			if crossesNextRange(rc.lineEnd, headerEnd, pos) {
+				return ErrSplitMisaligned
+			}
+			prev = pos
+		}
+		a.addRecord(first, &v.cols)
 	}
 
 	var reported, rows int64
@@ -174,7 +205,7 @@ func (a *Aggregates) readRange(ctx context.Context, files FileSet, opts Options,
 		}
 		if hi >= 0 {
 			pos := consumed()
-			if rc.lineEnd >= 0 && max(rc.lineEnd, headerEnd) < pos {
+			if crossesNextRange(rc.lineEnd, headerEnd, pos) {
 				return ErrSplitMisaligned // the next range began inside this record
 			}
 			prev = pos
@@ -195,6 +226,12 @@ func (a *Aggregates) readRange(ctx context.Context, files FileSet, opts Options,
 	}
 	progress()
 	return nil
+}
+
+// crossesNextRange reports whether a record that ends at pos crosses the
+// start of the next range: max(lineEnd, headerEnd), once lineEnd is known.
+func crossesNextRange(lineEnd, headerEnd, pos int64) bool {
+	return lineEnd >= 0 && max(lineEnd, headerEnd) < pos
 }
 
 // skipToRange moves r, reading from pr and positioned at offset pos just

@@ -128,18 +128,7 @@ func readSampleTruth(t *testing.T, path string, loc *time.Location) sampleTruth 
 
 // sampleViewingFiles lists the real ViewingActivity.csv samples.
 func sampleViewingFiles(t *testing.T) []string {
-	dir := testutil.SamplesDir(t)
-	var out []string
-	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && d.Name() == "ViewingActivity.csv" {
-			out = append(out, p)
-		}
-		return nil
-	})
-	if len(out) == 0 {
-		t.Skip("no ViewingActivity.csv samples")
-	}
-	return out
+	return testutil.ViewingSamples(t)
 }
 
 // TestRealSamples checks every real sample against the independent reading,
@@ -235,5 +224,37 @@ func TestRealSampleAmsterdamMonths(t *testing.T) {
 	}
 	if s.Totals.ActiveDays != want.activeDays || s.Totals.FirstDay != want.firstDay || s.Totals.LastDay != want.lastDay {
 		t.Errorf("days: %d %s %s, want %d %s %s", s.Totals.ActiveDays, s.Totals.FirstDay, s.Totals.LastDay, want.activeDays, want.firstDay, want.lastDay)
+	}
+}
+
+// TestRealSampleOtherTables chooses each real table of the export other
+// than ViewingActivity.csv as if it were the viewing table: each must be
+// named as another table of the export, and the per-profile download as
+// that download.
+func TestRealSampleOtherTables(t *testing.T) {
+	dir := testutil.SamplesDir(t)
+	seen := 0
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || filepath.Ext(p) != ".csv" || d.Name() == "ViewingActivity.csv" {
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := CodeOtherNetflixFile
+		if d.Name() == "NetflixViewingHistory.csv" {
+			want = CodeViewingHistoryOnly
+		}
+		_, err = Extract(context.Background(), OpenCSV(d.Name(), strings.NewReader(string(data)), int64(len(data))), DefaultOptions())
+		if CodeOf(err) != want {
+			rel, _ := filepath.Rel(dir, p)
+			t.Errorf("%s: %v, want %s", rel, err, want)
+		}
+		seen++
+		return nil
+	})
+	if seen == 0 {
+		t.Skip("no other tables among the samples")
 	}
 }

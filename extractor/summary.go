@@ -118,6 +118,15 @@ type Source struct {
 	Kind      string   `json:"kind"`       // "zip", "folder" or "csv"
 	Files     []string `json:"files"`      // known export files present (canonical Netflix names, sorted)
 	NewestDay string   `json:"newest_day"` // local date of the chosen profiles' newest row (any kind), "" if none
+	// DateOrder tells how the Start Times were read: DateOrderISO when
+	// every one begins with the year, as Netflix writes it; otherwise a
+	// spreadsheet re-saved the file with its regional settings, and its
+	// dates were read DateOrderDayFirst or DateOrderMonthFirst.
+	DateOrder string `json:"date_order"`
+	// DateOrderAssumed is true when no date proved DateOrder (none had a
+	// number above 12 where only one order allows it), so the order was
+	// assumed from the separators (see dateEvidence.decide).
+	DateOrderAssumed bool `json:"date_order_assumed"`
 }
 
 // OptionsUsed records the options that produced a summary. Which

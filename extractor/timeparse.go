@@ -24,38 +24,65 @@ const maxClockHours = 9999
 // zero-padded hours ("0404:10:36") still parse.
 const maxClockDigits = 6
 
+// startForm tells how a Start Time was written.
+type startForm uint8
+
+// The forms parseStartTime reads.
+const (
+	// formCanonical is Netflix's own "YYYY-MM-DD HH:MM:SS".
+	formCanonical startForm = iota
+	// formISO is a spreadsheet re-save that kept the year first but lost
+	// the seconds or the padding: "YYYY-MM-DD H:MM".
+	formISO
+	// formDayMonth is a spreadsheet re-save in the day and month order of
+	// its regional settings: "29-10-2023 18:36", "10/29/2023 6:36 PM".
+	formDayMonth
+)
+
 // parseStartTime parses a ViewingActivity Start Time as UTC seconds since
-// the Unix epoch.
+// the Unix epoch. Spreadsheets do not convert the time when they re-save
+// the file, so every form is still UTC.
 //
 // The canonical Netflix form is "YYYY-MM-DD HH:MM:SS" (UTC, zero-padded).
-// Spreadsheet re-saves lose the seconds and the padding, so these forms
-// are accepted too and reported with lenient = true:
+// Spreadsheet re-saves lose the seconds and the padding and write the
+// date as their regional settings do, so these forms are accepted too and
+// reported as formISO or formDayMonth:
 //
-//	YYYY-MM-DD HH:MM
-//	YYYY-MM-DD H:MM      (also H:MM:SS)
-//	M/D/YYYY H:MM        (US Excel; month and day 1 or 2 digits, hour 1 or 2)
-//	M/D/YYYY H:MM:SS
+//	YYYY-MM-DD H:MM      (also HH:MM, H:MM:SS, HH:MM:SS)
+//	D-M-YYYY H:MM        (Dutch; also D.M.YYYY (German), D/M/YYYY (British))
+//	M/D/YYYY h:mm PM     (American; a 12-hour clock with AM or PM, or 24-hour)
+//
+// with one or two digits for day, month and hour, two or four for the
+// year (two mean 20YY), seconds optional. Whether a date that does not
+// start with the year is day first or month first is order, decided once
+// per file (see dateEvidence), never by the row.
 //
 // Ranges are checked (month 1-12, day within the month with leap years,
 // hour < 24, minute and second < 60), and years before minStartYear are
 // rejected. ok is false for anything else; the function never allocates.
-func parseStartTime(b []byte) (unix int64, lenient bool, ok bool) {
+func parseStartTime(b []byte, order dateOrder) (unix int64, form startForm, ok bool) {
 	if unix, ok := parseCanonical(b); ok {
-		return unix, false, true
+		return unix, formCanonical, true
 	}
-	year, month, day, rest, iso, ok := parseDate(b)
+	return parseResavedStart(b, order)
+}
+
+// parseResavedStart is parseStartTime for every form but the canonical
+// one: the path only re-saved files take.
+func parseResavedStart(b []byte, order dateOrder) (unix int64, form startForm, ok bool) {
+	year, month, day, rest, iso, ok := parseDate(b, order)
 	if !ok || len(rest) < 2 || rest[0] != ' ' {
-		return 0, false, false
+		return 0, 0, false
 	}
-	sec, twoDigitHour, withSeconds, ok := parseTimeOfDay(rest[1:])
-	if !ok {
-		return 0, false, false
+	sec, ok := parseTimeOfDay(rest[1:])
+	if !ok || year < minStartYear || !validDate(year, month, day) {
+		return 0, 0, false
 	}
-	if year < minStartYear || !validDate(year, month, day) {
-		return 0, false, false
+	form = formDayMonth
+	if iso {
+		form = formISO
 	}
-	canonical := iso && twoDigitHour && withSeconds
-	return daysFromCivil(year, month, day)*86400 + sec, !canonical, true
+	return daysFromCivil(year, month, day)*86400 + sec, form, true
 }
 
 // parseCanonical is parseStartTime for the canonical form alone, which
@@ -90,35 +117,45 @@ func digitPair(hi, lo byte) (n int, ok bool) {
 }
 
 // parseDate reads the date part of a Start Time: either ISO "YYYY-MM-DD"
-// (iso = true) or US "M/D/YYYY". It returns the bytes after the date. It
+// (iso = true) or a spreadsheet's "A-B-Y", "A.B.Y" or "A/B/Y" (see
+// splitDayMonth), read in order. It returns the bytes after the date. It
 // checks only the shape; ranges are checked by validDate.
-func parseDate(b []byte) (year, month, day int, rest []byte, iso bool, ok bool) {
+func parseDate(b []byte, order dateOrder) (year, month, day int, rest []byte, iso bool, ok bool) {
 	if len(b) >= 10 && b[4] == '-' && b[7] == '-' {
 		y, ok1 := digits(b[0:4])
 		m, ok2 := digits(b[5:7])
 		d, ok3 := digits(b[8:10])
 		return y, m, d, b[10:], true, ok1 && ok2 && ok3
 	}
-	m, b, ok1 := shortNumber(b, '/')
-	d, b, ok2 := shortNumber(b, '/')
-	if !ok1 || !ok2 || len(b) < 4 {
+	first, second, year, _, rest, ok := splitDayMonth(b)
+	if !ok {
 		return 0, 0, 0, nil, false, false
 	}
-	y, ok3 := digits(b[0:4])
-	return y, m, d, b[4:], false, ok3
+	if order == dayFirst {
+		return year, second, first, rest, false, true
+	}
+	return year, first, second, rest, false, true
 }
 
-// parseTimeOfDay reads "H:MM", "HH:MM", "H:MM:SS" or "HH:MM:SS" and
-// returns the seconds since midnight. It must consume all of b.
-func parseTimeOfDay(b []byte) (sec int64, twoDigitHour, withSeconds, ok bool) {
-	twoDigitHour = len(b) >= 3 && b[2] == ':'
+// parseTimeOfDay reads "H:MM", "HH:MM", "H:MM:SS" or "HH:MM:SS", on a
+// 24-hour clock or, followed by "AM" or "PM" (any case, after an optional
+// space), on a 12-hour clock (12 AM is midnight), and returns the seconds
+// since midnight. It must consume all of b.
+func parseTimeOfDay(b []byte) (sec int64, ok bool) {
+	b, pm, twelve := cutMeridiem(b)
 	h, b, ok := shortNumber(b, ':')
-	if !ok || h > 23 || len(b) < 2 {
-		return 0, false, false, false
+	if !ok || h > 23 || len(b) < 2 || twelve && (h < 1 || h > 12) {
+		return 0, false
+	}
+	if twelve {
+		h %= 12
+		if pm {
+			h += 12
+		}
 	}
 	m, ok := digits(b[0:2])
 	if !ok || m > 59 {
-		return 0, false, false, false
+		return 0, false
 	}
 	s := 0
 	switch {
@@ -126,13 +163,33 @@ func parseTimeOfDay(b []byte) (sec int64, twoDigitHour, withSeconds, ok bool) {
 	case len(b) == 5 && b[2] == ':':
 		s, ok = digits(b[3:5])
 		if !ok || s > 59 {
-			return 0, false, false, false
+			return 0, false
 		}
-		withSeconds = true
 	default:
-		return 0, false, false, false
+		return 0, false
 	}
-	return int64(h)*3600 + int64(m)*60 + int64(s), twoDigitHour, withSeconds, true
+	return int64(h)*3600 + int64(m)*60 + int64(s), true
+}
+
+// cutMeridiem removes a trailing "AM" or "PM" (any case, after an
+// optional space) from a time of day.
+func cutMeridiem(b []byte) (rest []byte, pm, twelve bool) {
+	n := len(b)
+	if n < 2 || b[n-1]|0x20 != 'm' {
+		return b, false, false
+	}
+	switch b[n-2] | 0x20 {
+	case 'a':
+	case 'p':
+		pm = true
+	default:
+		return b, false, false
+	}
+	rest = b[:n-2]
+	if len(rest) > 0 && rest[len(rest)-1] == ' ' {
+		rest = rest[:len(rest)-1]
+	}
+	return rest, pm, true
 }
 
 // validDate reports whether month and day form a real date in year

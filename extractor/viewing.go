@@ -139,11 +139,16 @@ func (m *columnMap) row(rec [][]byte) ViewingRow {
 	}
 }
 
-// validString converts b to a string with invalid UTF-8 replaced by
-// U+FFFD, so that anything derived from it is valid JSON text.
+// validString converts a field to text: UTF-8 as it is, and a field that
+// is not valid UTF-8 decoded as Windows-1252, the encoding Excel saves a
+// CSV in by default. Deciding by the field (not by the file) makes every
+// part of a split table, ListProfiles and the profile selection read a
+// name alike; a Windows-1252 field that happens to be valid UTF-8 needs
+// two or three accented capitals and symbols in a row, which titles and
+// names do not have.
 func validString(b []byte) string {
 	if utf8.Valid(b) {
 		return string(b)
 	}
-	return strings.ToValidUTF8(string(b), "\uFFFD")
+	return decodeWindows1252(string(b))
 }

@@ -44,10 +44,14 @@ type viewingReader struct {
 
 // openViewing detects the encoding and the shape of r, reads and binds
 // the header, and returns a reader positioned at the first data row. A
-// file without a header (0 bytes, blank lines, the .txt placeholder) is
-// CodeEmpty.
+// file of 0 bytes is CodeEmptyFile; one without a header (blank lines,
+// the .txt placeholder) is CodeEmpty; a header that does not bind gets
+// the code of what the file is instead (classifyHeader).
 func openViewing(r io.Reader, maxLine int) (*viewingReader, error) {
 	raw := bufio.NewReaderSize(r, readBufferSize)
+	if _, err := raw.Peek(1); err == io.EOF {
+		return nil, errEmptyFile()
+	}
 	src := raw
 	bom, _ := raw.Peek(4)
 	switch {
@@ -65,6 +69,10 @@ func openViewing(r io.Reader, maxLine int) (*viewingReader, error) {
 		src = bufio.NewReaderSize(newUTF16Reader(raw, true), readBufferSize)
 	}
 
+	// The first bytes, kept to tell what a file whose header does not
+	// bind is instead (classifyHeader).
+	head, _ := src.Peek(sniffLen)
+	head = bytes.Clone(head)
 	comma, wrapped := sniffDelimiter(src)
 	v := &viewingReader{raw: raw, plain: src == raw && !wrapped}
 	if wrapped {
@@ -88,9 +96,26 @@ func openViewing(r io.Reader, maxLine int) (*viewingReader, error) {
 	}
 	v.cols, err = bindHeader(header)
 	if err != nil {
-		return nil, err
+		return nil, classifyHeader(header, head, err)
 	}
 	return v, nil
+}
+
+// errEmptyFile is the error for a file of 0 bytes. Netflix never writes
+// one (an empty table becomes the .txt placeholder): it is a download
+// that failed or has not finished, or a file a sync service has not yet
+// fetched.
+func errEmptyFile() *Error {
+	return newError(CodeEmptyFile, "the file is empty (0 bytes)")
+}
+
+// comma returns the field separator of the table as the spreadsheet that
+// saved it wrote it: ";" for the wrapped shape, whose ";" locale split it.
+func (v *viewingReader) comma() byte {
+	if v.inner != nil {
+		return ';'
+	}
+	return v.sc.comma
 }
 
 // sniffDelimiter looks at the first line without consuming it and picks

@@ -218,19 +218,22 @@ func TestEncodingsAndShapes(t *testing.T) {
 	}
 }
 
-// TestInvalidUTF8Title replaces invalid bytes so that the JSON is valid.
+// TestInvalidUTF8Title decodes a field that is not UTF-8 as Windows-1252,
+// as Excel writes it, so that titles and profile names read right and the
+// JSON is valid. The expected texts are the Windows-1252 code chart's.
 func TestInvalidUTF8Title(t *testing.T) {
-	in := vaHeader + "P\xff,2023-01-01 10:00:00,01:00:00,,Bad \xff\xfe Title: Season 1: X (Episode 1),,PC,,,\n"
+	in := vaHeader + "Zo\xeb\x92s,2023-01-01 10:00:00,01:00:00,,Caf\xe9 \x93Soci\xe9t\xe9\x94 \x80: Season 1: X (Episode 1),,PC,,,\n" +
+		"P\xff,2023-01-02 10:00:00,01:00:00,,Caf\xe9 \x93Soci\xe9t\xe9\x94 \x80: Season 1: Y (Episode 2),,PC,,,\n"
 	s := mustExtract(t, loneCSV(in), optionsWith(func(o *Options) { o.Titles = TitlesAll }))
 	b, err := json.Marshal(s)
 	if err != nil || !utf8.Valid(b) {
 		t.Fatalf("invalid JSON: %v", err)
 	}
-	if len(s.Titles) != 1 || s.Titles[0].Name != "Bad \uFFFD Title" {
+	if len(s.Titles) != 1 || s.Titles[0].Name != "Café “Société” €" || s.Titles[0].Episodes != 2 {
 		t.Errorf("titles = %+v", s.Titles)
 	}
 	list, err := ListProfiles(context.Background(), loneCSV(in))
-	if err != nil || list[0].Name != "P\uFFFD" {
+	if err != nil || len(list) != 2 || list[0].Name != "Zoë’s" || list[1].Name != "Pÿ" {
 		t.Errorf("profiles = %+v, %v", list, err)
 	}
 	// The name as listed selects the profile.

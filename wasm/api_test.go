@@ -149,6 +149,32 @@ func TestExtractFolderMatchesNative(t *testing.T) {
 	}
 }
 
+// TestExtractNestedMatchesNative reads the export ZIP zipped once more and
+// a folder that holds only the export ZIP: the adapter must open them one
+// level deep as the extractor does natively (the folder's ZIP with the
+// browser's inflater).
+func TestExtractNestedMatchesNative(t *testing.T) {
+	export := genZip(t, synth.Config{Rows: 1200, Seed: 6})
+	var outer bytes.Buffer
+	zw := zip.NewWriter(&outer)
+	w, err := zw.Create("netflix-report.zip")
+	must(t, err)
+	w.Write(export)
+	must(t, zw.Close())
+	want := nativeJSON(t, "netflix-report.zip", export, extractor.DefaultOptions())
+
+	got := callAPI(t, "extract", newFakeFile(t, "Archive.zip", outer.Bytes()).obj, "{}")
+	if !got.ok || got.value != want {
+		t.Fatalf("zip in a zip: ok=%v %s %s; same as the export itself: %v", got.ok, got.code, got.message, got.value == want)
+	}
+	f := newFakeFile(t, "netflix-report.zip", export)
+	must(t, f.obj.Set("path", "Downloads/netflix-report.zip"))
+	got = callAPI(t, "extract", object(t, map[string]any{"kind": "folder", "files": array(t, f.obj)}), "{}")
+	if !got.ok || got.value != want {
+		t.Fatalf("folder holding the zip: ok=%v %s %s; same as the export itself: %v", got.ok, got.code, got.message, got.value == want)
+	}
+}
+
 func TestErrorsAndRecovery(t *testing.T) {
 	rng := rand.New(rand.NewPCG(9, 9))
 	random := make([]byte, 4096)
@@ -163,7 +189,7 @@ func TestErrorsAndRecovery(t *testing.T) {
 		want string
 	}{
 		{"random bytes", func(t *testing.T) []any { return []any{newFakeFile(t, "x.zip", random).obj, "{}"} }, "not_zip_or_csv"},
-		{"zero bytes", func(t *testing.T) []any { return []any{newFakeFile(t, "x.zip", nil).obj, "{}"} }, "empty"},
+		{"zero bytes", func(t *testing.T) []any { return []any{newFakeFile(t, "x.zip", nil).obj, "{}"} }, "empty_file"},
 		{"truncated zip", func(t *testing.T) []any {
 			z := genZip(t, synth.Config{Rows: 200, Seed: 2})
 			return []any{newFakeFile(t, "x.zip", z[:len(z)/2]).obj, "{}"}

@@ -89,7 +89,9 @@ func openInput(v safejs.Value, p *pacer) (extractor.FileSet, error) {
 			}
 			entries = append(entries, folderEntry{path: path, size: r.Size(), r: r})
 		}
-		return extractor.OpenFolder(newFolderFS(entries))
+		// A folder that holds only the export ZIP is read as that ZIP,
+		// inflated by the browser where it can.
+		return extractor.OpenFolderOptions(newFolderFS(entries), extractor.ZipOptions{Inflate: jsinflate.Inflater()})
 	}
 	return nil, badInput("the input kind is neither file nor folder")
 }

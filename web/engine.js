@@ -531,7 +531,9 @@ export class Engine {
       if (id !== null) first.run('close', [id]).catch(function () {});
       if (signal && signal.aborted) throw engineError('aborted', 'aborted');
       const err = failed.reason;
-      const helperDied = err.code === 'worker_failed' && !first.dead;
+      // A helper may also end as 'aborted' (an earlier read's abort it did
+      // not acknowledge in time): only this read's own signal makes it so.
+      const helperDied = (err.code === 'worker_failed' || err.code === 'aborted') && !first.dead;
       if (err.code === 'split_misaligned' || helperDied) return null;
       throw err;
     }

@@ -21,9 +21,26 @@ type entry struct {
 
 // writeZip writes a ZIP of deflated entries, in the given order.
 func writeZip(w io.Writer, entries []entry) error {
+	methods := make([]zipEntry, len(entries))
+	for i, e := range entries {
+		methods[i] = zipEntry{e.name, e.data, zip.Deflate}
+	}
+	return writeMethodZip(w, methods)
+}
+
+// zipEntry is one file of a ZIP written with a chosen method.
+type zipEntry struct {
+	name   string
+	data   []byte
+	method uint16
+}
+
+// writeMethodZip writes entries stored or deflated as each asks, in the
+// given order.
+func writeMethodZip(w io.Writer, entries []zipEntry) error {
 	zw := zip.NewWriter(w)
 	for _, e := range entries {
-		fw, err := zw.CreateHeader(&zip.FileHeader{Name: e.name, Method: zip.Deflate, Modified: modified()})
+		fw, err := zw.CreateHeader(&zip.FileHeader{Name: e.name, Method: e.method, Modified: modified()})
 		if err != nil {
 			return err
 		}

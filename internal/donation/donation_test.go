@@ -23,7 +23,7 @@ func handSummary() *extractor.Summary {
 		Profiles:  extractor.Profiles{Count: 2, Selected: 1},
 		Excluded:  extractor.Excluded{Supplemental: 1},
 		RowsTotal: 4,
-		Source:    extractor.Source{Kind: "zip", Files: []string{"ViewingActivity.csv"}, NewestDay: "2024-02-01"},
+		Source:    extractor.Source{Kind: "zip", Files: []string{"ViewingActivity.csv"}, NewestDay: "2024-02-01", DateOrder: extractor.DateOrderISO},
 		Options:   extractor.OptionsUsed{TimeZone: "UTC", MinSeconds: 60, Titles: "top", Top: 25},
 		Account: &extractor.Account{Searches: &extractor.AccountCounts{Total: 2,
 			ByMonth: []extractor.MonthCount{{Month: "2024-01", Count: 2}}}},

@@ -7,6 +7,7 @@
 package testutil
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
@@ -41,4 +42,21 @@ func SamplesDir(t testing.TB) string {
 		t.Skip("real samples not available at ../shared/netflix-samples")
 	}
 	return dir
+}
+
+// ViewingSamples returns the real ViewingActivity.csv files below
+// SamplesDir, in a fixed order, and skips the test when there are none.
+func ViewingSamples(t testing.TB) []string {
+	t.Helper()
+	var out []string
+	filepath.WalkDir(SamplesDir(t), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && d.Name() == "ViewingActivity.csv" {
+			out = append(out, p)
+		}
+		return nil
+	})
+	if len(out) == 0 {
+		t.Skip("no ViewingActivity.csv samples")
+	}
+	return out
 }

@@ -12,17 +12,21 @@ import { ERROR_CODES } from '../../contract.js';
  */
 export const CODES = Object.freeze(ERROR_CODES.filter((c) => c !== 'split_misaligned' && c !== 'checksum_mismatch'));
 
-/** render builds the error screen for state.error (a code). */
+/**
+ * render builds the error screen for state.error (a code). Choosing
+ * another file and going on without sharing stay right under the message
+ * on every screen, above any longer help, so that neither is ever out of
+ * reach on a small screen.
+ */
 export function render({ tx, act, state }) {
   const code = CODES.includes(state.error) ? state.error : 'internal';
-  const canRetry = code !== 'bad_options';
   return h('section', null,
     heading(tx.t('error.title')),
     h('div', { class: 'error', role: 'alert', 'data-code': code },
       h('p', { class: 'what' }, tx.t('error.' + code)),
       h('p', null, tx.t('error.' + code + '.next'))),
-    code === 'viewing_history_only' ? guide(tx, true) : null,
     h('div', { class: 'actions' },
-      canRetry ? h('button', { type: 'button', class: 'btn primary', 'data-key': 'retry', onclick: () => act.go('choose') }, tx.t('error.retry')) : null,
-      h('button', { type: 'button', class: 'btn', 'data-key': 'skip', onclick: () => act.askDecline() }, tx.t('error.skip'))));
+      h('button', { type: 'button', class: 'btn primary', 'data-key': 'retry', onclick: () => act.go('choose') }, tx.t('error.retry')),
+      h('button', { type: 'button', class: 'btn', 'data-key': 'skip', onclick: () => act.askDecline() }, tx.t('error.skip'))),
+    code === 'viewing_history_only' ? guide(tx, true) : null);
 }

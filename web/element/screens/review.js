@@ -62,6 +62,12 @@ function choices(tx, state, optional, act, uid) {
       })));
 }
 
+/** unreadable says how many rows could not be read, when any: they are in no figure. */
+function unreadable(tx, summary) {
+  const n = (summary.excluded && summary.excluded.malformed) || 0;
+  return n > 0 ? h('p', { class: 'note', 'data-key': 'unreadable' }, tx.t('review.unreadable', { count: tx.int(n) })) : null;
+}
+
 /** render builds the review screen. */
 export function render({ tx, act, state, uid }) {
   const d = state.share.summary;
@@ -73,6 +79,7 @@ export function render({ tx, act, state, uid }) {
     heading(tx.t('review.title')),
     h('p', null, tx.t('review.intro')),
     facts(tx, d),
+    unreadable(tx, state.summary),
     d.by_month && d.by_month.length
       ? [h('h3', { id: monthsId }, tx.t('review.months')), monthChart(tx, d.by_month, monthsId)]
       : null,

@@ -1,0 +1,255 @@
+package extractor
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/netflix-donation/widget/internal/synth"
+)
+
+// nestedEntry is one file of a ZIP that wraps other files.
+type nestedEntry struct {
+	name   string
+	data   []byte
+	method uint16
+}
+
+// wrapZip writes entries into a ZIP, each stored or deflated as asked.
+func wrapZip(t testing.TB, entries ...nestedEntry) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	for _, e := range entries {
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: e.name, Method: e.method})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Write(e.data); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// syntheticExport returns a generated export ZIP and the generator's own
+// answer key.
+func syntheticExport(t testing.TB, rows int) ([]byte, synth.Truth) {
+	t.Helper()
+	var b bytes.Buffer
+	truth, err := synth.WriteZip(&b, synth.Config{Rows: rows, Seed: 17})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes(), truth
+}
+
+// TestNestedExport opens the export zipped once more (stored and
+// deflated, with and without the browser's way of inflating entries) and
+// a folder that holds only the export ZIP: each must give exactly the
+// summary of the export ZIP itself, whose totals are the generator's.
+func TestNestedExport(t *testing.T) {
+	export, truth := syntheticExport(t, 3000)
+	o := optionsWith(func(o *Options) { o.Titles = TitlesAll })
+	direct, err := OpenZip(bytes.NewReader(export), int64(len(export)), ZipOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds := mustExtract(t, direct, o)
+	if ds.RowsTotal != truth.Rows || ds.Totals.Views != truth.Views60 || ds.Totals.Seconds != truth.Seconds60 {
+		t.Fatalf("the export itself: rows %d views %d seconds %d, generator %d %d %d",
+			ds.RowsTotal, ds.Totals.Views, ds.Totals.Seconds, truth.Rows, truth.Views60, truth.Seconds60)
+	}
+	want := summaryText(t, ds)
+
+	junk := nestedEntry{"__MACOSX/._netflix-report.zip", []byte("\x00\x05\x16\x07 resource fork"), zip.Deflate}
+	zips := map[string][]byte{
+		"deflated":           wrapZip(t, nestedEntry{"netflix-report.zip", export, zip.Deflate}),
+		"stored":             wrapZip(t, nestedEntry{"netflix-report.zip", export, zip.Store}),
+		"stored, with junk":  wrapZip(t, junk, nestedEntry{"Downloads/netflix-report.zip", export, zip.Store}),
+		"deflated, unnamed":  wrapZip(t, nestedEntry{"download", export, zip.Deflate}),
+		"with a readme":      wrapZip(t, nestedEntry{"README.txt", []byte("my data\n"), zip.Deflate}, nestedEntry{"netflix.zip", export, zip.Deflate}),
+		"deflated with junk": wrapZip(t, nestedEntry{"netflix-report.zip", export, zip.Deflate}, junk),
+	}
+	for name, outer := range zips {
+		for _, hook := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s/inflate-entry=%v", name, hook), func(t *testing.T) {
+				var zo ZipOptions
+				if hook {
+					zo.InflateEntry = goEntryInflater(bytes.NewReader(outer))
+				}
+				files, err := Open(bytes.NewReader(outer), int64(len(outer)), "archive.zip", zo)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if files.Kind() != "zip" {
+					t.Errorf("kind %q", files.Kind())
+				}
+				if got := summaryText(t, mustExtract(t, files, o)); got != want {
+					t.Errorf("summary differs from the export's own:\n got %s\nwant %s", got, want)
+				}
+				list, err := ListProfiles(t.Context(), files)
+				if err != nil || int64(len(list)) != ds.Profiles.Count {
+					t.Errorf("ListProfiles: %d profiles, %v", len(list), err)
+				}
+			})
+		}
+	}
+
+	t.Run("folder holding only the ZIP", func(t *testing.T) {
+		dir := t.TempDir()
+		if err := os.WriteFile(filepath.Join(dir, "netflix-report.zip"), export, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(dir, ".DS_Store"), []byte("Bud1"), 0o644)
+		files, closer, err := OpenPath(dir, ZipOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := summaryText(t, mustExtract(t, files, o)); got != want {
+			t.Errorf("summary differs from the export's own")
+		}
+		if err := closer.Close(); err != nil {
+			t.Errorf("closing: %v", err)
+		}
+		if _, err := OpenFolder(fstest.MapFS{"Downloads/netflix-report.zip": {Data: nil}}); CodeOf(err) != CodeEmptyFile {
+			t.Errorf("a folder holding an empty ZIP: %v, want empty_file", err)
+		}
+		mem := fstest.MapFS{"Downloads/netflix-report (1).zip": {Data: export}, "Downloads/photo.jpg": {Data: []byte("\xFF\xD8\xFF")}}
+		files, err = OpenFolder(mem)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := summaryText(t, mustExtract(t, files, o)); got != want {
+			t.Errorf("in memory: summary differs from the export's own")
+		}
+	})
+}
+
+// TestNestedRefused checks what is not opened: a ZIP two levels down,
+// several ZIPs, and a damaged inner ZIP.
+func TestNestedRefused(t *testing.T) {
+	export, _ := syntheticExport(t, 200)
+	inner := wrapZip(t, nestedEntry{"netflix-report.zip", export, zip.Deflate})
+	for _, tc := range []struct {
+		name  string
+		outer []byte
+		want  Code
+	}{
+		{"two levels", wrapZip(t, nestedEntry{"again.zip", inner, zip.Deflate}), CodeNestedZip},
+		{"two levels, stored", wrapZip(t, nestedEntry{"again.zip", inner, zip.Store}), CodeNestedZip},
+		{"two exports", wrapZip(t, nestedEntry{"a.zip", export, zip.Store}, nestedEntry{"b.zip", export, zip.Store}), CodeNestedZip},
+		{"a cut inner ZIP", wrapZip(t, nestedEntry{"netflix-report.zip", export[:len(export)/2], zip.Deflate}), CodeCorruptZip},
+		{"an empty inner ZIP", wrapZip(t, nestedEntry{"netflix-report.zip", nil, zip.Deflate}), CodeEmptyFile},
+		{"an inner ZIP of something else", wrapZip(t, nestedEntry{"photos.zip", wrapZip(t, nestedEntry{"a.jpg", []byte("\xFF\xD8\xFF"), zip.Store}), zip.Deflate}), CodeNoViewingActivity},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			files, err := Open(bytes.NewReader(tc.outer), int64(len(tc.outer)), "x.zip", ZipOptions{})
+			if err == nil {
+				_, err = Extract(t.Context(), files, DefaultOptions())
+			}
+			if CodeOf(err) != tc.want {
+				t.Errorf("%v, want %s", err, tc.want)
+			}
+		})
+	}
+}
+
+// TestNestedLimits checks that every limit counts both levels: each case
+// passes when its inner ZIP is opened on its own and fails nested.
+func TestNestedLimits(t *testing.T) {
+	// A ViewingActivity.csv of varied rows deflates a few times; the
+	// padding, stored in the inner ZIP, makes the outer ZIP deflate it
+	// about thirty times.
+	rng := rand.New(rand.NewPCG(5, 5))
+	var va strings.Builder
+	va.WriteString(vaHeader)
+	for va.Len() < 3<<20 {
+		fmt.Fprintf(&va, "P,2023-%02d-%02d %02d:%02d:%02d,00:%02d:00,,Title %x,,PC,,,\n",
+			1+rng.IntN(12), 1+rng.IntN(28), rng.IntN(24), rng.IntN(60), rng.IntN(60), 1+rng.IntN(59), rng.Uint64())
+	}
+	innerZip := wrapZip(t, nestedEntry{"CONTENT_INTERACTION/ViewingActivity.csv", []byte(va.String()), zip.Deflate},
+		nestedEntry{"padding.bin", make([]byte, 16<<20), zip.Store})
+	outer := wrapZip(t, nestedEntry{"netflix-report.zip", innerZip, zip.Deflate})
+	outerStored := wrapZip(t, nestedEntry{"x.txt", []byte("x"), zip.Deflate}, nestedEntry{"netflix-report.zip", innerZip, zip.Store})
+	ratio := func(archive []byte, name string) int64 {
+		zr, err := zip.NewReader(bytes.NewReader(archive), int64(len(archive)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range zr.File {
+			if f.Name == name {
+				return int64(f.UncompressedSize64 / f.CompressedSize64)
+			}
+		}
+		t.Fatalf("%s missing", name)
+		return 0
+	}
+	const maxRatio = 40
+	innerRatio, outerRatio := ratio(innerZip, "CONTENT_INTERACTION/ViewingActivity.csv"), ratio(outer, "netflix-report.zip")
+	if innerRatio >= maxRatio || outerRatio >= maxRatio || innerRatio*outerRatio <= maxRatio {
+		t.Fatalf("the premise fails: ratios %d and %d with a limit of %d", innerRatio, outerRatio, maxRatio)
+	}
+
+	extract := func(data []byte, lim Limits) error {
+		files, err := Open(bytes.NewReader(data), int64(len(data)), "x.zip", ZipOptions{Limits: lim})
+		if err == nil {
+			_, err = Extract(t.Context(), files, DefaultOptions())
+		}
+		return err
+	}
+	for _, tc := range []struct {
+		name  string
+		outer []byte
+		lim   Limits
+	}{
+		// The inner ZIP's bytes and its ViewingActivity.csv each fit, both not.
+		{"bytes", outerStored, Limits{MaxDecompressedBytes: int64(va.Len()) + int64(len(innerZip))/2}},
+		{"bytes, deflated", outer, Limits{MaxDecompressedBytes: int64(len(innerZip)) + 1<<20}},
+		// Two inner entries fit, not with the two outer ones.
+		{"entries", outerStored, Limits{MaxEntries: 3}},
+		// Each level's ratio fits, their product does not.
+		{"ratio", outer, Limits{MaxCompressionRatio: maxRatio}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if err := extract(innerZip, tc.lim); err != nil {
+				t.Fatalf("the inner ZIP on its own: %v", err)
+			}
+			if err := extract(tc.outer, Limits{}); err != nil {
+				t.Fatalf("nested, default limits: %v", err)
+			}
+			if err := extract(tc.outer, tc.lim); CodeOf(err) != CodeTooLarge {
+				t.Errorf("nested with %+v: %v, want too_large", tc.lim, err)
+			}
+		})
+	}
+}
+
+// TestNestedMemoryBound refuses an inner ZIP that would have to be held in
+// memory beyond maxNestedZipBytes, after reading only about that much.
+func TestNestedMemoryBound(t *testing.T) {
+	if testing.Short() {
+		t.Skip("inflates 128 MiB")
+	}
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	w, _ := zw.CreateHeader(&zip.FileHeader{Name: "huge.zip", Method: zip.Deflate})
+	chunk := make([]byte, 1<<20)
+	for range maxNestedZipBytes>>20 + 1 {
+		w.Write(chunk)
+	}
+	zw.Close()
+	_, err := Open(bytes.NewReader(b.Bytes()), int64(b.Len()), "x.zip", ZipOptions{Limits: Limits{MaxCompressionRatio: 1 << 20}})
+	if CodeOf(err) != CodeTooLarge {
+		t.Errorf("%v, want too_large", err)
+	}
+}
