@@ -163,13 +163,13 @@ func TestExtractNestedMatchesNative(t *testing.T) {
 	must(t, zw.Close())
 	want := nativeJSON(t, "netflix-report.zip", export, extractor.DefaultOptions())
 
-	got := callAPI(t, "extract", newFakeFile(t, "Archive.zip", outer.Bytes()).obj, "{}")
+	got := extract(t, newFakeFile(t, "Archive.zip", outer.Bytes()).obj, "{}")
 	if !got.ok || got.value != want {
 		t.Fatalf("zip in a zip: ok=%v %s %s; same as the export itself: %v", got.ok, got.code, got.message, got.value == want)
 	}
 	f := newFakeFile(t, "netflix-report.zip", export)
 	must(t, f.obj.Set("path", "Downloads/netflix-report.zip"))
-	got = callAPI(t, "extract", object(t, map[string]any{"kind": "folder", "files": array(t, f.obj)}), "{}")
+	got = extract(t, object(t, map[string]any{"kind": "folder", "files": array(t, f.obj)}), "{}")
 	if !got.ok || got.value != want {
 		t.Fatalf("folder holding the zip: ok=%v %s %s; same as the export itself: %v", got.ok, got.code, got.message, got.value == want)
 	}

@@ -89,9 +89,9 @@ func openInput(v safejs.Value, p *pacer) (extractor.FileSet, error) {
 			}
 			entries = append(entries, folderEntry{path: path, size: r.Size(), r: r})
 		}
-		// A folder that holds only the export ZIP is read as that ZIP,
-		// inflated by the browser where it can.
-		return extractor.OpenFolderOptions(newFolderFS(entries), extractor.ZipOptions{Inflate: jsinflate.Inflater()})
+		// A folder that holds only the export ZIP is read as that ZIP (in
+		// memory, inflated by compress/flate: a rare input).
+		return extractor.OpenFolderOptions(newFolderFS(entries), extractor.ZipOptions{})
 	}
 	return nil, badInput("the input kind is neither file nor folder")
 }
