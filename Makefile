@@ -30,7 +30,7 @@ demo: wasm sample
 	$(GO) run ./cmd/serve -addr 127.0.0.1:$(PORT) -root .
 
 ## test: every test: native Go, the wasm adapter under Node, and real-browser tests.
-test: test-native test-wasm test-browser
+test: wasm test-native test-wasm test-browser
 
 test-native:
 	$(GO) vet $(NATIVE_PKGS)

@@ -12,7 +12,7 @@ export const ENGINE_METHODS = Object.freeze(['open', 'read', 'merge', 'profiles'
 export const WORKER_MESSAGES = Object.freeze(['load', 'init', 'ready', 'init-failed', 'call', 'abort', 'progress', 'result', 'exit']);
 
 /** Every code a call of the engine can reject with. */
-export const ERROR_CODES = Object.freeze(['not_zip_or_csv', 'corrupt_zip', 'unsupported_zip', 'no_viewing_activity', 'viewing_history_only', 'bad_header', 'empty', 'too_large', 'bad_options', 'aborted', 'checksum_mismatch', 'internal', 'bad_input', 'split_misaligned', 'worker_failed', 'wasm_load_failed']);
+export const ERROR_CODES = Object.freeze(['not_zip_or_csv', 'empty_file', 'corrupt_zip', 'unsupported_zip', 'no_viewing_activity', 'viewing_history_only', 'other_netflix_file', 'bad_header', 'unreadable_rows', 'empty', 'too_large', 'nested_zip', 'bad_options', 'aborted', 'checksum_mismatch', 'internal', 'bad_input', 'split_misaligned', 'worker_failed', 'wasm_load_failed']);
 
 /** The summary blocks a study can share, in donation order. */
 export const SHARE_BLOCKS = Object.freeze(['totals', 'by_month', 'weekday_hour_seconds', 'by_device', 'titles', 'binge', 'profiles', 'account']);
