@@ -30,14 +30,14 @@ demo: wasm sample
 	$(GO) run ./cmd/serve -addr 127.0.0.1:$(PORT) -root .
 
 ## test: every test: native Go, the wasm adapter under Node, and real-browser tests.
-test: test-native test-wasm test-browser
+test: wasm test-native test-wasm test-browser
 
 test-native:
 	$(GO) vet $(NATIVE_PKGS)
 	$(GO) test -count=1 $(NATIVE_PKGS)
 
 test-wasm:
-	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(WASM_EXEC)" ./wasm/... ./internal/jsinflate
+	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(WASM_EXEC)" ./wasm/...
 
 test-browser: wasm browsertest/node_modules
 	$(GO) test -count=1 -timeout 20m ./browsertest/...
@@ -52,7 +52,7 @@ clean:
 	rm -rf web/netflix-donation.wasm* web/wasm_exec.js* sample bench/results dist
 	find web -name '*.br' -delete -o -name '*.gz' -delete
 
-## bench: the performance harness of issue 6 (bench/README.md): widget vs JSZip+PapaParse vs native CLI.
+## bench: the performance harness (bench/README.md): widget (two workers and one, and the participant's flow) vs JSZip+PapaParse vs native CLI.
 ## Prints one table and writes bench/results/<time>.json. BENCH_FLAGS="-sizes 10000 -reps 3" for a quick run.
 bench: wasm bench/node_modules
 	$(GO) run ./cmd/bench $(BENCH_FLAGS)

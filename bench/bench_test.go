@@ -121,7 +121,7 @@ func TestRunSmallest(t *testing.T) {
 	if err := res.Table(&table); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"widget warm", "2,000", "start-up", "targets (issue 6)"} {
+	for _, want := range []string{"widget warm", "1 worker warm", "flow warm", "2,000", "start-up", "targets:"} {
 		if !strings.Contains(table.String(), want) {
 			t.Errorf("the table lacks %q:\n%s", want, table.String())
 		}

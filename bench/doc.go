@@ -1,10 +1,14 @@
-// Package bench is the performance harness behind `make bench` (issue 6).
+// Package bench is the performance harness behind `make bench`.
 //
 // [Run] generates synthetic exports (internal/synth) of several sizes and
 // measures, in one headless Chromium session on the same File objects:
 //
 //   - the widget's engine, from File to summary JSON (cold: the first call
-//     on a file; warm: the median of several calls);
+//     on a file; warm: the median of several calls), with its workers (two
+//     on two cores) and with one;
+//   - the participant's flow from the chosen file to the review, as the
+//     element runs it: open the file, list its profiles, build the first
+//     profile's summary and its donation;
 //   - a peer written the way existing data-donation tools do it, JSZip plus
 //     PapaParse on the main thread (bench/peer/peer.js), whose totals,
 //     months and weekday-by-hour figures are checked against the widget's;

@@ -129,7 +129,9 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 		c.Native, nativeJSON = timeNative(ctx, cli, e.Path, cfg.Reps)
 		checkCase(c, e, widgetJSON[i], nativeJSON)
 		c.WidgetOverPeer = ratio(c.Widget.WarmMS, c.Peer.WarmMS)
+		c.OneWorkerOverPeer = ratio(c.OneWorker.WarmMS, c.Peer.WarmMS)
 		c.WidgetOverNative = ratio(c.Widget.WarmMS, c.Native.WarmMS)
+		c.FlowOverWidget = ratio(c.Flow.WarmMS, c.Widget.WarmMS)
 	}
 	res.Targets = targets(res)
 	return res, nil
@@ -234,6 +236,12 @@ func runBrowser(cfg Config, res *Result, exports []Export, profile string, logf 
 		c := &res.Cases[i]
 		logf("widget: %d rows", e.Rows)
 		widgetJSON[i] = measureWidget(s, c, i, cfg)
+		logf("one worker, flow: %d rows", e.Rows)
+		c.OneWorker = timeRuns(s, fmt.Sprintf("benchWidget(%d, false, 1)", i), cfg)
+		c.Flow = timeRuns(s, fmt.Sprintf("benchFlow(%d)", i), cfg)
+		if err := s.eval(fmt.Sprintf("benchFlow(%d).then(function (r) { return r.profiles; })", i), &c.Profiles, cfg.Timeout); err != nil && c.Flow.Error == "" {
+			c.Flow.Error = err.Error()
+		}
 		if c.Breakdown.Error == "" {
 			logf("breakdown: %d rows", e.Rows)
 			measureBreakdown(s, c, i, len(exports)+i, entries[i], cfg)

@@ -2,25 +2,33 @@ package bench
 
 import "fmt"
 
-// The targets of issue 6.
+// The performance targets: at 200,000 rows (a heavy viewer's export), the
+// widget with one worker at least 3x faster than the JavaScript peer (so
+// the lead holds on a busy or one-core device), with two at least 4x, and
+// the participant's flow (file to review) at most 1.2x one extraction;
+// 1,000,000 rows within 128 MiB of WebAssembly memory; a warm start-up
+// under 300 ms; a download under 1.2 MB with brotli.
 const (
-	targetPeerRatio   = 1.0 / 3 // widget time / peer time at 200,000 rows, warm
-	targetNativeRatio = 3.0     // widget time / native time at 200,000 rows, warm
-	targetMemory      = 128 << 20
-	targetWarmStartMS = 300
-	targetDownload    = 1_200_000 // bytes, brotli
+	targetOneWorkerRatio = 1.0 / 3 // one worker's time / peer time at 200,000 rows, warm
+	targetWidgetRatio    = 1.0 / 4 // two workers' time / peer time at 200,000 rows, warm
+	targetFlowRatio      = 1.2     // flow time / extraction time at 200,000 rows, warm
+	targetMemory         = 128 << 20
+	targetWarmStartMS    = 300
+	targetDownload       = 1_200_000 // bytes, brotli
 )
 
-// targets compares the result with the issue's targets. A target whose
-// size was not run is left out.
+// targets compares the result with the targets. A target whose size was
+// not run is left out.
 func targets(r *Result) []Target {
 	var out []Target
 	if c := r.find(200000); c != nil {
 		out = append(out,
-			Target{"200k rows vs peer (warm)", "widget ≥ 3x faster than JSZip+PapaParse",
-				speedup(c.Peer.WarmMS, c.Widget.WarmMS), c.WidgetOverPeer > 0 && c.WidgetOverPeer <= targetPeerRatio},
-			Target{"200k rows vs native (warm)", "widget ≤ 3x the native CLI's time",
-				fmt.Sprintf("%.2fx native", c.WidgetOverNative), c.WidgetOverNative > 0 && c.WidgetOverNative <= targetNativeRatio})
+			Target{"200k rows, one worker", "≥ 3x faster than JSZip+PapaParse",
+				speedup(c.Peer.WarmMS, c.OneWorker.WarmMS), c.OneWorkerOverPeer > 0 && c.OneWorkerOverPeer <= targetOneWorkerRatio},
+			Target{"200k rows, two workers", "≥ 4x faster than JSZip+PapaParse",
+				speedup(c.Peer.WarmMS, c.Widget.WarmMS), c.WidgetOverPeer > 0 && c.WidgetOverPeer <= targetWidgetRatio},
+			Target{"200k rows, flow", "≤ 1.2x one extraction",
+				fmt.Sprintf("%.2fx (%d profiles)", c.FlowOverWidget, c.Profiles), c.FlowOverWidget > 0 && c.FlowOverWidget <= targetFlowRatio})
 	}
 	if c := r.find(1000000); c != nil {
 		ok := c.Widget.Error == "" && c.WasmMemory > 0 && c.WasmMemory < targetMemory

@@ -26,7 +26,7 @@ const slowHelperWorker = `importScripts('/web/worker.js');
   self.onmessage = function (e) {
     const m = e.data || {};
     if (m.type === 'abort' && parts.has(m.id)) { muted.add(m.id); return; }
-    if (m.type === 'call' && m.method === 'extractPart') parts.add(m.id);
+    if (m.type === 'call' && m.method === 'read') parts.add(m.id);
     real.call(self, e);
   };
 })();

@@ -278,7 +278,7 @@ func TestDistBundle(t *testing.T) {
 	}
 	prefix := "/netflix-donation-" + version + "/"
 	for _, f := range []string{"netflix-donation.js", "netflix-donation-element.js", "element/styles.js", "i18n/nl.js",
-		"engine.js", "worker.js", "wasm_exec.js", "netflix-donation.wasm"} {
+		"engine.js", "contract.js", "worker.js", "wasm_exec.js", "netflix-donation.wasm"} {
 		if r, ok := fetched[prefix+f]; !ok || r.Status != http.StatusOK {
 			t.Errorf("%s: not served by the bundle's host (%+v)", f, r)
 		}

@@ -10,8 +10,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -400,14 +398,23 @@ func TestEngineProfilesAndShare(t *testing.T) {
 	}
 	h.Upload("#file", h.WriteFile("netflix.zip", buf.Bytes()))
 	var profiles []extractor.ProfileInfo
-	h.Eval(`NetflixDonation.profiles(firstFile('file'))`, &profiles)
+	h.Eval(`NetflixDonation.profiles(firstFile('file'), {timeZone: 'UTC'})`, &profiles)
 	if len(profiles) != len(names) {
 		t.Fatalf("profiles %+v; want %d", profiles, len(names))
 	}
 	for i, p := range profiles {
-		want := extractor.ProfileInfo{Pseudonym: fmt.Sprintf("P%d", i+1), Name: names[i], Rows: truth.ProfileRows[i]}
-		if p != want {
-			t.Errorf("profile %d: %+v; want %+v", i, p, want)
+		// What the profile screen shows must be what that profile's
+		// summary counts.
+		opts := extractor.DefaultOptions()
+		opts.TimeZone = "UTC"
+		opts.Profiles = []string{names[i]}
+		var alone extractor.Summary
+		if err := json.Unmarshal([]byte(nativeJSON(t, nativeOpen(t, "netflix.zip", buf.Bytes()), opts)), &alone); err != nil {
+			t.Fatal(err)
+		}
+		if p.Pseudonym != fmt.Sprintf("P%d", i+1) || p.Name != names[i] || p.Rows != truth.ProfileRows[i] ||
+			p.Views != alone.Totals.Views || p.Seconds != alone.Totals.Seconds || p.FirstDay != alone.Totals.FirstDay {
+			t.Errorf("profile %d: %+v; want %s with %d rows and its summary's %d views, %d s", i, p, names[i], truth.ProfileRows[i], alone.Totals.Views, alone.Totals.Seconds)
 		}
 	}
 
@@ -595,18 +602,72 @@ func TestEngineSplitHelperDies(t *testing.T) {
 	}
 }
 
-// TestEngineMaxPartsMatchesExtractor keeps engine.js's copy of
-// extractor.MaxParts in step with the Go constant.
-func TestEngineMaxPartsMatchesExtractor(t *testing.T) {
-	src, err := os.ReadFile(filepath.Join(RepoRoot(t), "web", "engine.js"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := regexp.MustCompile(`EXTRACTOR_MAX_PARTS = (\d+);`).FindSubmatch(src)
-	if m == nil {
-		t.Fatal("engine.js does not define EXTRACTOR_MAX_PARTS")
-	}
-	if got := string(m[1]); got != strconv.Itoa(extractor.MaxParts) {
-		t.Errorf("engine.js EXTRACTOR_MAX_PARTS = %s, extractor.MaxParts = %d", got, extractor.MaxParts)
+// TestEngineSessionReadsOnce opens a session on a four-profile export
+// with one worker and with two, and builds summaries for several choices
+// of profiles from it: each equals the native Extract of that choice, the
+// file is read once while opening (each byte once per worker) and never
+// again, and a closed session refuses summaries.
+func TestEngineSessionReadsOnce(t *testing.T) {
+	h := NewHarness(t, HarnessOptions{})
+	h.Navigate(enginePage)
+	cfg := synth.Config{Rows: 40000, Seed: 45}
+	for _, in := range []struct {
+		name string
+		data []byte
+	}{{"netflix.zip", genZip(t, cfg)}, {"ViewingActivity.csv", genCSV(t, cfg)}} {
+		for _, parts := range []int{1, 2} {
+			t.Run(fmt.Sprintf("%s, %d workers", in.name, parts), func(t *testing.T) {
+				h.Upload("#file", h.WriteFile(in.name, in.data))
+				var r struct {
+					Summaries []string `json:"summaries"`
+					Names     []string `json:"names"`
+					OpenRead  int64    `json:"openRead"`
+					LaterRead int64    `json:"laterRead"`
+					Closed    string   `json:"closed"`
+				}
+				h.Eval(fmt.Sprintf(`(async () => {
+  const m = await import('/web/engine.js');
+  const engine = new m.Engine(new URL('/web/', location.href).href, { parts: %d, splitMinBytes: 0 });
+  const before = engine.stats().bytesRead;
+  const session = await engine.open(firstFile('file'), %s);
+  const opened = engine.stats().bytesRead;
+  const names = session.profiles.map((p) => p.name);
+  const summaries = [];
+  for (const choice of [[names[1]], [names[0], names[3]], 'all', [names[1]]]) summaries.push(await session.summaryJSON(choice));
+  const laterRead = engine.stats().bytesRead - opened;
+  await session.close();
+  const closed = await session.summaryJSON('all').then(() => 'resolved', (e) => e.code);
+  return { summaries, names, openRead: opened - before, laterRead, closed };
+})()`, parts, amsterdamJS), &r)
+				if len(r.Names) != 4 {
+					t.Fatalf("profiles %q; want the generator's four", r.Names)
+				}
+				for i, choice := range [][]string{{r.Names[1]}, {r.Names[0], r.Names[3]}, nil, {r.Names[1]}} {
+					opts := amsterdamGo()
+					opts.Profiles = choice
+					if want := nativeJSON(t, nativeOpen(t, in.name, in.data), opts); r.Summaries[i] != want {
+						t.Errorf("summary %d (%q) differs from native\n got %.300s\nwant %.300s", i, choice, r.Summaries[i], want)
+					}
+				}
+				// Each worker reads each byte it needs once, in blocks of
+				// at most 1 MiB (the header's block, and a last block past
+				// its range's end, are read by both); a second worker on a
+				// ZIP inflates the compressed bytes before its range once
+				// more to reach it.
+				limit := int64(len(in.data)) + int64(parts)*(2<<20)
+				if parts == 2 && strings.HasSuffix(in.name, ".zip") {
+					limit += int64(len(in.data))
+				}
+				if r.OpenRead <= 0 || r.OpenRead > limit {
+					t.Errorf("opening read %d bytes of a %d-byte file; want at most %d", r.OpenRead, len(in.data), limit)
+				}
+				if r.LaterRead != 0 {
+					t.Errorf("the summaries read %d more bytes; want none", r.LaterRead)
+				}
+				if r.Closed != "bad_input" {
+					t.Errorf("a closed session: %s; want bad_input", r.Closed)
+				}
+			})
+		}
 	}
 }

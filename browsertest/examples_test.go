@@ -111,7 +111,9 @@ func TestExamplesStoreStatusAndDecline(t *testing.T) {
 			var stored string
 			h.Navigate(e.page)
 			w.wait(e.rootJS() + ` && ` + w.q(".screen-title"))
-			h.Eval(e.widgetJS()+`.decline('no_file')`, nil)
+			w.click(`[data-key="skip"]`)
+			w.click(`[data-key="reason:no_file"]`)
+			w.click(`[data-key="decline-confirm"]`)
 			w.wait(e.ready)
 			h.Eval(e.stored, &stored)
 			if want := `{"declined":true,"reason":"no_file"}`; stored != want {

@@ -30,6 +30,7 @@ var widgetFiles = []string{
 	"/web/netflix-donation.js",
 	"/web/netflix-donation-element.js",
 	"/web/engine.js",
+	"/web/contract.js",
 	"/web/worker.js",
 	"/web/wasm_exec.js",
 	"/web/netflix-donation.wasm",

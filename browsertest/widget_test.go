@@ -761,11 +761,18 @@ func TestWidgetBackToProfile(t *testing.T) {
 	if _, err := synth.WriteZip(&export, synth.Config{Rows: 1200, Seed: 17}); err != nil {
 		t.Fatal(err)
 	}
+	bytesRead := func() int64 {
+		var n int64
+		h.Eval(`NetflixDonation.stats().then((s) => s.bytesRead)`, &n)
+		return n
+	}
 	h.Navigate("/browsertest/testdata/widget_flow.html?lang=de")
 	w.start()
 	h.Eval(`window.__countCalls()`, nil)
+	before := bytesRead()
 	w.upload(h.WriteFile("netflix-report.zip", export.Bytes()))
 	names := w.toReview(0)
+	read := bytesRead() - before
 	w.click(`[data-key="back-profile"]`)
 	w.waitFor(`input[type=checkbox]`)
 	var checked []bool
@@ -777,10 +784,16 @@ func TestWidgetBackToProfile(t *testing.T) {
 	w.click(`[data-key="profile-next"]`)
 	w.waitFor(`pre.json:not([aria-busy])`)
 	shown := w.shownJSON()
-	var calls struct{ Profiles, Extract int }
+	var calls struct{ Open, Summary int }
 	h.Eval(`window.__calls`, &calls)
-	if calls.Profiles != 1 || calls.Extract != 2 {
-		t.Errorf("engine calls %+v, want the profiles listed once and two summaries", calls)
+	if calls.Open != 1 || calls.Summary != 2 {
+		t.Errorf("engine calls %+v, want the file opened once and two summaries", calls)
+	}
+	// The file's bytes are read while it is opened, from the choice of the
+	// file to the profile screen, and never again: not for the review, not
+	// after going back to change the profiles.
+	if again := bytesRead() - before - read; read <= 0 || again != 0 {
+		t.Errorf("read %d bytes of the %d-byte file up to the first review, then %d more; want some, then none", read, export.Len(), again)
 	}
 	if want := nativeDonation(t, export.Bytes(), tz, names[:2], nil); shown != want {
 		t.Errorf("donation for two profiles differs from the native one:\nbrowser %.300s\nnative  %.300s", shown, want)

@@ -2,7 +2,7 @@ package extractor
 
 import (
 	"context"
-	"io"
+
 	"slices"
 	"strconv"
 	"strings"
@@ -33,49 +33,102 @@ func validateAccountBlocks(blocks []string) error {
 	return nil
 }
 
-// readAccount reads the opt-in account-level blocks named in blocks from
-// the export's smaller tables. Local months are taken in cfg's zone, and
-// per-profile tables count the rows of the profiles cfg selects. It
-// returns nil for no blocks, and CodeBadOptions for an unknown block name.
-func readAccount(ctx context.Context, files FileSet, blocks []string, cfg *config) (*Account, error) {
-	if len(blocks) == 0 {
-		return nil, nil
+// accountFigures are the account tables opts.Account asks for, read once
+// per Read (by the range that begins at the first row) and kept per
+// profile where a table names profiles, so that the account blocks of any
+// choice of profiles come from them (account) without reading again.
+type accountFigures struct {
+	blocks           []string
+	profiles         accountProfiles
+	searches, myList accountTable[*accountCounter]
+	ratings          accountTable[*accountRatings]
+	tenure           accountTenure
+}
+
+// accountTable is a per-profile account table: its figures by the Profile
+// Name of its rows, and whether the export has it at all.
+type accountTable[T any] struct {
+	found     bool
+	byProfile map[string]T
+}
+
+// of returns the figures of profile name, making them with fresh on first sight.
+func (t *accountTable[T]) of(name string, fresh func() T) T {
+	if t.byProfile == nil {
+		t.byProfile = make(map[string]T)
 	}
+	v, ok := t.byProfile[name]
+	if !ok {
+		v = fresh()
+		t.byProfile[name] = v
+	}
+	return v
+}
+
+// readAccountFigures reads the account tables named in blocks (from
+// AccountBlocks). Local months are taken in loc.
+func readAccountFigures(ctx context.Context, files FileSet, blocks []string, loc *time.Location) (*accountFigures, error) {
 	if err := validateAccountBlocks(blocks); err != nil {
 		return nil, err
 	}
-	loc := cfg.loc
-	if loc == nil {
-		loc = time.UTC
-	}
-	a := &Account{}
+	f := &accountFigures{blocks: blocks}
 	var err error
 	if slices.Contains(blocks, AccountProfilesBlock) {
-		if a.Profiles, err = readAccountProfiles(ctx, files, cfg); err != nil {
-			return nil, err
-		}
+		err = f.profiles.read(ctx, files)
 	}
-	if slices.Contains(blocks, AccountSearchesBlock) {
-		if a.Searches, err = readAccountSearches(ctx, files, cfg, loc); err != nil {
-			return nil, err
-		}
+	if err == nil && slices.Contains(blocks, AccountSearchesBlock) {
+		f.searches.found, err = readAccountTable(ctx, files, "SearchHistory", func(rows []searchRow) {
+			for _, r := range rows {
+				f.searches.of(r.Profile, newAccountCounter).add(accountMonth(r.Time, loc))
+			}
+		})
 	}
-	if slices.Contains(blocks, AccountRatingsBlock) {
-		if a.Ratings, err = readAccountRatings(ctx, files, cfg, loc); err != nil {
-			return nil, err
-		}
+	if err == nil && slices.Contains(blocks, AccountRatingsBlock) {
+		f.ratings.found, err = readAccountTable(ctx, files, "Ratings", func(rows []ratingRow) {
+			for _, r := range rows {
+				f.ratings.of(r.Profile, newAccountRatings).add(r, loc)
+			}
+		})
 	}
-	if slices.Contains(blocks, AccountMyListBlock) {
-		if a.MyList, err = readAccountMyList(ctx, files, cfg); err != nil {
-			return nil, err
-		}
+	if err == nil && slices.Contains(blocks, AccountMyListBlock) {
+		// The date has no time of day, so it is not moved to another zone.
+		f.myList.found, err = readAccountTable(ctx, files, "MyList", func(rows []myListRow) {
+			for _, r := range rows {
+				f.myList.of(r.Profile, newAccountCounter).add(accountMonth(r.Added, time.UTC))
+			}
+		})
 	}
-	if slices.Contains(blocks, AccountTenureBlock) {
-		if a.Tenure, err = readAccountTenure(ctx, files, loc); err != nil {
-			return nil, err
-		}
+	if err == nil && slices.Contains(blocks, AccountTenureBlock) {
+		err = f.tenure.read(ctx, files)
 	}
-	return a, nil
+	if err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// account returns the blocks asked for, for the profiles selects chooses.
+// newestView is the newest Start Time of ViewingActivity.csv (any
+// profile: it stands for the day of the export), which ends an open
+// membership.
+func (f *accountFigures) account(selects func(name string) bool, newestView latest, loc *time.Location) *Account {
+	a := &Account{}
+	if slices.Contains(f.blocks, AccountProfilesBlock) {
+		a.Profiles = f.profiles.result(selects)
+	}
+	if slices.Contains(f.blocks, AccountSearchesBlock) {
+		a.Searches = countsOf(&f.searches, selects)
+	}
+	if slices.Contains(f.blocks, AccountRatingsBlock) {
+		a.Ratings = ratingsOf(&f.ratings, selects)
+	}
+	if slices.Contains(f.blocks, AccountMyListBlock) {
+		a.MyList = countsOf(&f.myList, selects)
+	}
+	if slices.Contains(f.blocks, AccountTenureBlock) {
+		a.Tenure = f.tenure.result(newestView, loc)
+	}
+	return a
 }
 
 // profileRow is the schema of PROFILES/Profiles.csv as far as the summary
@@ -89,27 +142,41 @@ type profileRow struct {
 	KidsProfile string `csv:"Kids Profile"`
 }
 
-// readAccountProfiles counts every profile, but tells kids profiles only
-// among the chosen ones: whether another household member is a child is
-// not the participant's to share.
-func readAccountProfiles(ctx context.Context, files FileSet, cfg *config) (*AccountProfiles, error) {
-	p := &AccountProfiles{}
-	found, err := readAccountTable(ctx, files, "Profiles", func(rows []profileRow) {
+// accountProfiles counts the rows of PROFILES/Profiles.csv and keeps the
+// kids status of each profile: every profile is counted, but kids
+// profiles are told only among the chosen ones, since whether another
+// household member is a child is not the participant's to share.
+type accountProfiles struct {
+	found bool
+	count int64
+	kids  map[string]int // profile name -> accountNo, accountYes or accountUnknown
+}
+
+func (p *accountProfiles) read(ctx context.Context, files FileSet) (err error) {
+	p.kids = make(map[string]int)
+	p.found, err = readAccountTable(ctx, files, "Profiles", func(rows []profileRow) {
 		for _, r := range rows {
-			p.Count++
-			if !cfg.selectsAccountRow(r.Profile) {
-				continue
-			}
-			switch accountKids(r) {
-			case accountYes:
-				p.Kids++
-			case accountUnknown:
-				p.UnknownMaturity++
-			}
+			p.count++
+			p.kids[r.Profile] = accountKids(r)
 		}
 	})
-	p.Missing = !found
-	return p, err
+	return err
+}
+
+func (p *accountProfiles) result(selects func(string) bool) *AccountProfiles {
+	out := &AccountProfiles{Missing: !p.found, Count: p.count}
+	for name, k := range p.kids {
+		if !selects(name) {
+			continue
+		}
+		switch k {
+		case accountYes:
+			out.Kids++
+		case accountUnknown:
+			out.UnknownMaturity++
+		}
+	}
+	return out
 }
 
 const (
@@ -147,39 +214,11 @@ type searchRow struct {
 	Time    string `csv:"Utc Timestamp"`
 }
 
-func readAccountSearches(ctx context.Context, files FileSet, cfg *config, loc *time.Location) (*AccountCounts, error) {
-	c := newAccountCounter()
-	found, err := readAccountTable(ctx, files, "SearchHistory", func(rows []searchRow) {
-		for _, r := range rows {
-			if !cfg.selectsAccountRow(r.Profile) {
-				continue
-			}
-			c.add(accountMonth(r.Time, loc))
-		}
-	})
-	return c.result(found), err
-}
-
 // myListRow is the schema of CONTENT_INTERACTION/MyList.csv as far as the
 // summary reads it.
 type myListRow struct {
 	Profile string `csv:"Profile Name"`
 	Added   string `csv:"Utc Title Add Date"`
-}
-
-// readAccountMyList counts My List additions by the month written in the
-// file: the date has no time of day, so it is not moved to another zone.
-func readAccountMyList(ctx context.Context, files FileSet, cfg *config) (*AccountCounts, error) {
-	c := newAccountCounter()
-	found, err := readAccountTable(ctx, files, "MyList", func(rows []myListRow) {
-		for _, r := range rows {
-			if !cfg.selectsAccountRow(r.Profile) {
-				continue
-			}
-			c.add(accountMonth(r.Added, time.UTC))
-		}
-	})
-	return c.result(found), err
 }
 
 // accountCounter counts dated rows per month.
@@ -200,10 +239,22 @@ func (c *accountCounter) add(month string) {
 	c.months[month]++
 }
 
-func (c *accountCounter) result(found bool) *AccountCounts {
-	out := &AccountCounts{Missing: !found, Total: c.total, Undated: c.undated, ByMonth: []MonthCount{}}
-	for _, m := range accountSortedKeys(c.months) {
-		out.ByMonth = append(out.ByMonth, MonthCount{Month: m, Count: c.months[m]})
+// countsOf adds up the counters of the chosen profiles of t.
+func countsOf(t *accountTable[*accountCounter], selects func(string) bool) *AccountCounts {
+	all := newAccountCounter()
+	for name, c := range t.byProfile {
+		if !selects(name) {
+			continue
+		}
+		all.total += c.total
+		all.undated += c.undated
+		for m, n := range c.months {
+			all.months[m] += n
+		}
+	}
+	out := &AccountCounts{Missing: !t.found, Total: all.total, Undated: all.undated, ByMonth: []MonthCount{}}
+	for _, m := range accountSortedKeys(all.months) {
+		out.ByMonth = append(out.ByMonth, MonthCount{Month: m, Count: all.months[m]})
 	}
 	return out
 }
@@ -258,47 +309,66 @@ func ratingKind(r ratingRow) int {
 	return ratingOther
 }
 
-func readAccountRatings(ctx context.Context, files FileSet, cfg *config, loc *time.Location) (*AccountRatings, error) {
-	out := &AccountRatings{ByMonth: []RatingMonth{}}
+// accountRatings counts one profile's ratings by kind, and by month for
+// the kinds the summary lists.
+type accountRatings struct {
+	total, undated int64
+	kinds          [ratingOther + 1]int64
+	months         map[string]*accountRatingCounts
+}
+
+func newAccountRatings() *accountRatings {
+	return &accountRatings{months: map[string]*accountRatingCounts{}}
+}
+
+func (a *accountRatings) add(r ratingRow, loc *time.Location) {
+	a.total++
+	kind := ratingKind(r)
+	a.kinds[kind]++
+	if kind == ratingOther {
+		return
+	}
+	m := accountMonth(r.Time, loc)
+	if m == "" {
+		a.undated++
+		return
+	}
+	if a.months[m] == nil {
+		a.months[m] = &accountRatingCounts{}
+	}
+	a.months[m][kind]++
+}
+
+// ratingsOf adds up the ratings of the chosen profiles of t.
+func ratingsOf(t *accountTable[*accountRatings], selects func(string) bool) *AccountRatings {
+	out := &AccountRatings{Missing: !t.found, ByMonth: []RatingMonth{}}
 	months := map[string]*accountRatingCounts{}
-	found, err := readAccountTable(ctx, files, "Ratings", func(rows []ratingRow) {
-		for _, r := range rows {
-			if !cfg.selectsAccountRow(r.Profile) {
-				continue
-			}
-			out.Total++
-			kind := ratingKind(r)
-			switch kind {
-			case ratingThumbsDown:
-				out.ThumbsDown++
-			case ratingThumbsUp:
-				out.ThumbsUp++
-			case ratingTwoThumbsUp:
-				out.TwoThumbsUp++
-			case ratingStars:
-				out.Stars++
-			default:
-				out.Other++
-				continue
-			}
-			m := accountMonth(r.Time, loc)
-			if m == "" {
-				out.Undated++
-				continue
-			}
+	for name, a := range t.byProfile {
+		if !selects(name) {
+			continue
+		}
+		out.Total += a.total
+		out.Undated += a.undated
+		out.ThumbsDown += a.kinds[ratingThumbsDown]
+		out.ThumbsUp += a.kinds[ratingThumbsUp]
+		out.TwoThumbsUp += a.kinds[ratingTwoThumbsUp]
+		out.Stars += a.kinds[ratingStars]
+		out.Other += a.kinds[ratingOther]
+		for m, c := range a.months {
 			if months[m] == nil {
 				months[m] = &accountRatingCounts{}
 			}
-			months[m][kind]++
+			for k := range c {
+				months[m][k] += c[k]
+			}
 		}
-	})
-	out.Missing = !found
+	}
 	for _, m := range accountSortedKeys(months) {
 		c := months[m]
 		out.ByMonth = append(out.ByMonth, RatingMonth{Month: m, ThumbsDown: c[ratingThumbsDown],
 			ThumbsUp: c[ratingThumbsUp], TwoThumbsUp: c[ratingTwoThumbsUp], Stars: c[ratingStars]})
 	}
-	return out, err
+	return out
 }
 
 // subscriptionRow is the schema of ACCOUNT/SubscriptionHistory.csv as far
@@ -308,106 +378,62 @@ type subscriptionRow struct {
 	Closed string `csv:"Subscription Closed Ts"`
 }
 
-func readAccountTenure(ctx context.Context, files FileSet, loc *time.Location) (*AccountTenure, error) {
-	out := &AccountTenure{}
-	var first, lastOpened, lastClosed, newest time.Time
-	lastOpenEnded := true
-	found, err := readAccountTable(ctx, files, "SubscriptionHistory", func(rows []subscriptionRow) {
+// accountTenure holds what SubscriptionHistory.csv says of the membership.
+type accountTenure struct {
+	found                         bool
+	subscriptions                 int64
+	first, lastOpened, lastClosed time.Time
+	newest                        time.Time // the newest time in the table
+	lastOpenEnded                 bool      // the newest subscription has a Closed Ts
+}
+
+func (t *accountTenure) read(ctx context.Context, files FileSet) (err error) {
+	t.lastOpenEnded = true
+	t.found, err = readAccountTable(ctx, files, "SubscriptionHistory", func(rows []subscriptionRow) {
 		for _, r := range rows {
 			opened, ok := accountTime(r.Opened)
 			if !ok {
 				continue
 			}
-			out.Subscriptions++
+			t.subscriptions++
 			closed, closedOK := accountTime(r.Closed)
-			if first.IsZero() || opened.Before(first) {
-				first = opened
+			if t.first.IsZero() || opened.Before(t.first) {
+				t.first = opened
 			}
-			if !opened.Before(lastOpened) { // the newest subscription decides Open
-				lastOpened, lastOpenEnded = opened, closedOK
+			if !opened.Before(t.lastOpened) { // the newest subscription decides Open
+				t.lastOpened, t.lastOpenEnded = opened, closedOK
 			}
-			for _, t := range []time.Time{opened, closed} {
-				if t.After(newest) {
-					newest = t
+			for _, v := range []time.Time{opened, closed} {
+				if v.After(t.newest) {
+					t.newest = v
 				}
 			}
-			if closedOK && closed.After(lastClosed) {
-				lastClosed = closed
+			if closedOK && closed.After(t.lastClosed) {
+				t.lastClosed = closed
 			}
 		}
 	})
-	out.Missing = !found
-	if err != nil || out.Subscriptions == 0 {
-		return out, err
+	return err
+}
+
+// result returns the block; an open membership lasts until the newest
+// date of the export (the newest Start Time of ViewingActivity.csv, or of
+// the subscription history itself).
+func (t *accountTenure) result(newestView latest, loc *time.Location) *AccountTenure {
+	out := &AccountTenure{Missing: !t.found, Subscriptions: t.subscriptions}
+	if t.subscriptions == 0 {
+		return out
 	}
-	end := lastClosed
-	if !lastOpenEnded {
+	end := t.lastClosed
+	if !t.lastOpenEnded {
 		out.Open = true
-		end = newest
-		va, err := accountNewestView(ctx, files)
-		if err != nil {
-			return nil, err
-		}
-		if va.After(end) {
+		end = t.newest
+		if va := time.Unix(newestView.v, 0).UTC(); newestView.ok && va.After(end) {
 			end = va
 		}
 	}
-	out.Months = accountMonthsBetween(first.In(loc), end.In(loc))
-	return out, nil
-}
-
-// accountNewestView returns the newest Start Time of ViewingActivity.csv,
-// the best stand-in for the day of the export; the zero time when there is
-// none or the table cannot be understood. This one column of a possibly
-// large table is scanned with a reused record rather than mapped by gocsv,
-// which would cost a reflective call per row.
-func accountNewestView(ctx context.Context, files FileSet) (time.Time, error) {
-	name, ok := FindFile(files, "ViewingActivity")
-	if !ok || strings.HasSuffix(strings.ToLower(name), ".txt") {
-		return time.Time{}, nil
-	}
-	cr, rc, err := openAccountCSV(files, name, "ViewingActivity")
-	if err != nil {
-		return time.Time{}, err
-	}
-	defer rc.Close()
-	cr.ReuseRecord = true
-	header, err := cr.Read()
-	if err != nil {
-		return time.Time{}, nil // empty or unreadable: Extract reports it
-	}
-	col := slices.IndexFunc(header, func(h string) bool { return strings.EqualFold(accountHeaderName(h), "Start Time") })
-	if col < 0 {
-		return time.Time{}, nil
-	}
-	var newest int64
-	seen := false
-	for n := 1; ; n++ {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return time.Time{}, accountReadError(err, "ViewingActivity")
-		}
-		if n%4096 == 0 {
-			if err := ctx.Err(); err != nil {
-				return time.Time{}, err
-			}
-		}
-		if col >= len(rec) {
-			continue
-		}
-		// A ","-separated table (all this reader splits) with day-and-month
-		// dates is read month first, as the extractor assumes without evidence.
-		if unix, _, ok := parseStartTime([]byte(rec[col]), monthFirst); ok && (!seen || unix > newest) {
-			newest, seen = unix, true
-		}
-	}
-	if !seen {
-		return time.Time{}, nil
-	}
-	return time.Unix(newest, 0).UTC(), nil
+	out.Months = accountMonthsBetween(t.first.In(loc), end.In(loc))
+	return out
 }
 
 // accountMonthsBetween returns the completed calendar months from a to b

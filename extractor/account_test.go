@@ -558,3 +558,23 @@ func BenchmarkReadAccount(b *testing.B) {
 func everyProfile(loc *time.Location) *config {
 	return &config{loc: loc, allSelect: true}
 }
+
+// readAccount reads the account blocks of files as a summary of the
+// profiles cfg selects has them: tenure ends an open membership at the
+// newest Start Time of ViewingActivity.csv when files hold one.
+func readAccount(ctx context.Context, files FileSet, blocks []string, cfg *config) (*Account, error) {
+	if len(blocks) == 0 {
+		return nil, nil
+	}
+	f, err := readAccountFigures(ctx, files, blocks, cfg.loc)
+	if err != nil {
+		return nil, err
+	}
+	var newest latest
+	if a, err := Read(ctx, files, DefaultOptions(), Range{}); err == nil {
+		for _, p := range a.profiles {
+			newest.merge(&p.fig.newest)
+		}
+	}
+	return f.account(cfg.selectsAccountRow, newest, cfg.loc), nil
+}

@@ -186,61 +186,75 @@ func BenchmarkExtractRealSample(b *testing.B) {
 	reportRows(b, rows)
 }
 
-// BenchmarkMerge measures merging two parts (both decoded: the first
-// worker decodes only the second, so this is an upper bound) and building
-// and encoding the summary; for comparison the summary alone, which
-// Extract builds too, and encoding one part, which the second worker does.
+// BenchmarkMerge measures what joining two ranges costs beyond reading
+// them: decoding the second range's aggregates (the first worker decodes
+// only those), merging them into the first's and building the summary;
+// for comparison the summary alone, which Extract builds too, and
+// encoding one range, which the second worker does.
 func BenchmarkMerge(b *testing.B) {
 	e := benchGenerate(b, 200_000)
 	files := loneCSV(string(e.csv))
 	ctx := context.Background()
 	opts := DefaultOptions()
-	var parts [][]byte
-	for i := range 2 {
-		p, err := ExtractPart(ctx, files, opts, Part{Index: i, Count: 2})
+	var encoded [][]byte
+	for _, r := range []Range{{From: 0, To: 0.5}, {From: 0.5, To: 1}} {
+		a, err := Read(ctx, files, opts, r)
 		if err != nil {
 			b.Fatal(err)
 		}
-		parts = append(parts, p)
+		p, err := a.MarshalBinary()
+		if err != nil {
+			b.Fatal(err)
+		}
+		encoded = append(encoded, p)
 	}
-	b.Run("rows=200k/parts=2", func(b *testing.B) {
-		b.SetBytes(int64(len(parts[0]) + len(parts[1])))
-		cfg, _ := validateOptions(opts)
-		key := optionsKey(opts)
+	b.Run("rows=200k/ranges=2", func(b *testing.B) {
+		b.SetBytes(int64(len(encoded[0]) + len(encoded[1])))
 		for b.Loop() {
-			first, err := decodePart(parts[0], cfg, key, 0, 2)
+			first, err := UnmarshalAggregates(encoded[0])
 			if err != nil {
 				b.Fatal(err)
 			}
-			if err := mergeParts(first.agg, cfg, key, parts[1:], 2); err != nil {
+			second, err := UnmarshalAggregates(encoded[1])
+			if err != nil {
 				b.Fatal(err)
 			}
-			if _, err := first.agg.summary("csv", nil).JSON(); err != nil {
+			if err := first.Merge(second); err != nil {
 				b.Fatal(err)
 			}
-		}
-	})
-	b.Run("rows=200k/summary-only", func(b *testing.B) {
-		cfg, _ := validateOptions(opts)
-		p, err := decodePartial(parts[0], cfg)
-		if err != nil {
-			b.Fatal(err)
-		}
-		for b.Loop() {
-			s := p.agg.summary("csv", nil)
+			s, err := first.Summary(nil)
+			if err != nil {
+				b.Fatal(err)
+			}
 			if _, err := s.JSON(); err != nil {
 				b.Fatal(err)
 			}
 		}
 	})
-	b.Run("rows=200k/encode-part", func(b *testing.B) {
-		cfg, _ := validateOptions(opts)
-		p, err := decodePartial(parts[0], cfg)
+	b.Run("rows=200k/summary-only", func(b *testing.B) {
+		a, err := UnmarshalAggregates(encoded[0])
 		if err != nil {
 			b.Fatal(err)
 		}
 		for b.Loop() {
-			p.encode()
+			s, err := a.Summary(nil)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, err := s.JSON(); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("rows=200k/encode-range", func(b *testing.B) {
+		a, err := UnmarshalAggregates(encoded[0])
+		if err != nil {
+			b.Fatal(err)
+		}
+		for b.Loop() {
+			if _, err := a.MarshalBinary(); err != nil {
+				b.Fatal(err)
+			}
 		}
 	})
 }

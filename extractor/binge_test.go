@@ -105,22 +105,31 @@ func TestBingeSessions(t *testing.T) {
 	}
 }
 
-// TestBingeSetDirect drives bingeSet without the CSV path, across midnight.
-func TestBingeSetDirect(t *testing.T) {
-	b := newBingeSet()
+// TestBingeSessionsDirect finds sessions in series logs without the CSV
+// path, across midnight: each profile's titles are a table of their own.
+func TestBingeSessionsDirect(t *testing.T) {
 	day := int64(1_700_000_000) - int64(1_700_000_000)%secondsPerDay
-	// Three views around midnight UTC, 10 minutes apart, profile 0 series 7.
+	show := titleKey{name: "Show", kind: KindSeries}
+	var p0, p1 titleTable
+	// Three views around midnight UTC, 10 minutes apart, for profile 0.
 	for _, start := range []int64{day - 1200, day - 600, day} {
-		b.add(0, 7, start, 300)
+		s := p0.view(p0.stat(show), 0, 300)
+		s.log = append(s.log, bingeView{start: start, dur: 300})
 	}
 	// The same series for profile 1: only two views.
-	b.add(1, 7, day, 300)
-	b.add(1, 7, day+600, 300)
-	want := Binge{Sessions: 1, Views: 3, Seconds: 900, Longest: 3}
-	if got := b.sessions(); got != want {
+	for _, start := range []int64{day, day + 600} {
+		s := p1.view(p1.stat(show), 0, 300)
+		s.log = append(s.log, bingeView{start: start, dur: 300})
+	}
+	var got Binge
+	bingeSessions(&p0, &got)
+	bingeSessions(&p1, &got)
+	if want := (Binge{Sessions: 1, Views: 3, Seconds: 900, Longest: 3}); got != want {
 		t.Errorf("sessions = %+v, want %+v", got, want)
 	}
-	if got := newBingeSet(); got.sessions() != (Binge{}) {
-		t.Errorf("empty set has sessions")
+	var none Binge
+	bingeSessions(&titleTable{}, &none)
+	if none != (Binge{}) {
+		t.Errorf("an empty table has sessions")
 	}
 }

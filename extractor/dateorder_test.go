@@ -199,34 +199,31 @@ func TestReadableSelection(t *testing.T) {
 	}
 }
 
-// TestResavedNotSplit: a re-saved table is read whole by part 0, the
-// other parts read nothing, and the merged summary is Extract's.
+// TestResavedNotSplit: a re-saved table is read whole by the range that
+// begins at the first row, the other ranges read nothing, and the merged
+// summary is Extract's.
 func TestResavedNotSplit(t *testing.T) {
 	pristine, _ := synthCSV(t, synth.Config{Rows: 12000, Seed: 9})
 	data, err := resave.Shapes()[0].Resave(pristine)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(data) < MinPartBytes {
-		t.Fatalf("the table is %d bytes; too small to be split", len(data))
-	}
 	o := optionsWith(func(o *Options) { o.Titles = TitlesAll })
 	want := summaryText(t, mustExtract(t, loneCSV(string(data)), o))
 	for _, count := range []int{2, 3} {
-		s, err := extractParts(loneCSV(string(data)), o, count)
+		s, err := readRanges(loneCSV(string(data)), o, equalCuts(count))
 		if err != nil {
 			t.Fatal(err)
 		}
 		if got := summaryText(t, s); got != want {
-			t.Errorf("%d parts: the merged summary differs", count)
+			t.Errorf("%d ranges: the merged summary differs", count)
 		}
-		b, err := ExtractPart(t.Context(), loneCSV(string(data)), o, Part{Index: count - 1, Count: count})
+		last, err := Read(t.Context(), loneCSV(string(data)), o, Range{From: float64(count-1) / float64(count), To: 1})
 		if err != nil {
 			t.Fatal(err)
 		}
-		cfg, _ := validateOptions(o)
-		if p, err := decodePartial(b, cfg); err != nil || p.agg.rowsTotal != 0 {
-			t.Errorf("%d parts: the last part read rows (%v)", count, err)
+		if len(last.profiles) != 0 {
+			t.Errorf("%d ranges: the last range read rows", count)
 		}
 	}
 }

@@ -56,6 +56,17 @@ const (
 	CodeInternal Code = "internal"
 )
 
+// Codes returns every Code of this package, in the order they are
+// declared. The widget translates each (web/contract.go lists them for
+// the JavaScript side); a test checks the list against the declarations.
+func Codes() []Code {
+	return []Code{
+		CodeNotZipOrCSV, CodeEmptyFile, CodeCorruptZip, CodeUnsupportedZip, CodeNoViewingActivity,
+		CodeViewingHistoryOnly, CodeOtherNetflixFile, CodeBadHeader, CodeUnreadableRows, CodeEmpty,
+		CodeTooLarge, CodeNestedZip, CodeBadOptions, CodeAborted, CodeChecksumMismatch, CodeInternal,
+	}
+}
+
 // Error is the error type of this package. Its message never contains raw
 // data from the input (no titles, no profile names), so it is safe to log
 // and to show.

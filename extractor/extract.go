@@ -9,131 +9,36 @@ import (
 	"strings"
 )
 
-// ProfileInfo names one profile, for the participant's own choice on
-// screen. It is never part of a Summary.
-type ProfileInfo struct {
-	Pseudonym string `json:"pseudonym"` // P1, P2, ... in order of first appearance
-	Name      string `json:"name"`
-	Rows      int64  `json:"rows"`
-}
-
 // checkEvery is how many rows pass between two looks at the context.
 const checkEvery = 4096
 
 // progressEvery is how many input bytes pass between two Progress calls.
 const progressEvery = 64 << 10
 
-// Extract reads ViewingActivity.csv from files and returns the summary.
+// Extract reads ViewingActivity.csv from files and returns the summary of
+// the profiles opts.Profiles chooses: Read of the whole table, then
+// Aggregates.Summary.
 //
-// It streams the table once, classifying each row into exactly one bucket
-// (see Excluded), so memory does not grow with the number of rows beyond
-// 16 bytes per series view. Every failure is an *Error with a stable Code;
-// a panic inside is recovered as CodeInternal.
-func Extract(ctx context.Context, files FileSet, opts Options) (s *Summary, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			s, err = nil, internalError(r)
-		}
-	}()
-	cfg, err := validateOptions(opts)
+// It streams the table once, so memory does not grow with the number of
+// rows beyond 16 bytes per series view. Every failure is an *Error with a
+// stable Code; a panic inside is recovered as CodeInternal.
+func Extract(ctx context.Context, files FileSet, opts Options) (*Summary, error) {
+	a, err := Read(ctx, files, opts, Range{})
 	if err != nil {
 		return nil, err
 	}
-	agg, err := aggregatePart(ctx, files, opts, cfg, Part{Index: 0, Count: 1})
-	if err != nil {
-		return nil, err
-	}
-	return finishSummary(ctx, agg, files, opts, cfg)
-}
-
-// finishSummary builds the Summary from the aggregates of the whole table
-// and adds the account blocks opts asks for.
-func finishSummary(ctx context.Context, agg *aggregator, files FileSet, opts Options, cfg *config) (*Summary, error) {
-	if agg.rowsTotal == 0 {
-		if len(agg.profiles) == 0 {
-			return nil, errNoRows()
-		}
-		return nil, newError(CodeBadOptions, "none of the chosen profiles has rows in ViewingActivity.csv")
-	}
-	if err := agg.checkReadable(); err != nil {
-		return nil, err
-	}
-	s := agg.summary(files.Kind(), KnownFiles(files))
-	if len(opts.Account) > 0 {
-		acc, err := readAccount(ctx, files, opts.Account, cfg)
-		if err != nil {
-			return nil, err
-		}
-		s.Account = acc
-	}
-	return s, nil
+	return a.Summary(opts.Profiles)
 }
 
 // ListProfiles returns the profiles of the export in order of first
 // appearance, with their real names (for the participant's choice on
-// screen only) and row counts. It reads the Profile Name column, and
-// Start Time and Duration to refuse, as Extract does, a table whose rows
-// mostly cannot be read (CodeUnreadableRows) before a profile is chosen.
-func ListProfiles(ctx context.Context, files FileSet) (list []ProfileInfo, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			list, err = nil, internalError(r)
-		}
-	}()
-	v, rc, _, name, err := openViewingActivity(files, Limits{}, nil)
+// screen only) and their figures under the default options.
+func ListProfiles(ctx context.Context, files FileSet) ([]ProfileInfo, error) {
+	a, err := Read(ctx, files, DefaultOptions(), Range{})
 	if err != nil {
 		return nil, err
 	}
-	defer rc.Close()
-
-	index := make(map[string]int)
-	last := -1
-	var rows, unreadable int64
-	order := defaultDateOrder(v.comma())
-	for {
-		rec, err := v.nextRecord()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, readError(files, err)
-		}
-		rows++
-		if rows%checkEvery == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, wrapError(CodeAborted, err, "reading the profiles was cancelled")
-			}
-		}
-		if rows == 1 && !isCanonicalStart(v.cols.get(rec, colStart)) {
-			if order, _, err = decideDateOrder(ctx, files, name, Limits{}); err != nil {
-				return nil, err
-			}
-		}
-		if !rowReadable(v.cols.get(rec, colStart), v.cols.get(rec, colDuration), order) {
-			unreadable++
-		}
-		profile := v.cols.get(rec, colProfile)
-		if last < 0 || list[last].Name != string(profile) {
-			i, ok := index[string(profile)]
-			if !ok {
-				i = len(list)
-				list = append(list, ProfileInfo{Pseudonym: pseudonym(i), Name: validString(profile)})
-				index[string(profile)] = i
-			}
-			last = i
-		}
-		list[last].Rows++
-	}
-	if err := ctx.Err(); err != nil {
-		return nil, wrapError(CodeAborted, err, "reading the profiles was cancelled")
-	}
-	if rows == 0 {
-		return nil, errNoRows()
-	}
-	if 2*unreadable > rows {
-		return nil, errUnreadableRows(unreadable, rows)
-	}
-	return list, nil
+	return a.Profiles()
 }
 
 // openViewingActivity finds ViewingActivity in files and opens it past its

@@ -272,7 +272,9 @@ func TestProfileSelection(t *testing.T) {
 	}
 }
 
-// TestListProfiles lists names, pseudonyms and rows in order of first appearance.
+// TestListProfiles lists names, pseudonyms, rows and views (by the
+// summary's rules: the garbage row is no view) in order of first
+// appearance.
 func TestListProfiles(t *testing.T) {
 	csv := vaHeader +
 		"Kids,2023-01-01 10:00:00,01:00:00,,M,,PC,,,\n" +
@@ -283,14 +285,17 @@ func TestListProfiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []ProfileInfo{{"P1", "Kids", 3}, {"P2", "Anna", 1}}
+	want := []ProfileInfo{
+		{Pseudonym: "P1", Name: "Kids", Rows: 3, Views: 2, Seconds: 7200, FirstDay: "2023-01-01", LastDay: "2023-01-01"},
+		{Pseudonym: "P2", Name: "Anna", Rows: 1, Views: 1, Seconds: 3600, FirstDay: "2023-01-01", LastDay: "2023-01-01"},
+	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("ListProfiles = %+v, want %+v", got, want)
 	}
 	// Without a Profile Name column there is one unnamed profile.
 	noName := "Start Time,Duration,Title\n2023-01-01 10:00:00,01:00:00,M\n2023-01-02 10:00:00,01:00:00,M\n"
 	got, err = ListProfiles(context.Background(), loneCSV(noName))
-	if err != nil || !reflect.DeepEqual(got, []ProfileInfo{{"P1", "", 2}}) {
+	if err != nil || !reflect.DeepEqual(got, []ProfileInfo{{Pseudonym: "P1", Rows: 2, Views: 2, Seconds: 7200, FirstDay: "2023-01-01", LastDay: "2023-01-02"}}) {
 		t.Errorf("no profile column: %+v, %v", got, err)
 	}
 }

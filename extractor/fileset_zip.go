@@ -17,13 +17,8 @@ type ZipOptions struct {
 	// Limits bound what reading the ZIP may cost; zero fields take
 	// DefaultLimits.
 	Limits Limits
-	// Inflate, when set, decompresses a DEFLATE stream (ZIP method 8). It
-	// lets the browser adapter use the platform's DecompressionStream
-	// instead of compress/flate. nil means compress/flate. Its output is
-	// still counted and limited.
-	Inflate func(compressed io.Reader) io.ReadCloser
 	// InflateEntry, when set, opens DEFLATE entries (method 8) instead of
-	// Inflate: it is given where the entry's compressed data lies in the
+	// compress/flate: it is given where the entry's compressed data lies in the
 	// input and inflates it there, so that the compressed bytes need not
 	// pass through the extractor (the browser adapter inflates the File
 	// in JavaScript and hands over large batches). Its reader must fail
@@ -112,12 +107,8 @@ func openZipSet(r io.ReaderAt, size int64, opts ZipOptions) (*zipFileSet, error)
 	if len(zr.File) > lim.MaxEntries {
 		return nil, newError(CodeTooLarge, "the ZIP has %d entries, more than %d", len(zr.File), lim.MaxEntries)
 	}
-	inflate := opts.Inflate
-	if inflate == nil {
-		inflate = flate.NewReader
-	}
 	zr.RegisterDecompressor(zip.Store, guardedDecompressor(io.NopCloser, lim))
-	zr.RegisterDecompressor(zip.Deflate, guardedDecompressor(func(r io.Reader) io.ReadCloser { return inflate(r) }, lim))
+	zr.RegisterDecompressor(zip.Deflate, guardedDecompressor(flate.NewReader, lim))
 
 	z := &zipFileSet{files: make(map[string]*zip.File, len(zr.File)), limits: lim, inflateEntry: opts.InflateEntry, r: r, opts: opts}
 	for _, f := range zr.File {

@@ -30,7 +30,7 @@ type resaveFigures struct {
 	NewestDay                  string
 }
 
-func figures(s *Summary) resaveFigures {
+func resaveFiguresOf(s *Summary) resaveFigures {
 	return resaveFigures{
 		Views: s.Totals.Views, Seconds: s.Totals.Seconds, ActiveDays: s.Totals.ActiveDays,
 		FirstDay: s.Totals.FirstDay, LastDay: s.Totals.LastDay,
@@ -52,7 +52,7 @@ func checkResaves(t *testing.T, pristine []byte, zones []string, proved bool) {
 		if base.LenientRows != 0 || base.Source.DateOrder != DateOrderISO {
 			t.Fatalf("the pristine table: lenient_rows %d, date_order %q", base.LenientRows, base.Source.DateOrder)
 		}
-		want := figures(base)
+		want := resaveFiguresOf(base)
 		baseList, err := ListProfiles(t.Context(), loneCSV(string(pristine)))
 		if err != nil {
 			t.Fatal(err)
@@ -70,7 +70,7 @@ func checkResaves(t *testing.T, pristine []byte, zones []string, proved bool) {
 				if err != nil {
 					t.Fatalf("%s (%s, %s): %v", shape.Name, files.Kind(), zone, err)
 				}
-				if got := figures(s); !reflect.DeepEqual(got, want) {
+				if got := resaveFiguresOf(s); !reflect.DeepEqual(got, want) {
 					t.Errorf("%s (%s, %s): figures differ\n got %+v\nwant %+v", shape.Name, files.Kind(), zone, got, want)
 				}
 				checkResavedTitles(t, shape, base.Titles, s.Titles)

@@ -54,21 +54,20 @@ func decideDateOrder(ctx context.Context, files FileSet, name string, lim Limits
 }
 
 // checkReadable refuses a summary of rows that can mostly not be read:
-// when more than half of the chosen profiles' rows have a Start Time or
-// Duration that cannot be read, the table is in a shape the extractor does
-// not know, and a summary of the rest would be a silent, wrong answer.
-// The rows of profiles that were not chosen are not read, so they do not
-// count (ListProfiles, which reads them all before the choice, applies
-// the same rule to the whole table). A summary without a single view
-// while rows could not be read is refused too: it would show no viewing
-// for a reason other than those it states (the period, supplemental
-// videos, short views).
-func (a *aggregator) checkReadable() error {
+// when more than half of the rows of fig (the chosen profiles') have a
+// Start Time or Duration that cannot be read, the table is in a shape the
+// extractor does not know, and a summary of the rest would be a silent,
+// wrong answer. (The profile list applies the same rule to the whole
+// table, before the choice.) A summary without a single view while rows
+// could not be read is refused too: it would show no viewing for a
+// reason other than those it states (the period, supplemental videos,
+// short views).
+func checkReadable(fig *figures) error {
 	switch {
-	case 2*a.excluded.Malformed > a.rowsTotal:
-		return errUnreadableRows(a.excluded.Malformed, a.rowsTotal)
-	case a.totals.Views == 0 && a.excluded.Malformed > 0:
-		return newError(CodeUnreadableRows, "no view was found and %d rows cannot be read (Start Time or Duration)", a.excluded.Malformed)
+	case 2*fig.malformed > fig.rows:
+		return errUnreadableRows(int64(fig.malformed), int64(fig.rows))
+	case fig.views == 0 && fig.malformed > 0:
+		return newError(CodeUnreadableRows, "no view was found and %d rows cannot be read (Start Time or Duration)", fig.malformed)
 	}
 	return nil
 }
@@ -79,17 +78,10 @@ func errUnreadableRows(unreadable, rows int64) *Error {
 	return newError(CodeUnreadableRows, "%d of the %d rows of ViewingActivity.csv cannot be read (Start Time or Duration)", unreadable, rows)
 }
 
-// rowReadable reports whether a row's Start Time and Duration can be
-// read, with dates in order.
-func rowReadable(start, duration []byte, order dateOrder) bool {
-	_, _, startOK := parseStartTime(trimSpace(start), order)
-	_, durOK := parseClock(trimSpace(duration))
-	return startOK && durOK
-}
-
-// dateOrderUsed returns what Source.DateOrder and DateOrderAssumed report.
-func (a *aggregator) dateOrderUsed() (order string, assumed bool) {
-	if a.dayMonthRows == 0 {
+// dateOrderUsed returns what Source.DateOrder and DateOrderAssumed report
+// for a summary of fig.
+func (a *Aggregates) dateOrderUsed(fig *figures) (order string, assumed bool) {
+	if fig.dayMonth == 0 {
 		return DateOrderISO, false
 	}
 	return a.order.String(), a.orderAssumed

@@ -7,100 +7,204 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
+	"sync"
 
 	"github.com/hack-pad/safejs"
 
 	"github.com/netflix-donation/widget/extractor"
+	"github.com/netflix-donation/widget/web"
 )
 
-// codeBadInput is the code for an argument that is not what the API takes
-// (not an input object, not a string). It is not an extractor code: the
-// extractor never sees such values.
-const codeBadInput extractor.Code = "bad_input"
+// The engine's own codes (web/contract.go).
+const (
+	codeBadInput        = web.CodeBadInput
+	codeSplitMisaligned = web.CodeSplitMisaligned
+)
 
-// codeSplitMisaligned rejects extractPart and a split extract when the
-// parts of a table cannot be merged (extractor.ErrSplitMisaligned). The page then
-// runs extract instead; participants never see this code.
-const codeSplitMisaligned extractor.Code = "split_misaligned"
+// api is the engine's state: the aggregates the worker holds for the
+// page, by session id, until the page closes them.
+type api struct {
+	mu       sync.Mutex
+	sessions map[string]*extractor.Aggregates
+	next     int
+}
 
 // newAPI builds the __netflixDonation object.
 func newAPI() (safejs.Value, error) {
+	a := &api{sessions: map[string]*extractor.Aggregates{}}
 	obj, err := newObject()
 	if err != nil {
 		return safejs.Value{}, err
 	}
-	methods := []struct {
-		name string
-		fn   func() (safejs.Func, error)
-	}{
-		{"extract", func() (safejs.Func, error) { return promiseFunc(callExtract) }},
-		{"extractPart", func() (safejs.Func, error) { return promiseFunc(callExtractPart) }},
-		{"profiles", func() (safejs.Func, error) { return promiseFunc(callProfiles) }},
-		{"share", func() (safejs.Func, error) { return promiseFunc(callShare) }},
-	}
-	for _, m := range methods {
-		jsFn, err := m.fn()
+	for _, name := range web.EngineMethods() {
+		fn, err := a.method(name)
 		if err != nil {
 			return safejs.Value{}, err
 		}
-		if err := obj.Set(m.name, jsFn); err != nil {
+		if err := obj.Set(name, fn); err != nil {
 			return safejs.Value{}, err
 		}
 	}
-	if err := obj.Set("version", Version); err != nil {
+	if err := obj.Set("version", web.Version); err != nil {
 		return safejs.Value{}, err
 	}
 	return obj, nil
 }
 
-// callExtract implements extract(input, optionsJSON, hooks). With
-// hooks.count > 1 it reads part 0 of that many and then awaits
-// hooks.parts(), a Promise of the other parts' Uint8Arrays (extractPart
-// in other workers), to merge them (extractor.ExtractMerged).
-func callExtract(args []safejs.Value) (string, error) {
-	count, others, err := splitHooks(arg(args, 2))
+// method returns the JavaScript function of the engine method name.
+func (a *api) method(name string) (safejs.Func, error) {
+	switch name {
+	case "open":
+		return promiseFunc(a.open)
+	case "read":
+		return promiseFunc(a.read)
+	case "merge":
+		return promiseFunc(a.merge)
+	case "profiles":
+		return promiseFunc(a.profiles)
+	case "summary":
+		return promiseFunc(a.summary)
+	case "close":
+		return promiseFunc(a.close)
+	case "share":
+		return promiseFunc(callShare)
+	}
+	return safejs.Func{}, fmt.Errorf("the contract names a method %q the engine does not have", name)
+}
+
+// read implements read(input, optionsJSON, rangeJSON, hooks): the encoded
+// aggregates of one range of the input (extractor.Read), as a Uint8Array
+// for the worker that holds the session.
+func (a *api) read(args []safejs.Value) ([]byte, error) {
+	agg, err := readArgs(args)
+	if err != nil {
+		return nil, err
+	}
+	return agg.MarshalBinary()
+}
+
+// open implements open(input, optionsJSON, rangeJSON, hooks): it reads a
+// range, keeps its aggregates and resolves to the id of the session that
+// holds them.
+func (a *api) open(args []safejs.Value) (string, error) {
+	agg, err := readArgs(args)
 	if err != nil {
 		return "", err
 	}
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.next++
+	id := "s" + strconv.Itoa(a.next)
+	a.sessions[id] = agg
+	return id, nil
+}
+
+// readArgs reads the range args[2] of the input args[0] with the options
+// args[1], paced by the hooks args[3].
+func readArgs(args []safejs.Value) (*extractor.Aggregates, error) {
 	opts, err := optionsArg(args, 1)
 	if err != nil {
-		return "", err
+		return nil, err
 	}
-	return onInput(args, 2, &opts, func(ctx context.Context, files extractor.FileSet) (string, error) {
-		var s *extractor.Summary
-		if count > 1 {
-			s, err = extractor.ExtractMerged(ctx, files, opts, count, others)
-		} else {
-			s, err = extractor.Extract(ctx, files, opts)
-		}
-		if err != nil {
-			return "", err
-		}
-		b, err := s.JSON()
-		return string(b), err
+	rangeJSON, err := stringArg(args, 2, "{}")
+	if err != nil {
+		return nil, err
+	}
+	var r extractor.Range
+	if err := json.Unmarshal([]byte(rangeJSON), &r); err != nil {
+		return nil, badInput("the range is not {from, to}")
+	}
+	return onInput(args, 3, &opts, func(ctx context.Context, files extractor.FileSet) (*extractor.Aggregates, error) {
+		return extractor.Read(ctx, files, opts, r)
 	})
 }
 
-// callExtractPart implements extractPart(input, optionsJSON, index, count,
-// hooks): the encoded aggregates of one part of the table, as a
-// Uint8Array for the extract call of the first worker (see
-// extractor.ExtractPart).
-func callExtractPart(args []safejs.Value) ([]byte, error) {
-	opts, err := optionsArg(args, 1)
+// session returns the aggregates of the session args[0].
+func (a *api) session(args []safejs.Value) (string, *extractor.Aggregates, error) {
+	id, err := stringArg(args, 0, "")
 	if err != nil {
-		return nil, err
+		return "", nil, err
 	}
-	index, err := intArg(args, 2)
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	agg, ok := a.sessions[id]
+	if !ok {
+		return "", nil, badInput("no open session %q", id)
+	}
+	return id, agg, nil
+}
+
+// merge implements merge(session, parts): it merges the encoded
+// aggregates of the following ranges, in order, into the session's.
+func (a *api) merge(args []safejs.Value) (string, error) {
+	_, agg, err := a.session(args)
 	if err != nil {
-		return nil, err
+		return "", err
 	}
-	count, err := intArg(args, 3)
+	parts, err := bytesList(arg(args, 1))
 	if err != nil {
-		return nil, err
+		return "", err
 	}
-	return onInput(args, 4, &opts, func(ctx context.Context, files extractor.FileSet) ([]byte, error) {
-		return extractor.ExtractPart(ctx, files, opts, extractor.Part{Index: index, Count: count})
-	})
+	for _, b := range parts {
+		other, err := extractor.UnmarshalAggregates(b)
+		if err != nil {
+			return "", err
+		}
+		if err := agg.Merge(other); err != nil {
+			return "", err
+		}
+	}
+	return "", nil
+}
+
+// profiles implements profiles(session): the JSON of its profile list.
+func (a *api) profiles(args []safejs.Value) (string, error) {
+	_, agg, err := a.session(args)
+	if err != nil {
+		return "", err
+	}
+	list, err := agg.Profiles()
+	if err != nil {
+		return "", err
+	}
+	b, err := json.Marshal(list)
+	return string(b), err
+}
+
+// summary implements summary(session, profilesJSON): the summary JSON of
+// the chosen profiles (a JSON array of names; [] or ["all"] for all).
+func (a *api) summary(args []safejs.Value) (string, error) {
+	_, agg, err := a.session(args)
+	if err != nil {
+		return "", err
+	}
+	namesJSON, err := stringArg(args, 1, "[]")
+	if err != nil {
+		return "", err
+	}
+	var names []string
+	if err := json.Unmarshal([]byte(namesJSON), &names); err != nil {
+		return "", &extractor.Error{Code: extractor.CodeBadOptions, Msg: "the profiles are not a JSON array of names", Err: err}
+	}
+	s, err := agg.Summary(names)
+	if err != nil {
+		return "", err
+	}
+	b, err := s.JSON()
+	return string(b), err
+}
+
+// close implements close(session): the session's aggregates are dropped.
+func (a *api) close(args []safejs.Value) (string, error) {
+	id, _, err := a.session(args)
+	if err != nil {
+		return "", err
+	}
+	a.mu.Lock()
+	delete(a.sessions, id)
+	a.mu.Unlock()
+	return "", nil
 }
 
 // optionsArg parses args[i], the options JSON (default "{}").
@@ -114,8 +218,8 @@ func optionsArg(args []safejs.Value, i int) (extractor.Options, error) {
 
 // onInput runs work on the input args[0], paced by the hooks args[hooksArg]
 // (progress, abort), and gives its error the code JavaScript sees: aborted
-// when the call was aborted, even after the work was done. When opts is
-// not nil, its Progress reports to the hooks.
+// when the call was aborted, even after the work was done. opts.Progress
+// reports to the hooks.
 func onInput[T any](args []safejs.Value, hooksArg int, opts *extractor.Options, work func(context.Context, extractor.FileSet) (T, error)) (T, error) {
 	var zero T
 	ctx, cancel := context.WithCancel(context.Background())
@@ -124,9 +228,7 @@ func onInput[T any](args []safejs.Value, hooksArg int, opts *extractor.Options, 
 	if err != nil {
 		return zero, err
 	}
-	if opts != nil {
-		opts.Progress = p.progress
-	}
+	opts.Progress = p.progress
 	files, err := openInput(arg(args, 0), p)
 	if err != nil {
 		return zero, p.explain(ctx, err)
@@ -141,43 +243,11 @@ func onInput[T any](args []safejs.Value, hooksArg int, opts *extractor.Options, 
 	return result, nil
 }
 
-// splitHooks reads hooks.count and hooks.parts; count is 1 when hooks ask
-// for no split.
-func splitHooks(hooks safejs.Value) (int, func(context.Context) ([][]byte, error), error) {
-	if hooks.Type() != safejs.TypeObject {
-		return 1, nil, nil
-	}
-	c, err := hooks.Get("count")
-	if err != nil || c.Type() == safejs.TypeUndefined {
-		return 1, nil, nil
-	}
-	count, err := intArg([]safejs.Value{c}, 0)
-	if err != nil {
-		return 0, nil, badInput("hooks.count is not a whole number")
-	}
-	fn, err := hooks.Get("parts")
-	if err != nil || fn.Type() != safejs.TypeFunction {
-		return 0, nil, badInput("hooks.parts is not a function")
-	}
-	others := func(context.Context) ([][]byte, error) {
-		promise, err := fn.Invoke()
-		if err != nil {
-			return nil, badInput("hooks.parts failed: %v", err)
-		}
-		v, err := awaitPromise(promise)
-		if err != nil {
-			return nil, err
-		}
-		return bytesList(v)
-	}
-	return count, others, nil
-}
-
 // bytesList copies a JavaScript array of Uint8Arrays.
 func bytesList(list safejs.Value) ([][]byte, error) {
 	n, err := list.Length()
-	if err != nil || list.Type() != safejs.TypeObject || n > extractor.MaxParts {
-		return nil, badInput("the parts are not an array of at most %d", extractor.MaxParts)
+	if err != nil || list.Type() != safejs.TypeObject || n > web.MaxParts {
+		return nil, badInput("the parts are not an array of at most %d", web.MaxParts)
 	}
 	parts := make([][]byte, n)
 	for i := range n {
@@ -200,24 +270,9 @@ func bytesList(list safejs.Value) ([][]byte, error) {
 // splitError gives extractor.ErrSplitMisaligned its code for JavaScript.
 func splitError(err error) error {
 	if errors.Is(err, extractor.ErrSplitMisaligned) {
-		return &extractor.Error{Code: codeSplitMisaligned, Msg: "the parts of the table cannot be merged; extract it whole", Err: err}
+		return &extractor.Error{Code: codeSplitMisaligned, Msg: "the ranges of the table cannot be merged; read it whole", Err: err}
 	}
 	return err
-}
-
-// callProfiles implements profiles(input, hooks).
-func callProfiles(args []safejs.Value) (string, error) {
-	return onInput(args, 1, nil, func(ctx context.Context, files extractor.FileSet) (string, error) {
-		list, err := extractor.ListProfiles(ctx, files)
-		if err != nil {
-			return "", err
-		}
-		if list == nil {
-			list = []extractor.ProfileInfo{}
-		}
-		b, err := json.Marshal(list)
-		return string(b), err
-	})
 }
 
 // callShare implements share(summaryJSON, shareOptionsJSON).

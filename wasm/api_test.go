@@ -17,6 +17,7 @@ import (
 
 	"github.com/netflix-donation/widget/extractor"
 	"github.com/netflix-donation/widget/internal/synth"
+	"github.com/netflix-donation/widget/web"
 )
 
 // nativeJSON is the summary JSON of the same input computed without the
@@ -51,6 +52,26 @@ func genCSV(t *testing.T, cfg synth.Config) ([]byte, synth.Truth) {
 	return buf.Bytes(), truth
 }
 
+// extract runs what the page does for one summary: open (read the whole
+// input into a session), summary for every profile, close. It returns
+// the first rejection, or the summary JSON.
+func extract(t *testing.T, args ...any) outcome {
+	t.Helper()
+	for len(args) < 2 {
+		args = append(args, safejs.Undefined())
+	}
+	open := callAPI(t, "open", append([]any{args[0], args[1], "{}"}, args[2:]...)...)
+	if !open.ok {
+		return open
+	}
+	defer func() {
+		if c := callAPI(t, "close", open.value); !c.ok {
+			t.Errorf("close rejected: %s %s", c.code, c.message)
+		}
+	}()
+	return callAPI(t, "summary", open.value, "[]")
+}
+
 func TestExtractMatchesNative(t *testing.T) {
 	zipData := genZip(t, synth.Config{Rows: 2000, Seed: 3})
 	csvData, _ := genCSV(t, synth.Config{Rows: 1500, Seed: 4})
@@ -71,7 +92,7 @@ func TestExtractMatchesNative(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			f := newFakeFile(t, tt.file, tt.data)
-			got := callAPI(t, "extract", f.obj, tt.optsJSON)
+			got := extract(t, f.obj, tt.optsJSON)
 			if !got.ok {
 				t.Fatalf("rejected: %s %s", got.code, got.message)
 			}
@@ -109,7 +130,7 @@ func TestExtractFolderMatchesNative(t *testing.T) {
 		jsFiles = append(jsFiles, f.obj)
 	}
 	input := object(t, map[string]any{"kind": "folder", "files": array(t, jsFiles...)})
-	got := callAPI(t, "extract", input, `{"time_zone":"Europe/Amsterdam"}`)
+	got := extract(t, input, `{"time_zone":"Europe/Amsterdam"}`)
 	if !got.ok {
 		t.Fatalf("rejected: %s %s", got.code, got.message)
 	}
@@ -142,13 +163,13 @@ func TestExtractNestedMatchesNative(t *testing.T) {
 	must(t, zw.Close())
 	want := nativeJSON(t, "netflix-report.zip", export, extractor.DefaultOptions())
 
-	got := callAPI(t, "extract", newFakeFile(t, "Archive.zip", outer.Bytes()).obj, "{}")
+	got := extract(t, newFakeFile(t, "Archive.zip", outer.Bytes()).obj, "{}")
 	if !got.ok || got.value != want {
 		t.Fatalf("zip in a zip: ok=%v %s %s; same as the export itself: %v", got.ok, got.code, got.message, got.value == want)
 	}
 	f := newFakeFile(t, "netflix-report.zip", export)
 	must(t, f.obj.Set("path", "Downloads/netflix-report.zip"))
-	got = callAPI(t, "extract", object(t, map[string]any{"kind": "folder", "files": array(t, f.obj)}), "{}")
+	got = extract(t, object(t, map[string]any{"kind": "folder", "files": array(t, f.obj)}), "{}")
 	if !got.ok || got.value != want {
 		t.Fatalf("folder holding the zip: ok=%v %s %s; same as the export itself: %v", got.ok, got.code, got.message, got.value == want)
 	}
@@ -174,7 +195,7 @@ func TestErrorsAndRecovery(t *testing.T) {
 			return []any{newFakeFile(t, "x.zip", z[:len(z)/2]).obj, "{}"}
 		}, "corrupt_zip"},
 		{"input is a number", func(t *testing.T) []any { return []any{42, "{}"} }, "bad_input"},
-		{"input is undefined", func(t *testing.T) []any { return nil }, "bad_input"},
+		{"input is undefined", func(t *testing.T) []any { return []any{safejs.Undefined()} }, "bad_input"},
 		{"unknown kind", func(t *testing.T) []any { return []any{object(t, map[string]any{"kind": "url"}), "{}"} }, "bad_input"},
 		{"no readAt", func(t *testing.T) []any {
 			return []any{object(t, map[string]any{"kind": "file", "name": "a.csv", "size": 10}), "{}"}
@@ -202,10 +223,13 @@ func TestErrorsAndRecovery(t *testing.T) {
 			return []any{newFakeFile(t, "a.csv", good).obj, `{"time_zone":"Mars/Olympus_Mons"}`}
 		}, "bad_options"},
 		{"hooks not an object", func(t *testing.T) []any { return []any{newFakeFile(t, "a.csv", good).obj, "{}", 7} }, "bad_input"},
+		{"a table without rows", func(t *testing.T) []any {
+			return []any{newFakeFile(t, "a.csv", []byte("Profile Name,Start Time,Duration,Title\n")).obj, "{}"}
+		}, "empty"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := callAPI(t, "extract", tt.args(t)...)
+			got := extract(t, tt.args(t)...)
 			if got.ok {
 				t.Fatalf("resolved; want rejection %q", tt.want)
 			}
@@ -216,7 +240,7 @@ func TestErrorsAndRecovery(t *testing.T) {
 				t.Fatalf("code %q (%s); want %q", got.code, got.message, tt.want)
 			}
 			// The next good call works.
-			if next := callAPI(t, "extract", newFakeFile(t, "a.csv", good).obj, "{}"); !next.ok {
+			if next := extract(t, newFakeFile(t, "a.csv", good).obj, "{}"); !next.ok {
 				t.Fatalf("next call rejected: %s %s", next.code, next.message)
 			}
 		})
@@ -237,7 +261,7 @@ func TestPanicRecovery(t *testing.T) {
 		t.Errorf("the panic value leaked into the message: %q", got.message)
 	}
 	good, _ := genCSV(t, synth.Config{Rows: 20, Seed: 1})
-	if next := callAPI(t, "extract", newFakeFile(t, "a.csv", good).obj, "{}"); !next.ok {
+	if next := extract(t, newFakeFile(t, "a.csv", good).obj, "{}"); !next.ok {
 		t.Fatalf("call after a panic rejected: %s %s", next.code, next.message)
 	}
 }
@@ -250,7 +274,7 @@ func TestAbort(t *testing.T) {
 		must(t, err)
 		sig, _ := c.Get("signal")
 		f := newFakeFile(t, "x.zip", data)
-		got := callAPI(t, "extract", f.obj, "{}", object(t, map[string]any{"signal": sig}))
+		got := extract(t, f.obj, "{}", object(t, map[string]any{"signal": sig}))
 		if got.ok || got.code != "aborted" {
 			t.Fatalf("%+v; want aborted", got)
 		}
@@ -263,30 +287,34 @@ func TestAbort(t *testing.T) {
 		sig, _ := c.Get("signal")
 		f := newFakeFile(t, "x.zip", data)
 		f.onRead = func() { c.Call("abort") } // fires during the first read
-		got := callAPI(t, "extract", f.obj, "{}", object(t, map[string]any{"signal": sig}))
+		got := extract(t, f.obj, "{}", object(t, map[string]any{"signal": sig}))
 		if got.ok || got.code != "aborted" {
 			t.Fatalf("%+v; want aborted", got)
 		}
 	})
 	t.Run("next call works", func(t *testing.T) {
 		f := newFakeFile(t, "x.zip", data)
-		if got := callAPI(t, "extract", f.obj, "{}"); !got.ok {
+		if got := extract(t, f.obj, "{}"); !got.ok {
 			t.Fatalf("rejected: %s %s", got.code, got.message)
 		}
 	})
 }
 
-func TestProfiles(t *testing.T) {
+// TestSession lists the profiles of a session and builds summaries for
+// several choices from it, each equal to the native Extract with that
+// choice, without reading the file again.
+func TestSession(t *testing.T) {
 	profiles := []string{"Anna", "Bram <b>", "Kids"}
-	data := genZip(t, synth.Config{Rows: 600, Seed: 11, Profiles: profiles})
-	var truth synth.Truth
-	{
-		var buf bytes.Buffer
-		var err error
-		truth, err = synth.WriteViewingActivity(&buf, synth.Config{Rows: 600, Seed: 11, Profiles: profiles})
-		must(t, err)
+	cfg := synth.Config{Rows: 600, Seed: 11, Profiles: profiles}
+	data := genZip(t, cfg)
+	_, truth := genCSV(t, cfg)
+	f := newFakeFile(t, "x.zip", data)
+	open := callAPI(t, "open", f.obj, "{}", "{}")
+	if !open.ok {
+		t.Fatalf("rejected: %s %s", open.code, open.message)
 	}
-	got := callAPI(t, "profiles", newFakeFile(t, "x.zip", data).obj)
+	reads := f.calls
+	got := callAPI(t, "profiles", open.value)
 	if !got.ok {
 		t.Fatalf("rejected: %s %s", got.code, got.message)
 	}
@@ -296,16 +324,47 @@ func TestProfiles(t *testing.T) {
 		t.Fatalf("%d profiles; want %d: %s", len(list), len(profiles), got.value)
 	}
 	for i, p := range list {
-		want := extractor.ProfileInfo{Pseudonym: "P" + string(rune('1'+i)), Name: profiles[i], Rows: truth.ProfileRows[i]}
-		if p != want {
-			t.Errorf("profile %d = %+v; want %+v", i, p, want)
+		if p.Pseudonym != "P"+string(rune('1'+i)) || p.Name != profiles[i] || p.Rows != truth.ProfileRows[i] {
+			t.Errorf("profile %d = %+v; want %s with %d rows", i, p, profiles[i], truth.ProfileRows[i])
+		}
+	}
+	for _, choice := range [][]string{{"Kids"}, {"Anna", "Bram <b>"}, {"Kids"}, nil} {
+		names, _ := json.Marshal(choice)
+		if choice == nil {
+			names = []byte("[]")
+		}
+		got := callAPI(t, "summary", open.value, string(names))
+		if !got.ok {
+			t.Fatalf("%s: rejected: %s %s", names, got.code, got.message)
+		}
+		opts := extractor.DefaultOptions()
+		opts.Profiles = choice
+		if want := nativeJSON(t, "x.zip", data, opts); got.value != want {
+			t.Errorf("%s: differs from native\n got %.300s\nwant %.300s", names, got.value, want)
+		}
+	}
+	if f.calls != reads {
+		t.Errorf("%d reads of the file after it was opened; want none", f.calls-reads)
+	}
+	if r := callAPI(t, "summary", open.value, `["nobody"]`); r.ok || r.code != "bad_options" {
+		t.Errorf("a profile that does not exist: %+v; want bad_options", r)
+	}
+	if r := callAPI(t, "summary", open.value, `"Kids"`); r.ok || r.code != "bad_options" {
+		t.Errorf("profiles not an array: %+v; want bad_options", r)
+	}
+	if c := callAPI(t, "close", open.value); !c.ok {
+		t.Fatalf("close rejected: %s %s", c.code, c.message)
+	}
+	for _, method := range []string{"profiles", "summary", "close"} {
+		if r := callAPI(t, method, open.value, "[]"); r.ok || r.code != "bad_input" {
+			t.Errorf("%s after close: %+v; want bad_input", method, r)
 		}
 	}
 }
 
 func TestShare(t *testing.T) {
 	data, _ := genCSV(t, synth.Config{Rows: 800, Seed: 12})
-	got := callAPI(t, "extract", newFakeFile(t, "a.csv", data).obj, `{"titles":"all"}`)
+	got := extract(t, newFakeFile(t, "a.csv", data).obj, `{"titles":"all"}`)
 	if !got.ok {
 		t.Fatalf("extract rejected: %s %s", got.code, got.message)
 	}
@@ -360,20 +419,17 @@ func TestVersion(t *testing.T) {
 	must(t, err)
 	v, err := api.Get("version")
 	must(t, err)
-	if s, _ := v.String(); s != Version {
-		t.Fatalf("version %q; want %q", s, Version)
+	if s, _ := v.String(); s != web.Version {
+		t.Fatalf("version %q; want %q", s, web.Version)
 	}
 }
 
-// TestExtractPartsMatchNative splits a table large enough to split into
-// two parts through the API, as two workers would: extractPart for part
-// 1, then extract with hooks that hand part 1's Uint8Array to part 0, and
-// compares with the native Extract of the whole.
-func TestExtractPartsMatchNative(t *testing.T) {
+// TestRangesMatchNative splits a table into two ranges through the API,
+// as two workers would: read for the second half (its aggregates as a
+// Uint8Array), open for the first, merge the second into it, and
+// compares the summary with the native Extract of the whole.
+func TestRangesMatchNative(t *testing.T) {
 	csvData, _ := genCSV(t, synth.Config{Rows: 9000, Seed: 6})
-	if len(csvData) < extractor.MinPartBytes {
-		t.Fatalf("%d bytes: too small to split", len(csvData))
-	}
 	zipData := genZip(t, synth.Config{Rows: 9000, Seed: 7})
 	amsterdam := extractor.DefaultOptions()
 	amsterdam.TimeZone = "Europe/Amsterdam"
@@ -383,31 +439,37 @@ func TestExtractPartsMatchNative(t *testing.T) {
 		name string
 		data []byte
 	}{{"ViewingActivity.csv", csvData}, {"netflix.zip", zipData}} {
-		// As the first worker runs it: part 0 itself, then part 1 from
-		// hooks.parts, which another worker's extractPart made.
-		part1 := callAPI(t, "extractPart", newFakeFile(t, in.name, in.data).obj, optsJSON, 1, 2)
-		if !part1.ok {
-			t.Fatalf("%s part 1 rejected: %s %s", in.name, part1.code, part1.message)
+		second := callAPI(t, "read", newFakeFile(t, in.name, in.data).obj, optsJSON, `{"from":0.5,"to":1}`)
+		if !second.ok {
+			t.Fatalf("%s second half rejected: %s %s", in.name, second.code, second.message)
 		}
-		if n, err := part1.raw.Length(); err != nil || n < 1000 {
-			t.Errorf("%s: part 1 has %d bytes (%v); the second half should hold aggregates", in.name, n, err)
+		if n, err := second.raw.Length(); err != nil || n < 1000 {
+			t.Errorf("%s: the second half has %d bytes (%v); it should hold aggregates", in.name, n, err)
 		}
-		got := callAPI(t, "extract", newFakeFile(t, in.name, in.data).obj, optsJSON, partsHooks(t, 2, resolved(t, array(t, part1.raw))))
+		open := callAPI(t, "open", newFakeFile(t, in.name, in.data).obj, optsJSON, `{"from":0,"to":0.5}`)
+		if !open.ok {
+			t.Fatalf("%s first half rejected: %s %s", in.name, open.code, open.message)
+		}
+		if m := callAPI(t, "merge", open.value, array(t, second.raw)); !m.ok {
+			t.Fatalf("%s merge rejected: %s %s", in.name, m.code, m.message)
+		}
+		got := callAPI(t, "summary", open.value, "[]")
 		if !got.ok {
-			t.Fatalf("%s extract with parts rejected: %s %s", in.name, got.code, got.message)
+			t.Fatalf("%s summary rejected: %s %s", in.name, got.code, got.message)
 		}
 		if want := nativeJSON(t, in.name, in.data, amsterdam); got.value != want {
-			t.Fatalf("%s: extract with parts differs from native\n got %.300s\nwant %.300s", in.name, got.value, want)
+			t.Fatalf("%s: merged summary differs from native\n got %.300s\nwant %.300s", in.name, got.value, want)
 		}
+		callAPI(t, "close", open.value)
 	}
 }
 
-// TestExtractPartErrors checks the codes of the split calls.
-func TestExtractPartErrors(t *testing.T) {
+// TestRangeErrors checks the codes of the calls that split a table.
+func TestRangeErrors(t *testing.T) {
 	good, _ := genCSV(t, synth.Config{Rows: 50, Seed: 1})
 	file := func() safejs.Value { return newFakeFile(t, "a.csv", good).obj }
 	row := "A,2023-01-01 10:00:00,00:40:00,,Some Film,,PC,,,\n"
-	half := strings.Repeat(row, extractor.MinPartBytes/len(row)/2+1)
+	half := strings.Repeat(row, 10000)
 	header := "Profile Name,Start Time,Duration,Attributes,Title,Supplemental Video Type,Device Type,Bookmark,Latest Bookmark,Country\n"
 	crossing := header + half + "A,2023-01-01 12:00:00,00:40:00,,\"" + strings.Repeat("a line\n", 100000) + "\",,PC,,,\n" + half
 	bytesOf := func(b []byte) safejs.Value {
@@ -419,25 +481,24 @@ func TestExtractPartErrors(t *testing.T) {
 		must(t, err)
 		return a
 	}
+	session := callAPI(t, "open", file(), "{}", "{}")
+	if !session.ok {
+		t.Fatalf("open: %s %s", session.code, session.message)
+	}
+	defer callAPI(t, "close", session.value)
 	tests := []struct {
 		name   string
 		method string
 		args   []any
 		want   string
 	}{
-		{"index not a number", "extractPart", []any{file(), "{}", "0", 2}, "bad_input"},
-		{"count fractional", "extractPart", []any{file(), "{}", 0, 1.5}, "bad_input"},
-		{"index out of range", "extractPart", []any{file(), "{}", 2, 2}, "bad_options"},
-		{"crossing record", "extractPart", []any{newFakeFile(t, "a.csv", []byte(crossing)).obj, "{}", 0, 2}, "split_misaligned"},
-		{"part damaged", "extract", []any{newFakeFile(t, "a.csv", []byte(crossing[:len(crossing)/3])).obj, "{}",
-			partsHooks(t, 2, resolved(t, array(t, bytesOf([]byte("NFXPART1 damaged")))))}, "internal"},
-		{"parts not an array", "extract", []any{newFakeFile(t, "a.csv", []byte(crossing[:len(crossing)/3])).obj, "{}",
-			partsHooks(t, 2, resolved(t, numberValue(t, 5)))}, "bad_input"},
-		{"a helper failed", "extract", []any{newFakeFile(t, "a.csv", []byte(crossing[:len(crossing)/3])).obj, "{}",
-			partsHooks(t, 2, rejected(t, "too_large"))}, "too_large"},
-		{"parts not bytes", "extract", []any{newFakeFile(t, "a.csv", []byte(crossing[:len(crossing)/3])).obj, "{}",
-			partsHooks(t, 2, resolved(t, array(t, 7)))}, "bad_input"},
-		{"count without parts", "extract", []any{file(), "{}", object(t, map[string]any{"count": 2})}, "bad_input"},
+		{"range not JSON", "read", []any{file(), "{}", "half"}, "bad_input"},
+		{"range the wrong way", "read", []any{file(), "{}", `{"from":0.7,"to":0.2}`}, "bad_options"},
+		{"crossing record", "read", []any{newFakeFile(t, "a.csv", []byte(crossing)).obj, "{}", `{"from":0,"to":0.5}`}, "split_misaligned"},
+		{"damaged aggregates", "merge", []any{session.value, array(t, bytesOf([]byte("NFXAGG2 damaged")))}, "internal"},
+		{"parts not an array", "merge", []any{session.value, 5}, "bad_input"},
+		{"parts not bytes", "merge", []any{session.value, array(t, 7)}, "bad_input"},
+		{"no such session", "merge", []any{"s999", array(t)}, "bad_input"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -447,53 +508,4 @@ func TestExtractPartErrors(t *testing.T) {
 			}
 		})
 	}
-}
-
-// partsHooks returns hooks {count, parts} whose parts() returns promise.
-func partsHooks(t *testing.T, count int, promise safejs.Value) safejs.Value {
-	t.Helper()
-	fn, err := safejs.FuncOf(func(safejs.Value, []safejs.Value) any { return promise })
-	must(t, err)
-	t.Cleanup(fn.Release)
-	return object(t, map[string]any{"count": count, "parts": fn})
-}
-
-// resolved returns Promise.resolve(v).
-func resolved(t *testing.T, v safejs.Value) safejs.Value {
-	t.Helper()
-	ctor, err := safejs.Global().Get("Promise")
-	must(t, err)
-	p, err := ctor.Call("resolve", v)
-	must(t, err)
-	return p
-}
-
-// rejected returns a Promise rejected with an Error whose code is code.
-// It is marked handled at once: the test awaits it only later, and Node
-// ends the process on a rejection that stays unhandled while the event
-// loop turns in between.
-func rejected(t *testing.T, code string) safejs.Value {
-	t.Helper()
-	ctor, err := safejs.Global().Get("Promise")
-	must(t, err)
-	e, ok := jsErrorValue(extractor.Code(code), "a helper failed").(safejs.Value)
-	if !ok {
-		t.Fatal("cannot make an Error")
-	}
-	p, err := ctor.Call("reject", e)
-	must(t, err)
-	noop, err := safejs.FuncOf(func(safejs.Value, []safejs.Value) any { return nil })
-	must(t, err)
-	t.Cleanup(noop.Release)
-	_, err = p.Call("catch", noop)
-	must(t, err)
-	return p
-}
-
-// numberValue returns the JavaScript number n.
-func numberValue(t *testing.T, n float64) safejs.Value {
-	t.Helper()
-	v, err := safejs.ValueOf(n)
-	must(t, err)
-	return v
 }

@@ -7,11 +7,10 @@ import (
 
 	"github.com/netflix-donation/widget/extractor"
 	"github.com/netflix-donation/widget/internal/blockcache"
-	"github.com/netflix-donation/widget/internal/jsinflate"
 )
 
 // Block cache geometry for a lazily read input: a CSV (or a ZIP entry's
-// compressed stream, where JavaScript does not inflate the entry itself)
+// compressed stream, where the worker cannot inflate the entry itself)
 // is read sequentially, so a few large blocks turn thousands of small
 // reads into a handful of FileReaderSync calls and bound the Go heap to
 // about 4 MiB per input. When JavaScript inflates the entries, Go reads
@@ -56,13 +55,12 @@ func openInput(v safejs.Value, p *pacer) (extractor.FileSet, error) {
 		if err != nil {
 			return nil, err
 		}
-		// The browser's DecompressionStream inflates several times faster
-		// than compress/flate compiled to wasm (bench/README.md); Inflater
-		// is nil where it is missing, and the extractor then uses
-		// compress/flate. Where the worker offers inflate (entryInflater),
-		// it is used instead: the compressed bytes then stay in JavaScript.
-		// Either way the extractor counts and limits what is produced.
-		return extractor.Open(r, r.Size(), name, extractor.ZipOptions{Inflate: jsinflate.Inflater(), InflateEntry: inflateEntry})
+		// Where the worker offers inflate (entryInflater), the browser's
+		// DecompressionStream inflates the ZIP's entries and the
+		// compressed bytes stay in JavaScript; elsewhere compress/flate
+		// does. Either way the extractor counts and limits what is
+		// produced.
+		return extractor.Open(r, r.Size(), name, extractor.ZipOptions{InflateEntry: inflateEntry})
 	case "folder":
 		files, err := v.Get("files")
 		if err != nil {
@@ -91,9 +89,9 @@ func openInput(v safejs.Value, p *pacer) (extractor.FileSet, error) {
 			}
 			entries = append(entries, folderEntry{path: path, size: r.Size(), r: r})
 		}
-		// A folder that holds only the export ZIP is read as that ZIP,
-		// inflated by the browser where it can.
-		return extractor.OpenFolderOptions(newFolderFS(entries), extractor.ZipOptions{Inflate: jsinflate.Inflater()})
+		// A folder that holds only the export ZIP is read as that ZIP (in
+		// memory, inflated by compress/flate: a rare input).
+		return extractor.OpenFolderOptions(newFolderFS(entries), extractor.ZipOptions{})
 	}
 	return nil, badInput("the input kind is neither file nor folder")
 }
@@ -112,7 +110,7 @@ func entryInflater(file safejs.Value) func(extractor.ZipEntry) (extractor.EntryR
 		if err != nil {
 			return nil, err
 		}
-		return jsinflate.NewEntryReader(obj)
+		return NewEntryReader(obj)
 	}
 }
 

@@ -5,26 +5,27 @@
 // web/worker.js.
 //
 // It is a thin adapter. main registers one object on the JavaScript global
-// scope, __netflixDonation, whose functions return Promises:
+// scope, __netflixDonation, with the methods web.EngineMethods names; each
+// returns a Promise:
 //
-//	extract(input, optionsJSON, hooks)  -> Promise<string>  // the summary JSON
-//	extractPart(input, optionsJSON, index, count, hooks) -> Promise<Uint8Array> // one part's aggregates
-//	profiles(input, hooks)              -> Promise<string>  // JSON [{pseudonym, name, rows}]
-//	share(summaryJSON, shareOptionsJSON) -> Promise<string> // the donation JSON
-//	version                              string
+//	open(input, optionsJSON, rangeJSON, hooks)  -> Promise<string>     // a session id: the range is read and its aggregates kept
+//	read(input, optionsJSON, rangeJSON, hooks)  -> Promise<Uint8Array> // the encoded aggregates of a range, for another worker's session
+//	merge(session, [Uint8Array, ...])           -> Promise<string>     // "": the following ranges merged into the session
+//	profiles(session)                           -> Promise<string>     // JSON [{pseudonym, name, rows, views, seconds, first_day, last_day}]
+//	summary(session, profilesJSON)              -> Promise<string>     // the summary JSON of the chosen profiles ([] for all)
+//	close(session)                              -> Promise<string>     // "": the session's aggregates are dropped
+//	share(summaryJSON, shareOptionsJSON)        -> Promise<string>     // the donation JSON
+//	version                                     string
 //
 // input is {kind: "file", name, size, readAt(offset, length) -> Uint8Array,
 // inflate?(offset, length, crc, size32)} or {kind: "folder", files: [{path,
 // size, readAt}]}; the worker builds it over File objects with
 // FileReaderSync, so bytes are read lazily, through a block cache, only
 // where the extractor reads, and ZIP entries are inflated by the worker's
-// inflate when it is there. hooks is optional: {progress(done, total),
-// signal: AbortSignal}, and for a large input read by several workers
-// {count, parts() -> Promise<Uint8Array[]>}: extract then reads part 0 of
-// count and merges the other parts, which extractPart made in other
-// workers. Rejections are Error objects with a stable .code (the
-// extractor's codes, bad_input, or split_misaligned, after which the page
-// extracts with one worker).
+// inflate when it is there. rangeJSON is extractor.Range ({from, to},
+// fractions of ViewingActivity.csv; "{}" is all of it). hooks is
+// optional: {progress(done, total), signal: AbortSignal}. Rejections are
+// Error objects with a stable .code (web.ErrorCodes).
 //
 // Every JavaScript access goes through github.com/hack-pad/safejs, so a
 // JavaScript surprise becomes a Go error, never a panic; each call runs in
@@ -39,9 +40,6 @@ import (
 
 	"github.com/hack-pad/safejs"
 )
-
-// Version is the engine version reported to JavaScript.
-const Version = "0.1.0"
 
 // memoryLimit is the Go heap size the engine tries to stay under (a soft
 // limit: the garbage collector runs more often near it). WebAssembly

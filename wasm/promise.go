@@ -119,54 +119,69 @@ func jsErrorValue(code extractor.Code, msg string) any {
 	return e
 }
 
-// awaitPromise blocks the calling goroutine until p settles (the Go
-// runtime meanwhile returns to the event loop) and returns its value, or
-// its rejection as an error with the rejection's code (internal when it
-// has none).
-func awaitPromise(p safejs.Value) (safejs.Value, error) {
-	type settled struct {
-		v  safejs.Value
-		ok bool
-	}
-	ch := make(chan settled, 1)
-	first := func(args []safejs.Value) safejs.Value {
-		if len(args) > 0 {
-			return args[0]
-		}
-		return safejs.Undefined()
-	}
-	onOK, err := safejs.FuncOf(func(_ safejs.Value, args []safejs.Value) any {
-		ch <- settled{first(args), true}
+// promiseWaiter waits for promises, one at a time, with one pair of
+// callbacks made once and reused: the entry inflater awaits a promise per
+// megabyte, and making two Funcs for each would cost more than the wait.
+type promiseWaiter struct {
+	ch                  chan settled
+	onResolve, onReject safejs.Func
+}
+
+// settled is the outcome of one promise.
+type settled struct {
+	value safejs.Value
+	err   error
+}
+
+func newPromiseWaiter() (*promiseWaiter, error) {
+	w := &promiseWaiter{ch: make(chan settled, 1)}
+	var err error
+	w.onResolve, err = safejs.FuncOf(func(_ safejs.Value, args []safejs.Value) any {
+		w.ch <- settled{value: arg(args, 0)}
 		return nil
 	})
 	if err != nil {
-		return safejs.Value{}, err
+		return nil, err
 	}
-	defer onOK.Release()
-	onErr, err := safejs.FuncOf(func(_ safejs.Value, args []safejs.Value) any {
-		ch <- settled{first(args), false}
+	w.onReject, err = safejs.FuncOf(func(_ safejs.Value, args []safejs.Value) any {
+		w.ch <- settled{err: rejection(arg(args, 0))}
 		return nil
 	})
 	if err != nil {
+		w.onResolve.Release()
+		return nil, err
+	}
+	return w, nil
+}
+
+// await blocks the calling goroutine until p settles (the Go runtime
+// meanwhile returns to the event loop) and returns its value, or its
+// rejection as an error.
+func (w *promiseWaiter) await(p safejs.Value) (safejs.Value, error) {
+	if _, err := p.Call("then", w.onResolve, w.onReject); err != nil {
 		return safejs.Value{}, err
 	}
-	defer onErr.Release()
-	if _, err := p.Call("then", onOK, onErr); err != nil {
-		return safejs.Value{}, badInput("not a Promise: %v", err)
-	}
-	s := <-ch
-	if s.ok {
-		return s.v, nil
-	}
+	s := <-w.ch
+	return s.value, s.err
+}
+
+func (w *promiseWaiter) release() {
+	w.onResolve.Release()
+	w.onReject.Release()
+}
+
+// rejection describes a rejection value: an error with the rejection's
+// code (internal when it has none) and message.
+func rejection(v safejs.Value) error {
 	code, msg := extractor.CodeInternal, "a promise was rejected"
-	if s.v.Type() == safejs.TypeObject {
-		if c, err := s.v.Get("code"); err == nil && c.Type() == safejs.TypeString {
+	if v.Type() == safejs.TypeObject {
+		if c, err := v.Get("code"); err == nil && c.Type() == safejs.TypeString {
 			str, _ := c.String()
 			code = extractor.Code(str)
 		}
-		if m, err := s.v.Get("message"); err == nil && m.Type() == safejs.TypeString {
+		if m, err := v.Get("message"); err == nil && m.Type() == safejs.TypeString {
 			msg, _ = m.String()
 		}
 	}
-	return safejs.Value{}, &extractor.Error{Code: code, Msg: msg}
+	return &extractor.Error{Code: code, Msg: msg}
 }

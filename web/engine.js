@@ -3,13 +3,18 @@
 // It compiles netflix-donation.wasm once (WebAssembly.compileStreaming, or
 // WebAssembly.compile of the bytes when the server does not send
 // application/wasm), starts worker.js while that compiles and hands it the
-// compiled Module, and runs one call at a time. Files are posted as
-// handles; the workers read them lazily. A large input is read by two
-// workers at once where the device has two cores: each aggregates its half
-// of ViewingActivity.csv (extractPart), and the first merges both halves
-// (merge) into exactly the summary one worker would make; the second
-// worker is started, from the same compiled Module, the first time a
-// large input comes. When an abort is not acknowledged within
+// compiled Module, and runs one call at a time per worker. Files are
+// posted as handles; the workers read them lazily.
+//
+// A participant's file is read once (open): the workers read it into
+// aggregates per profile, which the first worker keeps as a session; the
+// profile list and every summary come from the session, for any choice
+// of profiles, without reading the file again, until the session is
+// closed. A large input is read by two workers at once where the device
+// has two cores: each reads a range of ViewingActivity.csv, and the first
+// merges the second's aggregates into its own. How many ranges and where
+// to cut them is decided here (splitRanges); the Go engine only reads the
+// ranges it is given. When an abort is not acknowledged within
 // ABORT_GRACE_MS, the worker is terminated and a new one is started for
 // the next call.
 //
@@ -18,28 +23,37 @@
 //
 //   import { Engine } from './engine.js';
 //   const engine = new Engine(new URL('./', import.meta.url).href);
-//   const summary = await engine.extract(file, { timeZone: 'Europe/Amsterdam' });
+//   const session = await engine.open(file, { timeZone: 'Europe/Amsterdam' });
+//   const summary = await session.summary(['Anna']);
+//   session.close();
+
+import { OPTIONS, SHARE_OPTIONS, MAX_PARTS } from './contract.js';
 
 /** Milliseconds an abort may take before the worker is terminated. */
 export const ABORT_GRACE_MS = 1000;
 
 /**
- * Inputs of at least this many bytes are split over the workers (see
- * Engine). Below it a second worker saves less than it costs to start:
- * the extractor itself does not split a ViewingActivity.csv under 1 MiB,
- * which a ZIP of half a megabyte holds several times over.
+ * Inputs of at least this many bytes are split over the workers. Below
+ * it a second worker saves less than it costs to start.
  */
 export const SPLIT_MIN_BYTES = 512 * 1024;
 
 /**
- * The most workers one extraction uses by default (and with fewer cores,
- * one per core): a phone's memory holds one WebAssembly instance per
- * worker. The Engine's parts option may ask for up to EXTRACTOR_MAX_PARTS.
+ * The most workers one read uses by default (and with fewer cores, one
+ * per core): a phone's memory holds one WebAssembly instance per worker.
+ * The Engine's parts option may ask for up to MAX_PARTS.
  */
 export const DEFAULT_PARTS = 2;
 
-/** extractor.MaxParts: the most parts the engine can merge. */
-export const EXTRACTOR_MAX_PARTS = 16;
+/**
+ * SKIP_COST is the time a worker takes to pass over a byte before its
+ * range, relative to the time it takes to read one: every worker but the
+ * first must reach its start. A ZIP's table is inflated up to there (the
+ * browser's inflater, about a fifth of the time reading takes); a lone
+ * CSV or a folder's file seeks, which costs next to nothing
+ * (bench/README.md).
+ */
+export const SKIP_COST = Object.freeze({ zip: 0.2, seekable: 0.02 });
 
 /** Progress stages passed to onProgress, in order. */
 export const STAGES = Object.freeze(['loading', 'reading', 'summarising', 'done']);
@@ -97,7 +111,32 @@ function inputBytes(input) {
   return input.files.reduce(function (m, f) { return Math.max(m, f.file.size); }, 0);
 }
 
-/** defaultParts is how many workers an extraction may use here. */
+/**
+ * skipCost guesses what skipping costs in an input from its name: a ZIP
+ * is inflated, anything else seeks. A wrong guess costs time, never
+ * correctness.
+ */
+function skipCost(input) {
+  const zip = input.kind === 'file' && /\.zip$/i.test(input.file.name || '');
+  return zip ? SKIP_COST.zip : SKIP_COST.seekable;
+}
+
+/**
+ * splitRanges returns the ranges ({from, to}, fractions of the table) of
+ * count workers. They are not equal: a later worker spends time skipping
+ * to its start, so it gets less of its own. With range i cut at c_i, all
+ * workers take as long when cost*c_i + (c_{i+1} - c_i) is the same for
+ * every i, which gives c_i = (1 - q^i) / (1 - q^count), q = 1 - cost.
+ */
+export function splitRanges(count, cost) {
+  const q = 1 - cost;
+  const cut = function (i) { return i >= count ? 1 : (1 - Math.pow(q, i)) / (1 - Math.pow(q, count)); };
+  const out = [];
+  for (let i = 0; i < count; i++) out.push({ from: cut(i), to: cut(i + 1) });
+  return out;
+}
+
+/** defaultParts is how many workers a read may use here. */
 function defaultParts() {
   const cores = (typeof navigator !== 'undefined' && navigator.hardwareConcurrency) || 1;
   return Math.max(1, Math.min(DEFAULT_PARTS, cores));
@@ -113,33 +152,35 @@ export function browserTimeZone() {
 }
 
 /**
- * goOptions converts the JavaScript options (camelCase) to the JSON of
- * the Go extractor.Options. Absent values keep the Go defaults; keys it
- * does not know (onProgress, signal, a widget's own settings) are ignored.
- * Values are passed as they are: Go rejects wrong ones with bad_options.
+ * goJSON converts JavaScript options (camelCase, the contract's names) to
+ * the engine's JSON. Absent values keep the Go defaults; keys it does not
+ * know (onProgress, signal, a widget's own settings) are ignored. Values
+ * are passed as they are: Go rejects wrong ones with bad_options.
  */
-export function goOptions(options) {
+function goJSON(options, names, out) {
   const o = options || {};
-  const out = { time_zone: o.timeZone != null ? o.timeZone : browserTimeZone() };
-  if (o.profiles != null) {
-    if (o.profiles === 'all') out.profiles = [];
-    else out.profiles = Array.isArray(o.profiles) ? o.profiles : [o.profiles];
-  }
-  const names = { minSeconds: 'min_seconds', from: 'from', to: 'to', titles: 'titles', top: 'top', account: 'account' };
   for (const key of Object.keys(names)) {
     if (o[key] != null) out[names[key]] = o[key];
   }
   return JSON.stringify(out);
 }
 
-/** goShareOptions converts {blocks, removeTitles, maxBytes} to Go's ShareOptions JSON. */
+/** goOptions converts extractor options; the time zone defaults to the browser's. */
+export function goOptions(options) {
+  const o = Object.assign({}, options);
+  delete o.profiles; // chosen per summary, not per read
+  return goJSON(o, OPTIONS, { time_zone: o.timeZone != null ? o.timeZone : browserTimeZone() });
+}
+
+/** goProfiles converts a choice of profiles ('all', a name or names) to the JSON the engine takes. */
+export function goProfiles(profiles) {
+  if (profiles == null || profiles === 'all') return '[]';
+  return JSON.stringify(Array.isArray(profiles) ? profiles : [profiles]);
+}
+
+/** goShareOptions converts {blocks, removeTitles, maxBytes} to the engine's JSON. */
 export function goShareOptions(options) {
-  const o = options || {};
-  const out = {};
-  if (o.blocks != null) out.blocks = o.blocks;
-  if (o.removeTitles != null) out.remove_titles = o.removeTitles;
-  if (o.maxBytes != null) out.max_bytes = o.maxBytes;
-  return JSON.stringify(out);
+  return goJSON(options, SHARE_OPTIONS, {});
 }
 
 /**
@@ -167,13 +208,15 @@ async function compileWasm(url, early) {
 
 /** A running worker and its pending calls. */
 class WorkerHandle {
-  constructor(worker, blobURL) {
+  constructor(worker, blobURL, onRead) {
     this.worker = worker;
     this.blobURL = blobURL;
+    this.onRead = onRead;
     this.pending = new Map(); // id -> {resolve, reject, onProgress}
     this.nextId = 1;
     this.dead = null; // the Error that ended it
     this.onDead = null;
+    this.queue = Promise.resolve(); // calls run one after the other
   }
 
   /**
@@ -182,7 +225,7 @@ class WorkerHandle {
    * compiled Module when modulePromise resolves and waits for 'ready'.
    * A compile failure terminates the worker and rejects with its error.
    */
-  static start(baseURL, modulePromise) {
+  static start(baseURL, modulePromise, onRead) {
     const url = new URL('worker.js', baseURL).href;
     let worker;
     let blobURL = null;
@@ -198,7 +241,7 @@ class WorkerHandle {
     } catch (err) {
       return Promise.reject(engineError('worker_failed', 'cannot start the worker: ' + err.message));
     }
-    const h = new WorkerHandle(worker, blobURL);
+    const h = new WorkerHandle(worker, blobURL, onRead);
     return new Promise(function (resolve, reject) {
       worker.onmessage = function (event) {
         const m = event.data || {};
@@ -239,33 +282,51 @@ class WorkerHandle {
       p.onProgress(m.done, m.total);
     } else if (m.type === 'result') {
       this.pending.delete(m.id);
-      if (m.ok) p.resolve('bytes' in m ? m.bytes : m.json);
+      if (m.bytesRead) this.onRead(m.bytesRead);
+      if (m.ok) p.resolve(m.value);
       else p.reject(engineError(m.code || 'internal', m.message));
     }
   }
 
   /**
-   * call posts one call and returns its id; callbacks settle it. transfer
-   * lists ArrayBuffers to move rather than copy.
+   * run queues one call of an engine method and settles with its result.
+   * args may hold an input description as {input}. When signal aborts,
+   * the worker is asked to stop, and terminated when it does not within
+   * ABORT_GRACE_MS (the call then rejects with aborted). transfer lists
+   * ArrayBuffers to move rather than copy.
    */
-  call(msg, callbacks, transfer) {
-    const id = this.nextId++;
-    if (this.dead) {
-      callbacks.reject(this.dead);
-      return id;
-    }
-    this.pending.set(id, callbacks);
-    this.worker.postMessage(Object.assign({ type: 'call', id: id }, msg), transfer || []);
-    return id;
+  run(method, args, signal, onProgress, transfer) {
+    const job = this.queue.then(() => this._call(method, args, signal, onProgress, transfer));
+    this.queue = job.catch(function () {});
+    return job;
   }
 
-  /** post sends a message that is not a call (a call's other parts). */
-  post(msg, transfer) {
-    if (!this.dead) this.worker.postMessage(msg, transfer || []);
-  }
-
-  abort(id) {
-    if (!this.dead) this.worker.postMessage({ type: 'abort', id: id });
+  _call(method, args, signal, onProgress, transfer) {
+    const aborted = function () { return engineError('aborted', 'aborted'); };
+    if (signal && signal.aborted) return Promise.reject(aborted());
+    if (this.dead) return Promise.reject(this.dead);
+    const self_ = this;
+    return new Promise(function (resolve, reject) {
+      const id = self_.nextId++;
+      let timer = null;
+      const onAbort = function () {
+        if (!self_.dead) self_.worker.postMessage({ type: 'abort', id: id });
+        timer = setTimeout(function () {
+          self_.kill('aborted', 'aborted'); // rejects this call with aborted
+        }, ABORT_GRACE_MS);
+      };
+      const done = function () {
+        if (timer) clearTimeout(timer);
+        if (signal) signal.removeEventListener('abort', onAbort);
+      };
+      self_.pending.set(id, {
+        resolve: function (v) { done(); if (signal && signal.aborted) reject(aborted()); else resolve(v); },
+        reject: function (e) { done(); reject(signal && signal.aborted ? aborted() : e); },
+        onProgress: onProgress || function () {},
+      });
+      if (signal) signal.addEventListener('abort', onAbort, { once: true });
+      self_.worker.postMessage({ type: 'call', id: id, method: method, args: args }, transfer || []);
+    });
   }
 
   /** kill terminates the worker and rejects every pending call with code. */
@@ -280,6 +341,40 @@ class WorkerHandle {
   }
 }
 
+/**
+ * Session is a participant's file read into aggregates, held by the
+ * engine's first worker: its profile list, and summaries for any choice
+ * of profiles without reading the file again. Close it when done; a new
+ * file needs a new session.
+ */
+export class Session {
+  constructor(handle, id, profiles) {
+    this._handle = handle;
+    this._id = id;
+    this._closed = false;
+    /** The profiles, in order of first appearance: [{pseudonym, name, rows, views, seconds, first_day, last_day}]. */
+    this.profiles = profiles;
+  }
+
+  /** summaryJSON resolves to the summary JSON of the chosen profiles ('all', a name or names). */
+  summaryJSON(profiles) {
+    if (this._closed) return Promise.reject(engineError('bad_input', 'the session is closed'));
+    return this._handle.run('summary', [this._id, goProfiles(profiles)]);
+  }
+
+  /** summary resolves to the summary object of the chosen profiles. */
+  summary(profiles) {
+    return this.summaryJSON(profiles).then(JSON.parse);
+  }
+
+  /** close drops the aggregates; later calls reject. */
+  close() {
+    if (this._closed) return Promise.resolve();
+    this._closed = true;
+    return this._handle.run('close', [this._id]).then(function () {}, function () {});
+  }
+}
+
 /** Engine runs the Go extractor in workers. One instance per page is enough. */
 export class Engine {
   /**
@@ -287,25 +382,30 @@ export class Engine {
    * @param {{wasmResponse?: Promise<Response>, parts?: number, splitMinBytes?: number}} [options]
    *   wasmResponse: a fetch of baseURL + 'netflix-donation.wasm' the page
    *   started before this module loaded (netflix-donation.js does), used by
-   *   the first compile. parts: the most workers one extraction uses
-   *   (default: 2 on a device with two cores or more, else 1).
-   *   splitMinBytes: the input size from which they are used (default
-   *   SPLIT_MIN_BYTES).
+   *   the first compile. parts: the most workers one read uses (default:
+   *   2 on a device with two cores or more, else 1). splitMinBytes: the
+   *   input size from which they are used (default SPLIT_MIN_BYTES).
    */
   constructor(baseURL, options) {
     const o = options || {};
     this.baseURL = baseURL;
     this._early = o.wasmResponse || null;
-    this._parts = o.parts > 0 ? Math.min(Math.floor(o.parts), EXTRACTOR_MAX_PARTS) : defaultParts();
+    this._parts = o.parts > 0 ? Math.min(Math.floor(o.parts), MAX_PARTS) : defaultParts();
     this._splitMinBytes = o.splitMinBytes >= 0 ? o.splitMinBytes : SPLIT_MIN_BYTES;
     this._module = null; // Promise<WebAssembly.Module>
-    this._workers = []; // Promise<WorkerHandle> per worker; [0] serves every call
-    this._queue = Promise.resolve();
+    this._workers = []; // Promise<WorkerHandle> per worker; [0] holds the sessions
+    this._bytesRead = 0;
+    this._reads = Promise.resolve(); // one read (open, with its helpers) at a time
   }
 
   /** ready compiles the engine (once) and starts the first worker. */
   ready() {
     return this._ensureWorker(0).then(function () {});
+  }
+
+  /** stats reports what the engine did: bytesRead, the bytes of participants' files its workers read. */
+  stats() {
+    return { bytesRead: this._bytesRead };
   }
 
   _ensureWorker(i) {
@@ -316,7 +416,7 @@ export class Engine {
       this._module.catch(function () { self_._module = null; });
     }
     if (!this._workers[i]) {
-      const p = WorkerHandle.start(self_.baseURL, this._module);
+      const p = WorkerHandle.start(self_.baseURL, this._module, function (n) { self_._bytesRead += n; });
       this._workers[i] = p;
       const forget = function () { if (self_._workers[i] === p) self_._workers[i] = null; };
       p.then(function (h) {
@@ -327,69 +427,39 @@ export class Engine {
     return this._workers[i];
   }
 
-  /** extractJSON resolves to the summary JSON exactly as Go wrote it. */
-  extractJSON(input, options) {
-    const o = options || {};
-    let msg;
-    try {
-      msg = { method: 'extract', input: describeInput(input), options: goOptions(o) };
-    } catch (err) {
-      return Promise.reject(err);
-    }
-    return this._run(msg, o.signal, o.onProgress);
-  }
-
-  /** extract resolves to the summary object. */
-  extract(input, options) {
-    return this.extractJSON(input, options).then(JSON.parse);
-  }
-
-  /** profiles resolves to [{pseudonym, name, rows}]. */
-  profiles(input, options) {
-    const o = options || {};
-    let msg;
-    try {
-      msg = { method: 'profiles', input: describeInput(input) };
-    } catch (err) {
-      return Promise.reject(err);
-    }
-    return this._run(msg, o.signal, null).then(JSON.parse);
-  }
-
-  /** share resolves to {json, summary}: the donation JSON Go made and its parsed object. */
-  share(summary, options) {
-    let msg;
-    try {
-      const text = typeof summary === 'string' ? summary : JSON.stringify(summary);
-      if (typeof text !== 'string') throw engineError('bad_input', 'the summary is missing');
-      msg = { method: 'share', summary: text, options: goShareOptions(options) };
-    } catch (err) {
-      return Promise.reject(err.code ? err : engineError('bad_input', 'the summary cannot be encoded'));
-    }
-    return this._run(msg, null, null).then(function (json) {
-      return { json: json, summary: JSON.parse(json) };
-    });
-  }
-
-  /** _run queues one call; calls run one after the other. */
-  _run(msg, signal, onProgress) {
-    const job = this._queue.then(() => this._runNow(msg, signal, onProgress));
-    this._queue = job.catch(function () {});
-    if (!signal) return job;
-    // A call aborted while it waits for its turn rejects at once.
-    return Promise.race([job, new Promise(function (_, reject) {
-      if (signal.aborted) reject(engineError('aborted', 'aborted'));
-      else signal.addEventListener('abort', function () { reject(engineError('aborted', 'aborted')); }, { once: true });
+  /**
+   * open reads the input once and resolves to a Session. options: the
+   * extractor options (timeZone, minSeconds, from, to, titles, top,
+   * account), onProgress(fraction, stage), signal (an AbortSignal) and
+   * parts (the most workers this read uses; default the Engine's).
+   */
+  open(input, options) {
+    // A read starts only once the one before it has ended on every
+    // worker: a worker slower than ABORT_GRACE_MS to stop after an abort
+    // is killed then, and must not take the next read with it. A read
+    // aborted while it waits rejects at once.
+    const signal = options && options.signal;
+    const turn = this._reads.then(() => this._open(input, options));
+    this._reads = turn.catch(function () {});
+    if (!signal) return turn;
+    return Promise.race([turn, new Promise(function (_, reject) {
+      const stop = function () { reject(engineError('aborted', 'aborted')); };
+      if (signal.aborted) stop();
+      else signal.addEventListener('abort', stop, { once: true });
     })]);
   }
 
-  async _runNow(msg, signal, onProgress) {
-    const report = typeof onProgress === 'function' ? onProgress : function () {};
+  async _open(input, options) {
+    const o = options || {};
+    const report = typeof o.onProgress === 'function' ? o.onProgress : function () {};
+    const signal = o.signal || null;
+    const desc = describeInput(input);
+    const opts = goOptions(o);
     if (signal && signal.aborted) throw engineError('aborted', 'aborted');
     report(0, 'loading');
-    const handle = await this._ensureWorker(0);
+    const first = await this._ensureWorker(0);
     if (signal && signal.aborted) throw engineError('aborted', 'aborted');
-    if (msg.method !== 'share') report(0.05, 'reading');
+    report(0.05, 'reading');
     let summarising = false;
     const reading = function (fraction) {
       if (summarising) return;
@@ -400,89 +470,132 @@ export class Engine {
         report(0.05 + 0.9 * fraction, 'reading');
       }
     };
-    const split = msg.method === 'extract' && this._parts > 1 && inputBytes(msg.input) >= this._splitMinBytes;
-    const result = split
-      ? await this._extractSplit(handle, msg, signal, reading)
-      : await callWorker(handle, msg, signal, byteProgress(reading));
+    const parts = o.parts > 0 ? Math.min(Math.floor(o.parts), MAX_PARTS) : this._parts;
+    const split = parts > 1 && inputBytes(desc) >= this._splitMinBytes;
+    let id = null;
+    if (split) id = await this._openSplit(first, parts, desc, opts, signal, reading);
+    if (id === null) {
+      id = await first.run('open', [{ input: desc }, opts, '{}'], signal, byteProgress(reading));
+    }
+    let profiles;
+    try {
+      profiles = JSON.parse(await first.run('profiles', [id], signal));
+    } catch (err) {
+      first.run('close', [id]).catch(function () {});
+      throw err;
+    }
     report(1, 'done');
-    return result;
+    return new Session(first, id, profiles);
   }
 
   /**
-   * _extractSplit runs one extraction as parts on several workers: the
-   * first reads part 0 and then merges the others' aggregates into its own
-   * (one 'extract' call with count, sent the other parts in a 'parts'
-   * message). It falls back to one worker, with the same result, when a
-   * helper cannot start or fails, or when the table cannot be cut between
-   * records (split_misaligned). The error reported is the first in table
-   * order, as one worker would meet it: Go reports part 0's own error
-   * before it asks for the other parts, and a part's start is only trusted
-   * once every earlier part ended where it began, so a failing part stops
-   * only the parts after it and the first failure in order is passed on.
+   * _openSplit reads the input as ranges on several workers: the first
+   * opens a session with range 0, the others read theirs, and their
+   * aggregates are merged into the session in table order. It resolves
+   * to the session id, or to null when one worker must read the input
+   * instead: a helper cannot start or fails, or the table cannot be cut
+   * between records (split_misaligned). Any other error is reported as
+   * one worker would meet it: the first in table order.
    */
-  async _extractSplit(first, msg, signal, reading) {
-    const single = function () { return callWorker(first, msg, signal, byteProgress(reading)); };
+  async _openSplit(first, workers, desc, opts, signal, reading) {
     let helpers;
     try {
       const starts = [];
-      for (let i = 1; i < this._parts; i++) starts.push(this._ensureWorker(i));
+      for (let i = 1; i < workers; i++) starts.push(this._ensureWorker(i));
       helpers = await Promise.all(starts);
     } catch (err) {
-      return single();
+      return null;
     }
     const count = helpers.length + 1;
-    const stops = helpers.map(function () { return new AbortController(); });
-    const stopFrom = function (j) { for (; j < stops.length; j++) stops[j].abort(); };
-    const onAbort = function () { stopFrom(0); };
-    if (signal) signal.addEventListener('abort', onAbort, { once: true });
+    const ranges = splitRanges(count, skipCost(desc));
     const fractions = new Array(count).fill(0);
-    const partProgress = function (i) {
+    const rangeProgress = function (i) {
       return function (done, total) {
         if (!(total > 0)) return;
         fractions[i] = Math.min(done / total, 1);
         reading(fractions.reduce(function (a, b) { return a + b; }, 0) / count);
       };
     };
-
-    let mainId = 0;
-    const main = callWorker(first, Object.assign({}, msg, { count: count }), signal, partProgress(0), null,
-      function (id) { mainId = id; });
-    const parts = helpers.map(function (h, j) {
-      const part = { method: 'extractPart', input: msg.input, options: msg.options, index: j + 1, count: count };
-      return callWorker(h, part, stops[j].signal, partProgress(j + 1)).catch(function (err) {
-        if (err.code !== 'aborted') stopFrom(j + 1);
-        throw err;
-      });
-    });
-    Promise.allSettled(parts).then(function (results) {
-      const failed = results.find(function (r) { return r.status === 'rejected'; });
-      if (failed) {
-        first.post({ type: 'parts', id: mainId, ok: false, code: failed.reason.code || 'internal', message: failed.reason.message });
-        return;
-      }
-      const bytes = results.map(function (r) { return r.value; });
-      first.post({ type: 'parts', id: mainId, ok: true, parts: bytes }, bytes.map(function (b) { return b.buffer; }));
-    });
-    try {
-      return await main;
-    } catch (err) {
-      stopFrom(0);
-      // A helper may also die as 'aborted': an earlier call's abort that
-      // it did not acknowledge in time ends it while it already holds
-      // this call's part. Only this call's own signal makes it aborted.
+    const stop = new AbortController();
+    const onAbort = function () { stop.abort(); };
+    if (signal) signal.addEventListener('abort', onAbort, { once: true });
+    const calls = [first.run('open', [{ input: desc }, opts, JSON.stringify(ranges[0])], stop.signal, rangeProgress(0))]
+      .concat(helpers.map(function (h, j) {
+        return h.run('read', [{ input: desc }, opts, JSON.stringify(ranges[j + 1])], stop.signal, rangeProgress(j + 1));
+      }));
+    const results = await Promise.allSettled(calls);
+    if (signal) signal.removeEventListener('abort', onAbort);
+    const id = results[0].status === 'fulfilled' ? results[0].value : null;
+    const failed = results.find(function (r) { return r.status === 'rejected'; });
+    if (failed) {
+      if (id !== null) first.run('close', [id]).catch(function () {});
+      if (signal && signal.aborted) throw engineError('aborted', 'aborted');
+      const err = failed.reason;
+      // A helper may also end as 'aborted' (an earlier read's abort it did
+      // not acknowledge in time): only this read's own signal makes it so.
       const helperDied = (err.code === 'worker_failed' || err.code === 'aborted') && !first.dead;
-      if (!(signal && signal.aborted) && (err.code === 'split_misaligned' || helperDied)) return single();
+      if (err.code === 'split_misaligned' || helperDied) return null;
       throw err;
+    }
+    const parts = results.slice(1).map(function (r) { return r.value; });
+    await first.run('merge', [id, parts], signal, null, parts.map(function (b) { return b.buffer; }));
+    return id;
+  }
+
+  /**
+   * extractJSON resolves to the summary JSON exactly as Go wrote it, of
+   * the profiles options.profiles chooses ('all' by default): open, one
+   * summary, close.
+   */
+  async extractJSON(input, options) {
+    const o = options || {};
+    const session = await this.open(input, o);
+    try {
+      return await session.summaryJSON(o.profiles);
     } finally {
-      if (signal) signal.removeEventListener('abort', onAbort);
-      // The next call must not start on a helper that is still stopping:
-      // a helper slower than ABORT_GRACE_MS to stop (a busy device) is
-      // killed then, which would fail that next call. Waiting here keeps
-      // the queue behind it; the caller of an aborted call has its
-      // rejection already.
-      await Promise.allSettled(parts);
+      session.close();
     }
   }
+
+  /** extract resolves to the summary object. */
+  extract(input, options) {
+    return this.extractJSON(input, options).then(JSON.parse);
+  }
+
+  /** profiles resolves to the profile list of the input: open, close. */
+  async profiles(input, options) {
+    const session = await this.open(input, options);
+    session.close();
+    return session.profiles;
+  }
+
+  /** share resolves to {json, summary}: the donation JSON Go made and its parsed object. */
+  async share(summary, options) {
+    let text;
+    try {
+      text = typeof summary === 'string' ? summary : JSON.stringify(summary);
+    } catch (err) {
+      throw engineError('bad_input', 'the summary cannot be encoded');
+    }
+    if (typeof text !== 'string') throw engineError('bad_input', 'the summary is missing');
+    const first = await this._ensureWorker(0);
+    const json = await first.run('share', [text, goShareOptions(options)]);
+    return { json: json, summary: JSON.parse(json) };
+  }
+}
+
+let shared = null;
+
+/**
+ * sharedEngine returns the page's one Engine, for the widget's files next
+ * to this module: the loader (netflix-donation.js) and every
+ * <netflix-donation> element use it, so a page compiles the engine and
+ * starts its workers once. options apply when it is made (the loader
+ * passes the fetch of the .wasm it began early).
+ */
+export function sharedEngine(options) {
+  if (!shared) shared = new Engine(new URL('./', import.meta.url).href, options);
+  return shared;
 }
 
 /** byteProgress adapts reading(fraction) to a worker's (done, total) reports. */
@@ -490,35 +603,4 @@ function byteProgress(reading) {
   return function (done, total) {
     if (total > 0) reading(done / total);
   };
-}
-
-/**
- * callWorker runs one call on a worker and settles with its result. When
- * signal aborts, the worker is asked to stop, and terminated when it does
- * not within ABORT_GRACE_MS (the call then rejects with aborted). onId,
- * when given, receives the call's id at once.
- */
-function callWorker(handle, msg, signal, onProgress, transfer, onId) {
-  const aborted = function () { return engineError('aborted', 'aborted'); };
-  if (signal && signal.aborted) return Promise.reject(aborted());
-  return new Promise(function (resolve, reject) {
-    let timer = null;
-    const onAbort = function () {
-      handle.abort(id);
-      timer = setTimeout(function () {
-        handle.kill('aborted', 'aborted'); // rejects this call with aborted
-      }, ABORT_GRACE_MS);
-    };
-    const done = function () {
-      if (timer) clearTimeout(timer);
-      if (signal) signal.removeEventListener('abort', onAbort);
-    };
-    const id = handle.call(msg, {
-      resolve: function (v) { done(); if (signal && signal.aborted) reject(aborted()); else resolve(v); },
-      reject: function (e) { done(); reject(signal && signal.aborted ? aborted() : e); },
-      onProgress: onProgress || function () {},
-    }, transfer);
-    if (onId) onId(id);
-    if (signal) signal.addEventListener('abort', onAbort, { once: true });
-  });
 }

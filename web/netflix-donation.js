@@ -9,22 +9,26 @@
 //   NetflixDonation.baseURL                    the directory this script was loaded from
 //   NetflixDonation.ready()                    Promise<void>: compile the engine, start its worker
 //                                              (begun when the script loads; data-preload="off" defers it)
-//   NetflixDonation.extract(input, options)    Promise<summary object>
-//   NetflixDonation.extractJSON(input, options) Promise<string>: the exact JSON the Go engine wrote
-//   NetflixDonation.profiles(input, {signal})  Promise<[{pseudonym, name, rows}]> (names stay in the page)
+//   NetflixDonation.open(input, options)       Promise<Session>: read the file once; then
+//       session.profiles                       [{pseudonym, name, rows, views, seconds, first_day, last_day}]
+//                                              (names stay in the page)
+//       session.summary(profiles)              Promise<summary object> for 'all', a name or names
+//       session.summaryJSON(profiles)          Promise<string>: the exact JSON the Go engine wrote
+//       session.close()                        Promise<void>: drop what was read
+//   NetflixDonation.extract(input, options)    Promise<summary object>: open, summary of options.profiles, close
+//   NetflixDonation.extractJSON(input, options) Promise<string>
+//   NetflixDonation.profiles(input, options)   Promise<profile list>: open, close
 //   NetflixDonation.share(summary, {blocks, removeTitles, maxBytes}) Promise<{json, summary}>
+//   NetflixDonation.stats()                    Promise<{bytesRead}>: bytes of participants' files read so far
 //
 // input: a File (ZIP or ViewingActivity.csv), a FileList or array of Files
 // from a folder pick (webkitRelativePath is the path), or [{path, file}].
-// options: timeZone (default: the browser's), profiles ('all' or [names]),
-// minSeconds, from, to ('YYYY-MM-DD'), titles ('none'|'top'|'all'), top,
-// account ([blocks]), onProgress(fraction, stage) with stage 'loading',
-// 'reading', 'summarising' or 'done', and signal (an AbortSignal).
-// Rejections are Errors with a stable .code: not_zip_or_csv, empty_file,
-// corrupt_zip, unsupported_zip, no_viewing_activity, viewing_history_only,
-// other_netflix_file, bad_header, unreadable_rows, empty, too_large,
-// nested_zip, bad_options, aborted, internal, worker_failed,
-// wasm_load_failed, bad_input.
+// options: timeZone (default: the browser's), profiles ('all' or [names];
+// extract only), minSeconds, from, to ('YYYY-MM-DD'), titles
+// ('none'|'top'|'all'), top, account ([blocks]), onProgress(fraction,
+// stage) with stage 'loading', 'reading', 'summarising' or 'done', and
+// signal (an AbortSignal). Rejections are Errors with a stable .code
+// (contract.js ERROR_CODES).
 //
 // The engine (engine.js, worker.js, wasm_exec.js, netflix-donation.wasm)
 // is found next to this script, so the widget can be hosted on another
@@ -35,6 +39,7 @@
   'use strict';
   if (window.NetflixDonation) return; // loaded twice
 
+  // Generated from web/contract.go (go test ./web -update).
   var VERSION = '0.1.0';
   var script = document.currentScript;
   var baseURL = new URL('.', (script && script.src) || window.location.href).href;
@@ -46,7 +51,7 @@
   function loadEngine(early) {
     if (!engine) {
       engine = import(baseURL + 'engine.js').then(function (m) {
-        return new m.Engine(baseURL, { wasmResponse: early });
+        return m.sharedEngine({ wasmResponse: early });
       }, function (err) {
         engine = null;
         var e = new Error('cannot load the engine: ' + (err && err.message));
@@ -69,10 +74,12 @@
     version: VERSION,
     baseURL: baseURL,
     ready: method('ready'),
+    open: method('open'),
     extract: method('extract'),
     extractJSON: method('extractJSON'),
     profiles: method('profiles'),
     share: method('share'),
+    stats: method('stats'),
   });
 
   // Start the engine now (compile the .wasm, start its worker), so that it

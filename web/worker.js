@@ -6,33 +6,32 @@
 // file's bytes: Files are posted as handles and Go reads them lazily, through
 // FileReaderSync over file.slice(a, b), only where the extractor needs them.
 //
-// Protocol (every message is a plain object):
+// The worker knows no engine method by name: a call names a method of the
+// object Go registers (the list is contract.js's ENGINE_METHODS) and its
+// arguments; an argument {input: ...} is an input description, which the
+// worker turns into what Go reads (goInput). Every call also gets, as its
+// last argument, hooks {signal, progress(done, total)}.
+//
+// Protocol (every message is a plain object; the type names are
+// contract.js's WORKER_MESSAGES):
 //   page -> worker  {type: 'load', base}                sent at once: load wasm_exec.js while the page compiles
 //   page -> worker  {type: 'init', base, module}        module: a compiled WebAssembly.Module
 //   worker -> page  {type: 'ready', version} | {type: 'init-failed', code, message}
-//   page -> worker  {type: 'call', id, method, input?, options?, summary?, index?, count?, parts?}
-//                   method: 'extract' | 'extractPart' | 'profiles' | 'share'
-//   page -> worker  {type: 'parts', id, ok: true, parts} | {type: 'parts', id, ok: false, code, message}
-//                   the other parts of an 'extract' call with count > 1
+//   page -> worker  {type: 'call', id, method, args}
 //   page -> worker  {type: 'abort', id}
 //   worker -> page  {type: 'progress', id, done, total}
-//   worker -> page  {type: 'result', id, ok: true, json} | {type: 'result', id, ok: true, bytes}
-//                   | {type: 'result', id, ok: false, code, message}
-//
-// A large input is read by several workers (engine.js): the first runs
-// 'extract' with count > 1, reading part 0, while the others run
-// 'extractPart' and resolve to the bytes of their part's aggregates (a
-// Uint8Array, transferred, not copied). The page hands those to the first
-// worker in a 'parts' message, and Go merges them into its own part. They
-// pass between the workers of one page, never further.
+//   worker -> page  {type: 'result', id, ok: true, value, bytesRead}
+//                   | {type: 'result', id, ok: false, code, message, bytesRead}
+//                   value: a string, or a Uint8Array (transferred, not copied);
+//                   bytesRead: bytes of the participant's files read for the call
 //   worker -> page  {type: 'exit'}                     the Go runtime stopped; the worker is useless
 'use strict';
 
 (function () {
   let api = null;
   const calls = new Map(); // id -> AbortController
-  const waiting = new Map(); // id -> {resolve, reject} of the other parts of a split extract
   let reader = null;
+  let bytesRead = 0; // bytes read from the participant's files, for the page's stats
   let loaded = false; // wasm_exec.js ran
   let failed = false; // init-failed was sent
 
@@ -84,7 +83,7 @@
       path: path,
       size: file.size,
       readAt: function (offset, length) {
-        return new Uint8Array(reader.readAsArrayBuffer(file.slice(offset, offset + length)));
+        return readBytes(file, offset, offset + length);
       },
     };
     if (gzipInflate) {
@@ -93,6 +92,13 @@
       };
     }
     return f;
+  }
+
+  // readBytes reads file's bytes [from, to) synchronously.
+  function readBytes(file, from, to) {
+    const b = new Uint8Array(reader.readAsArrayBuffer(file.slice(from, to)));
+    bytesRead += b.length;
+    return b;
   }
 
   // gzipInflate: DecompressionStream('gzip') exists here.
@@ -142,7 +148,7 @@
       if (stage === 1) {
         if (!block || blockPos >= block.length) {
           const n = Math.min(INFLATE_BLOCK, length - fed);
-          block = n > 0 ? new Uint8Array(reader.readAsArrayBuffer(file.slice(offset + fed, offset + fed + n))) : null;
+          block = n > 0 ? readBytes(file, offset + fed, offset + fed + n) : null;
           blockPos = 0;
         }
         if (block && block.length > 0) {
@@ -250,8 +256,18 @@
 
   function call(msg) {
     const id = msg.id;
-    if (!api) {
-      self.postMessage({ type: 'result', id: id, ok: false, code: 'worker_failed', message: 'the engine is not running' });
+    const readBefore = bytesRead;
+    const answer = function (m) {
+      m.type = 'result';
+      m.id = id;
+      m.bytesRead = bytesRead - readBefore;
+      calls.delete(id);
+      if (m.value instanceof Uint8Array) self.postMessage(m, [m.value.buffer]);
+      else self.postMessage(m);
+    };
+    const fn = api && Object.prototype.hasOwnProperty.call(api, msg.method) ? api[msg.method] : null;
+    if (!api || typeof fn !== 'function') {
+      answer({ ok: false, code: api ? 'bad_input' : 'worker_failed', message: api ? 'unknown method' : 'the engine is not running' });
       return;
     }
     const controller = new AbortController();
@@ -264,38 +280,16 @@
     };
     let promise;
     try {
-      if (msg.method === 'extract') {
-        if (msg.count > 1) {
-          const parts = new Promise(function (resolve, reject) { waiting.set(id, { resolve: resolve, reject: reject }); });
-          hooks.count = msg.count;
-          hooks.parts = function () { return parts; };
-        }
-        promise = api.extract(goInput(msg.input), msg.options, hooks);
-      } else if (msg.method === 'extractPart') {
-        promise = api.extractPart(goInput(msg.input), msg.options, msg.index, msg.count, hooks);
-      } else if (msg.method === 'profiles') {
-        promise = api.profiles(goInput(msg.input), hooks);
-      } else if (msg.method === 'share') {
-        promise = api.share(msg.summary, msg.options);
-      } else {
-        promise = Promise.reject(Object.assign(new Error('unknown method'), { code: 'bad_input' }));
-      }
+      const args = (msg.args || []).map(function (a) { return a && a.input ? goInput(a.input) : a; });
+      promise = fn.apply(api, args.concat([hooks]));
     } catch (err) {
       promise = Promise.reject(err);
     }
     Promise.resolve(promise).then(function (value) {
-      calls.delete(id);
-      waiting.delete(id);
-      if (value instanceof Uint8Array) {
-        self.postMessage({ type: 'result', id: id, ok: true, bytes: value }, [value.buffer]);
-      } else {
-        self.postMessage({ type: 'result', id: id, ok: true, json: value });
-      }
+      answer({ ok: true, value: value });
     }, function (err) {
-      calls.delete(id);
-      waiting.delete(id);
-      self.postMessage({
-        type: 'result', id: id, ok: false,
+      answer({
+        ok: false,
         code: (err && err.code) || (api ? 'internal' : 'worker_failed'),
         message: String((err && err.message) || err),
       });
@@ -308,14 +302,6 @@
       case 'load': load(msg.base); break;
       case 'init': init(msg); break;
       case 'call': call(msg); break;
-      case 'parts': {
-        const w = waiting.get(msg.id);
-        if (!w) break;
-        waiting.delete(msg.id);
-        if (msg.ok) w.resolve(msg.parts);
-        else w.reject(Object.assign(new Error(String(msg.message)), { code: msg.code || 'internal' }));
-        break;
-      }
       case 'abort': {
         const c = calls.get(msg.id);
         if (c) c.abort();

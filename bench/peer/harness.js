@@ -4,7 +4,11 @@
 // functions that time one operation each with performance.now():
 //
 //   benchStart(src)            insert <script src>, await NetflixDonation.ready() -> ms
-//   benchWidget(i, wantJSON)   NetflixDonation.extractJSON(benchFiles[i], {timeZone: 'UTC'}) -> {ms, json}
+//   benchWidget(i, wantJSON, parts)  NetflixDonation.extractJSON(benchFiles[i], {timeZone: 'UTC', parts}) -> {ms, json}
+//                              (parts: the most workers; 0 for the engine's default)
+//   benchFlow(i)               the participant's path from the chosen file to the review, as the
+//                              element runs it: open, the profile list, the first profile's
+//                              summary, its donation -> {ms, profiles}
 //   benchPeer(i)               peerSummary(benchFiles[i]) (peer.js) -> {ms, ...figures}
 //   benchInflate(i, off, len)  DecompressionStream('deflate-raw') over bytes off..off+len -> {ms, bytes}
 //   benchLoadB(base), benchWidgetB(i)  the same on a second build of the engine (comparisons)
@@ -36,12 +40,23 @@
     });
   };
 
-  window.benchWidget = async function (i, wantJSON) {
+  window.benchWidget = async function (i, wantJSON, parts) {
     var file = window.benchFiles[i];
     var t0 = performance.now();
-    var json = await window.NetflixDonation.extractJSON(file, { timeZone: 'UTC' });
+    var json = await window.NetflixDonation.extractJSON(file, { timeZone: 'UTC', parts: parts || 0 });
     var ms = performance.now() - t0;
     return { ms: ms, json: wantJSON ? json : '' };
+  };
+
+  window.benchFlow = async function (i) {
+    var file = window.benchFiles[i];
+    var t0 = performance.now();
+    var session = await window.NetflixDonation.open(file, { timeZone: 'UTC' });
+    var summary = await session.summary([session.profiles[0].name]);
+    await window.NetflixDonation.share(summary, { maxBytes: 20000 });
+    var ms = performance.now() - t0;
+    await session.close();
+    return { ms: ms, profiles: session.profiles.length };
   };
 
   window.benchPeer = async function (i) {

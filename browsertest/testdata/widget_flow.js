@@ -22,34 +22,58 @@
     if (params.get('lang')) el.setAttribute('lang', params.get('lang'));
     if (params.get('config')) el.setAttribute('config', params.get('config'));
   });
+  // wrapEngine gives the element an engine that is the page's shared one
+  // but for the methods in overrides, each given the real engine first.
+  function wrapEngine(overrides) {
+    var el = document.querySelector('netflix-donation');
+    var real = window.__realEngine || el.engine;
+    window.__realEngine = real;
+    var fake = {
+      ready: function () { return real.ready(); },
+      open: function (input, opts) { return real.open(input, opts); },
+      share: function (summary, opts) { return real.share(summary, opts); },
+    };
+    Object.keys(overrides).forEach(function (k) {
+      fake[k] = function () { return overrides[k].apply(null, [real].concat(Array.prototype.slice.call(arguments))); };
+    });
+    el.engine = fake;
+  }
   window.__failWith = function (code) {
-    var real = window.NetflixDonation;
-    function reject() {
-      var e = new Error('injected ' + code);
-      e.code = code;
-      return Promise.reject(e);
-    }
-    window.NetflixDonation = Object.assign({}, real, { profiles: reject, extract: reject });
-  };
-  // window.__countCalls() counts the engine's profiles() and extract()
-  // calls in window.__calls, so a test can tell whether a file was read again.
-  window.__countCalls = function () {
-    var real = window.NetflixDonation;
-    window.__calls = { profiles: 0, extract: 0 };
-    window.NetflixDonation = Object.assign({}, real, {
-      profiles: function () { window.__calls.profiles++; return real.profiles.apply(real, arguments); },
-      extract: function () { window.__calls.extract++; return real.extract.apply(real, arguments); },
+    wrapEngine({
+      open: function () {
+        var e = new Error('injected ' + code);
+        e.code = code;
+        return Promise.reject(e);
+      },
     });
   };
-  // window.__hang() makes profiles() wait until its AbortSignal fires, so
-  // a test can press Cancel while reading; window.__aborted records it.
+  // window.__countCalls() counts the files the engine opens and the
+  // summaries it builds from them in window.__calls, so a test can tell
+  // whether a file was read again.
+  window.__countCalls = function () {
+    window.__calls = { open: 0, summary: 0 };
+    wrapEngine({
+      open: function (real, input, opts) {
+        window.__calls.open++;
+        return real.open(input, opts).then(function (session) {
+          return {
+            profiles: session.profiles,
+            summary: function (p) { window.__calls.summary++; return session.summary(p); },
+            summaryJSON: function (p) { return session.summaryJSON(p); },
+            close: function () { return session.close(); },
+          };
+        });
+      },
+    });
+  };
+  // window.__hang() makes open() wait until its AbortSignal fires, so a
+  // test can press Cancel while reading; window.__aborted records it.
   // window.__unhang() puts the real engine back.
   window.__hang = function () {
-    var real = window.NetflixDonation;
-    window.__unhang = function () { window.NetflixDonation = real; };
+    window.__unhang = function () { document.querySelector('netflix-donation').engine = window.__realEngine; };
     window.__aborted = false;
-    window.NetflixDonation = Object.assign({}, real, {
-      profiles: function (input, opts) {
+    wrapEngine({
+      open: function (real, input, opts) {
         return new Promise(function (resolve, reject) {
           opts.signal.addEventListener('abort', function () {
             window.__aborted = true;

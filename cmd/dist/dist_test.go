@@ -27,6 +27,7 @@ var fakeWeb = map[string]string{
 	"netflix-donation.js":         "(function () {\n  var VERSION = '1.2.3';\n})();\n",
 	"netflix-donation-element.js": "import './element/a.js';\n",
 	"engine.js":                   "export class Engine {}\n",
+	"contract.js":                 "export const VERSION = '1.2.3';\n",
 	"worker.js":                   "'use strict';\n",
 	"wasm_exec.js":                strings.Repeat("// go runtime support\n", 50),
 	"netflix-donation.wasm":       "\x00asm\x01\x00\x00\x00" + strings.Repeat("wasm bytes ", 300),
@@ -43,6 +44,7 @@ var fakeWeb = map[string]string{
 // wantShipped are the paths the bundle must hold for fakeWeb, by hand.
 var wantShipped = []string{
 	"README.md",
+	"contract.js",
 	"element/a.js",
 	"element/screens/b.js",
 	"embed-snippet.html",
@@ -214,7 +216,7 @@ func TestBuildFolder(t *testing.T) {
 	}
 	raw, _ := res.Download()
 	var wantRaw int64
-	for _, p := range []string{"netflix-donation.js", "netflix-donation-element.js", "engine.js", "worker.js", "wasm_exec.js",
+	for _, p := range []string{"netflix-donation.js", "netflix-donation-element.js", "engine.js", "contract.js", "worker.js", "wasm_exec.js",
 		"netflix-donation.wasm", "element/a.js", "element/screens/b.js", "i18n/nl.js"} {
 		wantRaw += int64(len(fakeWeb[p]))
 	}
@@ -411,7 +413,7 @@ func TestRun(t *testing.T) {
 	if code := run([]string{"-web", web, "-version-file", vf, "-out", out}, &stdout, &stderr); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
-	for _, want := range []string{"netflix-donation-1.2.3/: 18 files", "brotli", "participant download", "netflix-donation-1.2.3.zip: ", "not shipped: examples/.DS_Store, i18n/i18n_test.go"} {
+	for _, want := range []string{"netflix-donation-1.2.3/: 19 files", "brotli", "participant download", "netflix-donation-1.2.3.zip: ", "not shipped: examples/.DS_Store, i18n/i18n_test.go"} {
 		if !strings.Contains(stdout.String(), want) {
 			t.Errorf("output lacks %q:\n%s", want, stdout.String())
 		}

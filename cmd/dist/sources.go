@@ -17,6 +17,7 @@ var runtimeFiles = []string{
 	"netflix-donation.js",
 	"netflix-donation-element.js",
 	"engine.js",
+	"contract.js",
 	"worker.js",
 	"wasm_exec.js",
 	"netflix-donation.wasm",

@@ -58,23 +58,31 @@ func eval(js string) chromedp.Action {
 // openAll opens every disclosure of the current screen.
 var openAll = eval(shadow + `.querySelectorAll('details').forEach((d) => { d.open = true; })`)
 
-// hold makes the engine pause so the working screen can be photographed:
-// profiles() waits for window.__release, extract() reports 42% first.
-// The engine object is frozen, so the wrapper replaces window.NetflixDonation.
+// hold makes the engine pause so the working screens can be photographed:
+// the element's engine is wrapped (its engine property) so that open()
+// answers only after window.__release once it has read the file, and a
+// summary only after window.__release2.
 const hold = `(() => {
-  const orig = window.NetflixDonation;
-  const api = Object.assign({}, orig);
-  window.NetflixDonation = api;
+  const el = document.querySelector('netflix-donation');
+  const real = el.engine;
   let release;
   window.__held = new Promise((r) => { release = r; });
   window.__release = release;
-  api.profiles = async (input, o) => { const p = await orig.profiles(input, o); await window.__held; return p; };
-  api.extract = async (input, o) => {
-    if (o && o.onProgress) {
-      o.onProgress(0.42, 'reading');
-      await new Promise((r) => { window.__release2 = r; });
-    }
-    return orig.extract(input, o);
+  el.engine = {
+    ready: () => real.ready(),
+    share: (s, o) => real.share(s, o),
+    open: async (input, o) => {
+      const session = await real.open(input, o);
+      await window.__held;
+      return {
+        profiles: session.profiles,
+        close: () => session.close(),
+        summary: async (p) => {
+          await new Promise((r) => { window.__release2 = r; });
+          return session.summary(p);
+        },
+      };
+    },
   };
 })()`
 

@@ -1,12 +1,15 @@
 // The element's config attribute: what the study asks for.
 
-/** BLOCKS are the summary blocks a study can share (extractor.ShareBlocks). */
-export const BLOCKS = Object.freeze(['totals', 'by_month', 'weekday_hour_seconds', 'by_device', 'titles', 'binge', 'profiles', 'account']);
+import { SHARE_BLOCKS, OPTIONS } from '../contract.js';
+
+/** BLOCKS are the summary blocks a study can share. */
+export const BLOCKS = SHARE_BLOCKS;
 
 /** DEFAULT_MAX_BYTES fits a Qualtrics embedded data field (about 20,000 characters). */
 export const DEFAULT_MAX_BYTES = 20000;
 
-const EXTRACT_KEYS = ['timeZone', 'minSeconds', 'from', 'to', 'titles', 'top', 'account'];
+// The extractor options a study sets; which profiles count, the participant chooses.
+const EXTRACT_KEYS = Object.keys(OPTIONS).filter((k) => k !== 'profiles');
 
 /**
  * parseConfig reads the config attribute's JSON:

@@ -4,15 +4,16 @@
 // data-fields (a test compares them with the donation's keys).
 
 import { h } from './dom.js';
+import { SHARE_BLOCKS, ACCOUNT_BLOCKS } from '../contract.js';
 
 /** VIEWING lists the blocks about viewing, in the order they are named. */
-const VIEWING = Object.freeze(['totals', 'by_month', 'weekday_hour_seconds', 'by_device', 'titles', 'binge', 'profiles', 'account']);
+const VIEWING = SHARE_BLOCKS;
 
 /** ABOUT groups the members every donation carries to be read correctly. */
 const ABOUT = Object.freeze([['rows_total', 'excluded', 'lenient_rows'], ['source'], ['options'], ['sharing'], ['schema', 'checksum']]);
 
 /** ACCOUNT lists the account blocks, in the order they are named. */
-const ACCOUNT = Object.freeze(['profiles', 'searches', 'ratings', 'my_list', 'tenure']);
+const ACCOUNT = ACCOUNT_BLOCKS;
 
 /** sharedFields lists every member of donation d in words, in two groups. */
 export function sharedFields(tx, d, uid) {

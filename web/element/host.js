@@ -4,14 +4,11 @@
 // that the host hears only how far the participant got (the status:
 // codes and counts, never content).
 
-/** DECLINE_REASONS are the reasons a participant can give for not sharing. */
-export const DECLINE_REASONS = Object.freeze(['not_wanted', 'no_file', 'not_own_account', 'did_not_work']);
+import { DECLINE_REASONS, STATUSES, STATUS_SCHEMA } from '../contract.js';
 
-/** STATUSES are the steps of the participation status, in the order a participant meets them. */
-export const STATUSES = Object.freeze(['reached', 'file_chosen', 'error', 'reviewed', 'declined', 'shared']);
-
-/** STATUS_SCHEMA names the format of the participation status (docs/participation-status.schema.json). */
-export const STATUS_SCHEMA = 'netflix-donation-status/1';
+// The reasons a participant can give for not sharing, the steps of the
+// participation status and its format's name (docs/*.schema.json).
+export { DECLINE_REASONS, STATUSES, STATUS_SCHEMA };
 
 /** MAX_STATUS_ERRORS bounds the error codes a status lists, so it fits any survey field. */
 export const MAX_STATUS_ERRORS = 10;

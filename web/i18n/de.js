@@ -58,7 +58,6 @@ export default {
   'working.cancel': 'Abbrechen',
 
   'stage.loading': 'Wird vorbereitet…',
-  'stage.profiles': 'Profile werden gesucht…',
   'stage.reading': 'Ihr Verlauf wird gelesen…',
   'stage.summarising': 'Alles wird zusammengezählt…',
   'stage.sharing': 'Die Zusammenfassung wird vorbereitet…',
@@ -68,7 +67,7 @@ export default {
   'profile.body': 'Dieses Netflix-Konto hat {count} Profile. Wählen Sie das Profil, mit dem Sie schauen. Wenn Sie ein Profil mit anderen teilen oder mehrere nutzen, wählen Sie alle.',
   'profile.private': 'Die Namen sehen nur Sie, hier auf Ihrem Gerät. Sie werden nie geteilt.',
   'profile.legend': 'Profile',
-  'profile.rows': '{count} Einträge im Verlauf, einschließlich Trailern und sehr kurzer Wiedergaben',
+  'profile.views': '{views}-mal etwas abgespielt, {hours} Stunden',
   'profile.next': 'Weiter',
   'profile.none': 'Wählen Sie mindestens ein Profil.',
   'profile.back': 'Andere Datei wählen',

@@ -59,7 +59,6 @@ export default {
   'working.cancel': 'Cancel',
 
   'stage.loading': 'Getting ready…',
-  'stage.profiles': 'Looking for profiles…',
   'stage.reading': 'Reading your viewing history…',
   'stage.summarising': 'Adding it all up…',
   'stage.sharing': 'Preparing the summary…',
@@ -69,7 +68,7 @@ export default {
   'profile.body': 'This Netflix account has {count} profiles. Choose the profile you watch with. If you share a profile with others, or use more than one, choose them all.',
   'profile.private': 'The names are shown only here, on your device. They are never shared.',
   'profile.legend': 'Profiles',
-  'profile.rows': '{count} entries in the viewing history, including trailers and very short plays',
+  'profile.views': '{views} plays, {hours} hours',
   'profile.next': 'Continue',
   'profile.none': 'Choose at least one profile.',
   'profile.back': 'Choose another file',

@@ -58,7 +58,6 @@ export default {
   'working.cancel': 'Annuleren',
 
   'stage.loading': 'Even opstarten…',
-  'stage.profiles': 'Profielen zoeken…',
   'stage.reading': 'Je kijkgeschiedenis lezen…',
   'stage.summarising': 'Alles optellen…',
   'stage.sharing': 'De samenvatting klaarzetten…',
@@ -68,7 +67,7 @@ export default {
   'profile.body': 'Dit Netflix-account heeft {count} profielen. Kies het profiel waarmee jij kijkt. Deel je een profiel met anderen, of gebruik je er meer dan één? Kies ze dan allemaal.',
   'profile.private': 'De namen zie je alleen hier, op je eigen apparaat. Ze worden nooit gedeeld.',
   'profile.legend': 'Profielen',
-  'profile.rows': '{count} regels in de kijkgeschiedenis, ook trailers en heel korte fragmenten',
+  'profile.views': '{views} keer iets afgespeeld, {hours} uur',
   'profile.next': 'Verder',
   'profile.none': 'Kies minstens één profiel.',
   'profile.back': 'Ander bestand kiezen',

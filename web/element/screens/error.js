@@ -2,13 +2,15 @@
 
 import { h, heading } from '../dom.js';
 import { guide } from './intro.js';
+import { ERROR_CODES } from '../../contract.js';
 
-/** CODES are the error codes with their own message; others show "internal". */
-export const CODES = Object.freeze([
-  'not_zip_or_csv', 'empty_file', 'corrupt_zip', 'unsupported_zip', 'no_viewing_activity', 'viewing_history_only',
-  'other_netflix_file', 'bad_header', 'unreadable_rows', 'empty', 'too_large', 'nested_zip', 'bad_options', 'aborted',
-  'internal', 'worker_failed', 'wasm_load_failed', 'bad_input',
-]);
+/**
+ * CODES are the error codes with their own message: every code the
+ * engine can reject with but two a participant never meets (a split the
+ * engine falls back from, and a researcher's checksum check). Others
+ * show "internal".
+ */
+export const CODES = Object.freeze(ERROR_CODES.filter((c) => c !== 'split_misaligned' && c !== 'checksum_mismatch'));
 
 /**
  * render builds the error screen for state.error (a code). Choosing

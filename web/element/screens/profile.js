@@ -13,7 +13,7 @@ export function render({ tx, act, state, uid }) {
     const box = h('input', { type: 'checkbox', id, value: String(i), 'data-key': 'profile-' + i, checked: state.chosen.includes(p.name) || null });
     boxes.push(box);
     return h('div', { class: 'check' }, box,
-      h('label', { for: id }, h('span', { class: 'name' }, p.name), h('span', { class: 'rows' }, tx.t('profile.rows', { count: tx.int(p.rows) }))));
+      h('label', { for: id }, h('span', { class: 'name' }, p.name), h('span', { class: 'rows' }, tx.t('profile.views', { views: tx.int(p.views), hours: tx.hours(p.seconds) }))));
   });
   const submit = (ev) => {
     ev.preventDefault();

@@ -29,18 +29,10 @@ export function render({ tx, act, state }) {
       h('button', { type: 'button', class: 'btn', 'data-key': 'cancel', onclick: () => act.cancel() }, tx.t('working.cancel'))));
   section.update = (fraction, stage) => {
     if (stage === 'done') stage = stageShown || 'summarising';
-    let text;
-    if (stage === 'profiles') {
-      // Listing profiles reports no progress: an indeterminate bar, no percentage.
-      bar.removeAttribute('value');
-      bar.removeAttribute('aria-valuetext');
-      text = tx.t('stage.profiles');
-    } else {
-      const pct = Math.max(0, Math.min(100, Math.floor((Number(fraction) || 0) * 100)));
-      bar.value = pct;
-      bar.setAttribute('aria-valuetext', pct + '%');
-      text = tx.t('working.status', { stage: tx.t('stage.' + stage), percent: tx.int(pct) });
-    }
+    const pct = Math.max(0, Math.min(100, Math.floor((Number(fraction) || 0) * 100)));
+    bar.value = pct;
+    bar.setAttribute('aria-valuetext', pct + '%');
+    const text = tx.t('working.status', { stage: tx.t('stage.' + stage), percent: tx.int(pct) });
     if (text !== textShown) {
       textShown = text;
       shownText.textContent = text;

@@ -1,6 +1,6 @@
 //go:build js && wasm
 
-package jsinflate
+package main
 
 import (
 	"bytes"

@@ -1,6 +1,6 @@
 //go:build js && wasm
 
-package jsinflate
+package main
 
 import (
 	"errors"
@@ -18,8 +18,14 @@ const batchSize = 1 << 20
 // EntryReader reads what a JavaScript entry inflater produces: an object
 // with read(max) -> Promise<Uint8Array | null>, skip(n) -> Promise<number>,
 // consumed() -> number and cancel() (the worker's entryInflater, which
-// inflates a ZIP entry straight from the File). It implements
-// extractor.EntryReader and extractor.Skipper.
+// inflates a ZIP entry straight from the File with the browser's
+// DecompressionStream, several times faster than compress/flate compiled
+// to WebAssembly). It implements extractor.EntryReader and skips.
+//
+// It must be used from a goroutine that may block: it waits for the
+// inflater's promises, which lets the JavaScript event loop run (Go's
+// js/wasm port resumes when a callback fires). The extractor's calls run
+// in such goroutines.
 type EntryReader struct {
 	obj   safejs.Value
 	calls *promiseWaiter
@@ -50,12 +56,11 @@ func (r *EntryReader) call(method string, args ...any) (safejs.Value, error) {
 	if err != nil {
 		return safejs.Value{}, fmt.Errorf("inflate: %s: %w", method, err)
 	}
-	if err := r.calls.watch(p); err != nil {
+	v, err := r.calls.await(p)
+	if err != nil {
 		return safejs.Value{}, fmt.Errorf("inflate: %s: %w", method, err)
 	}
-	s := <-r.calls.ch
-	r.calls.pending = false
-	return s.value, s.err
+	return v, nil
 }
 
 // Read implements io.Reader.

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -12,20 +13,42 @@ import (
 	"github.com/netflix-donation/widget/internal/synth"
 )
 
-// extractParts reads a table as count engines would: part 0 in
-// ExtractMerged, the others with ExtractPart.
-func extractParts(files FileSet, o Options, count int) (*Summary, error) {
-	return ExtractMerged(context.Background(), files, o, count, func(ctx context.Context) ([][]byte, error) {
-		var rest [][]byte
-		for i := 1; i < count; i++ {
-			b, err := ExtractPart(ctx, files, o, Part{Index: i, Count: count})
-			if err != nil {
-				return nil, fmt.Errorf("part %d of %d: %w", i, count, err)
-			}
-			rest = append(rest, b)
+// readRanges reads a table as several engines would: range i from
+// fractions cuts[i] to cuts[i+1], each range's aggregates encoded and
+// decoded as they travel between workers except the first's, merged in
+// order, then summarised for o's profiles.
+func readRanges(files FileSet, o Options, cuts []float64) (*Summary, error) {
+	var merged *Aggregates
+	for i := 0; i+1 < len(cuts); i++ {
+		a, err := Read(context.Background(), files, o, Range{From: cuts[i], To: cuts[i+1]})
+		if err != nil {
+			return nil, fmt.Errorf("range %d of %d: %w", i, len(cuts)-1, err)
 		}
-		return rest, nil
-	})
+		if merged == nil {
+			merged = a
+			continue
+		}
+		b, err := a.MarshalBinary()
+		if err != nil {
+			return nil, err
+		}
+		if a, err = UnmarshalAggregates(b); err != nil {
+			return nil, err
+		}
+		if err := merged.Merge(a); err != nil {
+			return nil, err
+		}
+	}
+	return merged.Summary(o.Profiles)
+}
+
+// equalCuts returns the fractions of count equal ranges.
+func equalCuts(count int) []float64 {
+	cuts := make([]float64, count+1)
+	for i := range cuts {
+		cuts[i] = float64(i) / float64(count)
+	}
+	return cuts
 }
 
 // summaryText is the summary's JSON, for comparing two summaries whole.
@@ -49,15 +72,12 @@ func utf16LE(s string) string {
 	return b.String()
 }
 
-// TestPartsGiveExtract checks that merging the parts of an export gives
+// TestRangesGiveExtract checks that merging the ranges of an export gives
 // byte for byte the summary Extract gives, for inputs that are split (a
 // generated export as CSV, CRLF CSV and ZIP) and inputs that are not
-// (small, UTF-16), with several option sets and part counts.
-func TestPartsGiveExtract(t *testing.T) {
+// (UTF-16), with several option sets and range counts.
+func TestRangesGiveExtract(t *testing.T) {
 	csv, truth := synthCSV(t, synth.Config{Rows: 12000, Seed: 31, Lenient: true, Malformed: true})
-	if len(csv) < MinPartBytes {
-		t.Fatalf("the generated table has %d bytes; the test needs at least %d to split", len(csv), MinPartBytes)
-	}
 	var zb bytes.Buffer
 	if _, err := synth.WriteZip(&zb, synth.Config{Rows: 12000, Seed: 32, TopFolder: "Download"}); err != nil {
 		t.Fatal(err)
@@ -99,45 +119,44 @@ func TestPartsGiveExtract(t *testing.T) {
 		for optName, fn := range optionSets {
 			o := optionsWith(fn)
 			want := summaryText(t, mustExtract(t, files, o))
-			for _, count := range []int{1, 2, 3, 7, MaxParts} {
-				s, err := extractParts(files, o, count)
+			for _, cuts := range [][]float64{equalCuts(1), equalCuts(2), equalCuts(3), equalCuts(7), {0, 0.55, 0.8, 1}} {
+				s, err := readRanges(files, o, cuts)
 				if err != nil {
-					t.Errorf("%s, %s, %d parts: %v", inName, optName, count, err)
+					t.Errorf("%s, %s, cuts %v: %v", inName, optName, cuts, err)
 					continue
 				}
 				if got := summaryText(t, s); got != want {
-					t.Errorf("%s, %s, %d parts: merged summary differs from Extract's\n got %.300s\nwant %.300s", inName, optName, count, got, want)
+					t.Errorf("%s, %s, cuts %v: merged summary differs from Extract's\n got %.300s\nwant %.300s", inName, optName, cuts, got, want)
 				}
 			}
 		}
 	}
 	if skipped < int64(zb.Len()) {
-		t.Errorf("the hooked ZIP's parts skipped %d bytes; Skip was not used", skipped)
+		t.Errorf("the hooked ZIP's ranges skipped %d bytes; Skip was not used", skipped)
 	}
 	// Both halves of the large CSV hold rows, and together all of them.
-	cfg, _ := validateOptions(DefaultOptions())
 	var rows []int64
-	for i := range 2 {
-		b, err := ExtractPart(context.Background(), inputs["csv"], DefaultOptions(), Part{Index: i, Count: 2})
+	for _, r := range []Range{{0, 0.5}, {0.5, 1}} {
+		a, err := Read(context.Background(), inputs["csv"], DefaultOptions(), r)
 		if err != nil {
 			t.Fatal(err)
 		}
-		p, err := decodePartial(b, cfg)
-		if err != nil {
-			t.Fatal(err)
+		var n int64
+		for _, p := range a.profiles {
+			n += int64(p.fig.rows)
 		}
-		rows = append(rows, p.agg.rowsTotal)
+		rows = append(rows, n)
 	}
 	if rows[0] < truth.Rows/3 || rows[1] < truth.Rows/3 || rows[0]+rows[1] != truth.Rows {
 		t.Errorf("rows per half %v, want two large shares of %d", rows, truth.Rows)
 	}
 	// And the merged summary agrees with the generator's own count.
-	s, err := extractParts(inputs["csv"], DefaultOptions(), 2)
+	s, err := readRanges(inputs["csv"], DefaultOptions(), equalCuts(2))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if s.RowsTotal != truth.Rows || s.Totals.Views != truth.Views60 || s.Totals.Seconds != truth.Seconds60 {
-		t.Errorf("2 parts: rows %d views %d seconds %d, generator %d %d %d",
+		t.Errorf("2 ranges: rows %d views %d seconds %d, generator %d %d %d",
 			s.RowsTotal, s.Totals.Views, s.Totals.Seconds, truth.Rows, truth.Views60, truth.Seconds60)
 	}
 }
@@ -186,6 +205,20 @@ func (rt rangeTable) nextLineEnd(cut int) int {
 	return cut + i + 1
 }
 
+// byteRange is the Range whose cuts lie at bytes lo and hi (-1: the first
+// row, the end) of a table of size bytes.
+func byteRange(lo, hi, size int64) Range {
+	at := func(c int64) float64 { return (float64(c) + 0.5) / float64(size) }
+	r := Range{To: 1}
+	if lo >= 0 {
+		r.From = at(lo)
+	}
+	if hi >= 0 && hi < size {
+		r.To = at(hi)
+	}
+	return r
+}
+
 // TestRangesEveryCut splits a tricky table in two at every byte offset.
 // A cut is expected to fail with ErrSplitMisaligned exactly when the
 // first line end at or after it is not the end of a record (worked out
@@ -194,22 +227,16 @@ func (rt rangeTable) nextLineEnd(cut int) int {
 func TestRangesEveryCut(t *testing.T) {
 	rt := newRangeTable()
 	files := loneCSV(rt.text)
+	size := int64(len(rt.text))
 	o := optionsWith(func(o *Options) { o.Titles = TitlesAll; o.MinSeconds = 0 })
 	want := summaryText(t, mustExtract(t, files, o))
-	cfg, err := validateOptions(o)
-	if err != nil {
-		t.Fatal(err)
-	}
 	ctx := context.Background()
-	rangeOf := func(lo, hi int64) (*aggregator, error) {
-		return aggregateRange(ctx, files, o, cfg, func(int64) (int64, int64, bool) { return lo, hi, true })
-	}
 	misaligned := 0
-	for cut := 0; cut <= len(rt.text)+1; cut++ {
-		end := rt.nextLineEnd(cut)
+	for cut := int64(0); cut < size; cut++ {
+		end := rt.nextLineEnd(int(cut))
 		wantMisaligned := end > rt.headerEnd && !rt.recordEnds[end]
-		first, err1 := rangeOf(-1, int64(cut))
-		second, err2 := rangeOf(int64(cut), -1)
+		first, err1 := Read(ctx, files, o, byteRange(-1, cut, size))
+		second, err2 := Read(ctx, files, o, byteRange(cut, -1, size))
 		if wantMisaligned {
 			misaligned++
 			if !errors.Is(err1, ErrSplitMisaligned) {
@@ -221,8 +248,14 @@ func TestRangesEveryCut(t *testing.T) {
 			t.Errorf("cut %d: %v, %v", cut, err1, err2)
 			continue
 		}
-		first.merge(second)
-		if got := summaryText(t, first.summary("csv", KnownFiles(files))); got != want {
+		if err := first.Merge(second); err != nil {
+			t.Fatal(err)
+		}
+		s, err := first.Summary(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := summaryText(t, s); got != want {
 			t.Errorf("cut %d (line end %d): merged summary differs\n got %s\nwant %s", cut, end, got, want)
 		}
 	}
@@ -236,37 +269,21 @@ func TestRangesEveryCut(t *testing.T) {
 func TestThreeRanges(t *testing.T) {
 	rt := newRangeTable()
 	files := loneCSV(rt.text)
+	size := int64(len(rt.text))
 	o := optionsWith(func(o *Options) { o.Titles = TitlesAll; o.TimeZone = "Europe/Amsterdam" })
 	want := summaryText(t, mustExtract(t, files, o))
-	cfg, _ := validateOptions(o)
-	ctx := context.Background()
 	checked := 0
-	for c1 := 0; c1 <= len(rt.text); c1 += 7 {
-		for c2 := c1; c2 <= len(rt.text)+3; c2 += 11 {
-			cuts := []int64{-1, int64(c1), int64(c2), -1}
-			var merged *aggregator
-			var failed error
-			for i := range 3 {
-				lo, hi := cuts[i], cuts[i+1]
-				a, err := aggregateRange(ctx, files, o, cfg, func(int64) (int64, int64, bool) { return lo, hi, true })
-				if err != nil {
-					failed = err
-					break
-				}
-				if merged == nil {
-					merged = a
-				} else {
-					merged.merge(a)
-				}
-			}
-			if errors.Is(failed, ErrSplitMisaligned) {
+	for c1 := int64(1); c1 < size; c1 += 7 {
+		for c2 := c1 + 1; c2 < size; c2 += 11 {
+			s, err := readRanges(files, o, []float64{0, byteRange(c1, -1, size).From, byteRange(c2, -1, size).From, 1})
+			if errors.Is(err, ErrSplitMisaligned) {
 				continue
 			}
-			if failed != nil {
-				t.Fatalf("cuts %d, %d: %v", c1, c2, failed)
+			if err != nil {
+				t.Fatalf("cuts %d, %d: %v", c1, c2, err)
 			}
 			checked++
-			if got := summaryText(t, merged.summary("csv", KnownFiles(files))); got != want {
+			if got := summaryText(t, s); got != want {
 				t.Fatalf("cuts %d, %d: merged summary differs\n got %s\nwant %s", c1, c2, got, want)
 			}
 		}
@@ -277,199 +294,184 @@ func TestThreeRanges(t *testing.T) {
 }
 
 // TestSplitMisalignedExport puts a title with many line breaks across the
-// middle of a table large enough to split: part 0 of 2 says so.
+// middle of a table: the first half says so.
 func TestSplitMisalignedExport(t *testing.T) {
 	row := "A,2023-01-01 10:00:00,00:40:00,,Some Film,,PC,,,\n"
-	half := strings.Repeat(row, MinPartBytes/len(row)/2+1)
+	half := strings.Repeat(row, 10000)
 	long := "A,2023-01-01 12:00:00,00:40:00,,\"" + strings.Repeat("a line of a title\n", 20000) + "\",,PC,,,\n"
 	text := vaHeader + half + long + half
-	if cut := cutOffset(int64(len(text)), 1, 2, skipCost("csv")); cut < int64(len(vaHeader)+len(half)) || cut > int64(len(vaHeader)+len(half)+len(long)) {
-		t.Fatalf("the cut %d is not inside the long record", cut)
+	if mid := len(text) / 2; mid < len(vaHeader)+len(half) || mid > len(vaHeader)+len(half)+len(long) {
+		t.Fatalf("the middle %d is not inside the long record", mid)
 	}
 	files := loneCSV(text)
-	_, err := ExtractPart(context.Background(), files, DefaultOptions(), Part{Index: 0, Count: 2})
+	_, err := Read(context.Background(), files, DefaultOptions(), Range{From: 0, To: 0.5})
 	if !errors.Is(err, ErrSplitMisaligned) {
-		t.Fatalf("part 0 of 2: %v, want ErrSplitMisaligned", err)
+		t.Fatalf("the first half: %v, want ErrSplitMisaligned", err)
 	}
-	// Extract is the fallback and reads it whole.
+	// Reading it whole is the fallback.
 	s := mustExtract(t, files, DefaultOptions())
 	if want := int64(2*strings.Count(half, "\n") + 1); s.RowsTotal != want {
 		t.Errorf("rows %d, want %d", s.RowsTotal, want)
 	}
 }
 
-// TestPartErrors checks that a bad part, bad options and damaged or
-// mismatched partials are errors with codes.
-func TestPartErrors(t *testing.T) {
+// TestRangeErrors checks that bad ranges, bad options and damaged or
+// mismatched aggregates are errors with codes.
+func TestRangeErrors(t *testing.T) {
 	files := loneCSV(vaHeader + "A,2023-01-01 10:00:00,00:40:00,,Some Film,,PC,,,\n")
 	ctx := context.Background()
 	o := DefaultOptions()
-	for _, p := range []Part{{0, 0}, {-1, 2}, {2, 2}, {0, MaxParts + 1}} {
-		if _, err := ExtractPart(ctx, files, o, p); CodeOf(err) != CodeBadOptions {
-			t.Errorf("part %+v: %v, want bad_options", p, err)
+	for _, r := range []Range{{From: -0.1, To: 1}, {From: 0.5, To: 0.5}, {From: 0.6, To: 0.4}, {From: 0, To: 1.5}, {From: math.NaN()}} {
+		if _, err := Read(ctx, files, o, r); CodeOf(err) != CodeBadOptions {
+			t.Errorf("range %+v: %v, want bad_options", r, err)
 		}
 	}
-	if _, err := ExtractPart(ctx, files, optionsWith(func(o *Options) { o.TimeZone = "Mars/Base" }), Part{0, 1}); CodeOf(err) != CodeBadOptions {
+	if _, err := Read(ctx, files, optionsWith(func(o *Options) { o.TimeZone = "Mars/Base" }), Range{}); CodeOf(err) != CodeBadOptions {
 		t.Errorf("bad time zone: %v", err)
 	}
-	if _, err := ExtractPart(ctx, loneCSV(vaHeader), o, Part{0, 1}); err != nil {
-		t.Errorf("a header without rows is an empty part, not an error: %v", err)
+	empty, err := Read(ctx, loneCSV(vaHeader), o, Range{})
+	if err != nil {
+		t.Errorf("a header without rows is an empty range, not an error: %v", err)
 	}
-	if _, err := extractParts(loneCSV(vaHeader), o, 2); CodeOf(err) != CodeEmpty {
-		t.Errorf("merging empty parts: %v, want empty", err)
+	if _, err := empty.Summary(nil); CodeOf(err) != CodeEmpty {
+		t.Errorf("summarising no rows: %v, want empty", err)
 	}
-	if _, err := ExtractPart(ctx, loneCSV("Profile Name,Start Time\n"), o, Part{1, 2}); CodeOf(err) != CodeBadHeader {
-		t.Errorf("every part reads the header: %v, want bad_header", err)
+	if _, err := empty.Profiles(); CodeOf(err) != CodeEmpty {
+		t.Errorf("listing the profiles of no rows: %v, want empty", err)
+	}
+	if _, err := Read(ctx, loneCSV("Profile Name,Start Time\n"), o, Range{From: 0.5, To: 1}); CodeOf(err) != CodeBadHeader {
+		t.Errorf("every range reads the header: %v, want bad_header", err)
 	}
 
-	p0, err := ExtractPart(ctx, files, o, Part{0, 2})
+	a, err := Read(ctx, files, o, Range{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	p1, err := ExtractPart(ctx, files, o, Part{1, 2})
+	b, err := a.MarshalBinary()
 	if err != nil {
 		t.Fatal(err)
 	}
-	p1of3, err := ExtractPart(ctx, files, o, Part{1, 3})
+	other, err := Read(ctx, files, optionsWith(func(o *Options) { o.MinSeconds = 1 }), Range{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	mergeWith := func(opts Options, count int, rest [][]byte) error {
-		_, err := ExtractMerged(ctx, files, opts, count, func(context.Context) ([][]byte, error) { return rest, nil })
-		return err
+	if err := other.Merge(a); CodeOf(err) != CodeInternal {
+		t.Errorf("merging ranges read with other options: %v, want internal", err)
 	}
-	if err := mergeWith(o, 2, [][]byte{p1}); err != nil {
-		t.Fatalf("ExtractMerged: %v", err)
-	}
-	cases := map[string]struct {
-		opts  Options
-		count int
-		rest  [][]byte
-		code  Code
-	}{
-		"no parts":      {o, 0, nil, CodeBadOptions},
-		"out of order":  {o, 2, [][]byte{p0}, CodeInternal},
-		"one missing":   {o, 3, [][]byte{p1of3}, CodeInternal},
-		"other options": {optionsWith(func(o *Options) { o.MinSeconds = 1 }), 2, [][]byte{p1}, CodeInternal},
-		"not a part":    {o, 2, [][]byte{[]byte("{}")}, CodeInternal},
-		"cut short":     {o, 2, [][]byte{p1[:len(p1)-1]}, CodeInternal},
-		"extra bytes":   {o, 2, [][]byte{append(bytes.Clone(p1), 0)}, CodeInternal},
-	}
-	for name, c := range cases {
-		if err := mergeWith(c.opts, c.count, c.rest); CodeOf(err) != c.code {
-			t.Errorf("%s: %v, want %s", name, err, c.code)
+	for name, damaged := range map[string][]byte{
+		"not aggregates": []byte("{}"),
+		"cut short":      b[:len(b)-1],
+		"extra bytes":    append(bytes.Clone(b), 0),
+	} {
+		if _, err := UnmarshalAggregates(damaged); CodeOf(err) != CodeInternal {
+			t.Errorf("%s: %v, want internal", name, err)
 		}
 	}
 }
 
-// mergeDamaged decodes b and merges it into fresh aggregates, as
-// ExtractMerged does with another worker's part, and builds the summary.
+// mergeDamaged decodes b and merges it into fresh aggregates, as the
+// first worker does with another worker's range, and builds the summary.
 // It is called without recover: a panic fails the test.
-func mergeDamaged(cfg *config, b []byte) {
-	p, err := decodePartial(b, cfg)
+func mergeDamaged(first *Aggregates, b []byte) {
+	a, err := UnmarshalAggregates(b)
 	if err != nil {
 		return
 	}
-	a := newAggregator(cfg)
-	a.merge(p.agg)
-	a.summary("csv", nil)
+	base := newAggregates(first.cfg, first.options)
+	if base.Merge(a) != nil {
+		return
+	}
+	if s, err := base.Summary(nil); err == nil {
+		s.JSON()
+	}
+	base.Profiles()
 }
 
-// TestPartialDamage decodes and merges every truncation and many
-// single-byte changes of a real partial: errors or summaries, never a
-// panic.
-func TestPartialDamage(t *testing.T) {
+// TestAggregatesDamage decodes and merges every truncation and many
+// single-byte changes of real encoded aggregates: errors or summaries,
+// never a panic.
+func TestAggregatesDamage(t *testing.T) {
 	csv, _ := synthCSV(t, synth.Config{Rows: 400, Seed: 34, Malformed: true})
-	files := loneCSV(string(csv))
 	o := optionsWith(func(o *Options) { o.Titles = TitlesAll })
-	p, err := ExtractPart(context.Background(), files, o, Part{0, 1})
+	a, err := Read(context.Background(), loneCSV(string(csv)), o, Range{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg, err := validateOptions(o)
+	p, err := a.MarshalBinary()
 	if err != nil {
 		t.Fatal(err)
 	}
 	for n := range len(p) {
-		mergeDamaged(cfg, p[:n])
+		mergeDamaged(a, p[:n])
 	}
 	for i := 0; i < len(p); i += max(1, len(p)/3000) {
 		for _, v := range []byte{0, 1, 0x7F, 0x80, 0xFF} {
 			b := bytes.Clone(p)
 			b[i] = v
-			mergeDamaged(cfg, b)
+			mergeDamaged(a, b)
 		}
 	}
 }
 
-// FuzzMerge decodes and merges arbitrary partials: an error or a summary,
-// never a panic.
+// FuzzMerge decodes and merges arbitrary encoded aggregates: an error or
+// a summary, never a panic.
 func FuzzMerge(f *testing.F) {
 	rt := newRangeTable()
 	o := optionsWith(func(o *Options) { o.Titles = TitlesAll; o.MinSeconds = 0 })
-	p, err := ExtractPart(context.Background(), loneCSV(rt.text), o, Part{0, 1})
+	a, err := Read(context.Background(), loneCSV(rt.text), o, Range{})
+	if err != nil {
+		f.Fatal(err)
+	}
+	p, err := a.MarshalBinary()
 	if err != nil {
 		f.Fatal(err)
 	}
 	f.Add(p)
-	f.Add([]byte(partialMagic))
-	cfg, err := validateOptions(o)
-	if err != nil {
-		f.Fatal(err)
-	}
+	f.Add([]byte(aggregatesMagic))
 	f.Fuzz(func(t *testing.T, b []byte) {
-		mergeDamaged(cfg, b)
+		mergeDamaged(a, b)
 	})
 }
 
-// TestExtractMerged runs part 0 in ExtractMerged and the other parts with
-// ExtractPart, as the first worker and its helpers do, and compares with
-// Extract; errors from the other parts come back as they are.
-func TestExtractMerged(t *testing.T) {
-	csv, _ := synthCSV(t, synth.Config{Rows: 12000, Seed: 35, Malformed: true})
+// TestSummaryPerChoice builds summaries for every choice of profiles from
+// one Read, in any order and again, and checks each against Extract with
+// that choice; and that the profile list counts what those summaries
+// count.
+func TestSummaryPerChoice(t *testing.T) {
+	csv, _ := synthCSV(t, synth.Config{Rows: 6000, Seed: 37, Malformed: true, Lenient: true})
 	files := loneCSV(string(csv))
-	ctx := context.Background()
-	for _, count := range []int{1, 2, 3} {
-		o := optionsWith(func(o *Options) { o.Titles = TitlesAll; o.Account = AccountBlocks })
-		want := summaryText(t, mustExtract(t, files, o))
-		calls := 0
-		s, err := ExtractMerged(ctx, files, o, count, func(context.Context) ([][]byte, error) {
-			calls++
-			var rest [][]byte
-			for i := 1; i < count; i++ {
-				b, err := ExtractPart(ctx, files, o, Part{Index: i, Count: count})
-				if err != nil {
-					return nil, err
-				}
-				rest = append(rest, b)
-			}
-			return rest, nil
-		})
+	o := optionsWith(func(o *Options) { o.Titles = TitlesAll; o.TimeZone = "Europe/Amsterdam"; o.Account = AccountBlocks })
+	a, err := Read(context.Background(), files, o, Range{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, err := a.Profiles()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(list) != 4 {
+		t.Fatalf("%d profiles, want the generator's 4", len(list))
+	}
+	choices := [][]string{nil, {list[2].Name}, {list[0].Name, list[3].Name}, {list[1].Name}, nil, {list[2].Name}}
+	for _, names := range choices {
+		s, err := a.Summary(names)
 		if err != nil {
-			t.Fatalf("%d parts: %v", count, err)
+			t.Fatal(err)
 		}
-		if got := summaryText(t, s); got != want {
-			t.Errorf("%d parts: differs from Extract\n got %.300s\nwant %.300s", count, got, want)
-		}
-		if wantCalls := min(count-1, 1); calls != wantCalls {
-			t.Errorf("%d parts: others called %d times, want %d", count, calls, wantCalls)
+		o.Profiles = names
+		if got, want := summaryText(t, s), summaryText(t, mustExtract(t, files, o)); got != want {
+			t.Errorf("profiles %q: summary from the aggregates differs from Extract's\n got %.300s\nwant %.300s", names, got, want)
 		}
 	}
-	helperFailed := newError(CodeTooLarge, "a helper says so")
-	_, err := ExtractMerged(ctx, files, DefaultOptions(), 2, func(context.Context) ([][]byte, error) { return nil, helperFailed })
-	if err != helperFailed {
-		t.Errorf("a failing part: %v, want its error as it is", err)
-	}
-	_, err = ExtractMerged(ctx, files, DefaultOptions(), 3, func(context.Context) ([][]byte, error) { return [][]byte{{}}, nil })
-	if CodeOf(err) != CodeInternal {
-		t.Errorf("a missing part: %v, want internal", err)
-	}
-	_, err = ExtractMerged(ctx, loneCSV("Title\nT\n"), DefaultOptions(), 2, func(context.Context) ([][]byte, error) {
-		t.Error("others called although part 0 failed")
-		return nil, nil
-	})
-	if CodeOf(err) != CodeBadHeader {
-		t.Errorf("part 0 failing: %v, want bad_header", err)
+	for _, p := range list {
+		s, err := a.Summary([]string{p.Name})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Views != s.Totals.Views || p.Seconds != s.Totals.Seconds || p.Rows != s.RowsTotal ||
+			p.FirstDay != s.Totals.FirstDay || p.LastDay != s.Totals.LastDay {
+			t.Errorf("%s: listed %+v, its summary %+v rows %d", p.Pseudonym, p, s.Totals, s.RowsTotal)
+		}
 	}
 }
 
@@ -485,16 +487,16 @@ func (c *countSkips) Skip(n int64) (int64, error) {
 	return k, err
 }
 
-// TestPartSeeks checks that the last part of a lone CSV seeks to its
+// TestRangeSeeks checks that the last range of a lone CSV seeks to its
 // start instead of reading what lies before it.
-func TestPartSeeks(t *testing.T) {
+func TestRangeSeeks(t *testing.T) {
 	csv, _ := synthCSV(t, synth.Config{Rows: 12000, Seed: 36})
 	rc := &recordingReaderAt{r: bytes.NewReader(csv)}
-	if _, err := ExtractPart(context.Background(), OpenCSV("ViewingActivity.csv", rc, int64(len(csv))), DefaultOptions(), Part{Index: 1, Count: 2}); err != nil {
+	if _, err := Read(context.Background(), OpenCSV("ViewingActivity.csv", rc, int64(len(csv))), DefaultOptions(), Range{From: 0.5, To: 1}); err != nil {
 		t.Fatal(err)
 	}
-	start := cutOffset(int64(len(csv)), 1, 2, skipCost("csv"))
+	start := int64(len(csv)) / 2
 	if limit := int64(len(csv)) - start + 2*readBufferSize; rc.bytes > limit {
-		t.Errorf("part 1 of 2 read %d of %d bytes; its part begins at %d, so at most %d", rc.bytes, len(csv), start, limit)
+		t.Errorf("the second half read %d of %d bytes; it begins at %d, so at most %d", rc.bytes, len(csv), start, limit)
 	}
 }
