@@ -42,7 +42,7 @@ func EngineMethods() []string {
 // WorkerMessages returns the types of the messages between the page
 // (engine.js) and its workers (worker.js).
 func WorkerMessages() []string {
-	return []string{"load", "init", "ready", "init-failed", "call", "abort", "progress", "result", "exit"}
+	return []string{"load", "init", "ready", "init-failed", "call", "abort", "inflate", "progress", "result", "exit"}
 }
 
 // ErrorCodes returns every code a call of the engine can reject with:

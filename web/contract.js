@@ -9,7 +9,7 @@ export const VERSION = '0.1.0';
 export const ENGINE_METHODS = Object.freeze(['open', 'read', 'merge', 'profiles', 'summary', 'close', 'share']);
 
 /** Types of the messages between engine.js and worker.js. */
-export const WORKER_MESSAGES = Object.freeze(['load', 'init', 'ready', 'init-failed', 'call', 'abort', 'progress', 'result', 'exit']);
+export const WORKER_MESSAGES = Object.freeze(['load', 'init', 'ready', 'init-failed', 'call', 'abort', 'inflate', 'progress', 'result', 'exit']);
 
 /** Every code a call of the engine can reject with. */
 export const ERROR_CODES = Object.freeze(['not_zip_or_csv', 'empty_file', 'corrupt_zip', 'unsupported_zip', 'no_viewing_activity', 'viewing_history_only', 'other_netflix_file', 'bad_header', 'unreadable_rows', 'empty', 'too_large', 'nested_zip', 'bad_options', 'aborted', 'checksum_mismatch', 'internal', 'bad_input', 'split_misaligned', 'worker_failed', 'wasm_load_failed']);

@@ -11,10 +11,13 @@
 // profile list and every summary come from the session, for any choice
 // of profiles, without reading the file again, until the session is
 // closed. A large input is read by two workers at once where the device
-// has two cores: each reads a range of ViewingActivity.csv, and the first
-// merges the second's aggregates into its own. How many ranges and where
-// to cut them is decided here (splitRanges); the Go engine only reads the
-// ranges it is given. When an abort is not acknowledged within
+// has two cores. A ZIP is read as a pipeline: the second worker inflates
+// ViewingActivity.csv and hands the bytes to the first, whose Go reads
+// them meanwhile (inflating takes about as long as reading). Any other
+// input is cut into ranges: each worker reads one, and the first merges
+// the others' aggregates into its own. How to split, and where to cut
+// (splitRanges), is decided here; the Go engine only reads what it is
+// given. When an abort is not acknowledged within
 // ABORT_GRACE_MS, the worker is terminated and a new one is started for
 // the next call.
 //
@@ -46,14 +49,13 @@ export const SPLIT_MIN_BYTES = 512 * 1024;
 export const DEFAULT_PARTS = 2;
 
 /**
- * SKIP_COST is the time a worker takes to pass over a byte before its
+ * SEEK_COST is the time a worker takes to pass over a byte before its
  * range, relative to the time it takes to read one: every worker but the
- * first must reach its start. A ZIP's table is inflated up to there (the
- * browser's inflater, about a fifth of the time reading takes); a lone
- * CSV or a folder's file seeks, which costs next to nothing
- * (bench/README.md).
+ * first must reach its start, and a lone CSV or a folder's file seeks
+ * there, which costs next to nothing. (A ZIP, whose table would have to be
+ * inflated up to there, is read as a pipeline instead.)
  */
-export const SKIP_COST = Object.freeze({ zip: 0.2, seekable: 0.02 });
+export const SEEK_COST = 0.02;
 
 /** Progress stages passed to onProgress, in order. */
 export const STAGES = Object.freeze(['loading', 'reading', 'summarising', 'done']);
@@ -112,16 +114,6 @@ function inputBytes(input) {
 }
 
 /**
- * skipCost guesses what skipping costs in an input from its name: a ZIP
- * is inflated, anything else seeks. A wrong guess costs time, never
- * correctness.
- */
-function skipCost(input) {
-  const zip = input.kind === 'file' && /\.zip$/i.test(input.file.name || '');
-  return zip ? SKIP_COST.zip : SKIP_COST.seekable;
-}
-
-/**
  * splitRanges returns the ranges ({from, to}, fractions of the table) of
  * count workers. They are not equal: a later worker spends time skipping
  * to its start, so it gets less of its own. With range i cut at c_i, all
@@ -134,6 +126,15 @@ export function splitRanges(count, cost) {
   const out = [];
   for (let i = 0; i < count; i++) out.push({ from: cut(i), to: cut(i + 1) });
   return out;
+}
+
+/**
+ * looksLikeZip guesses from its name whether an input is a ZIP, which is
+ * read as a pipeline rather than in ranges. A wrong guess costs time,
+ * never correctness: the workers read the bytes for what they are.
+ */
+function looksLikeZip(input) {
+  return input.kind === 'file' && /\.zip$/i.test(input.file.name || '');
 }
 
 /** defaultParts is how many workers a read may use here. */
@@ -216,6 +217,7 @@ class WorkerHandle {
     this.nextId = 1;
     this.dead = null; // the Error that ended it
     this.onDead = null;
+    this.died = new Promise((resolve) => { this._died = resolve; }); // resolves when it is killed
     this.queue = Promise.resolve(); // calls run one after the other
   }
 
@@ -338,6 +340,12 @@ class WorkerHandle {
     for (const p of this.pending.values()) p.reject(this.dead);
     this.pending.clear();
     if (this.onDead) this.onDead();
+    this._died();
+  }
+
+  /** post sends a message that is not a call; transfer lists what to move. */
+  post(msg, transfer) {
+    if (!this.dead) this.worker.postMessage(msg, transfer || []);
   }
 }
 
@@ -473,7 +481,8 @@ export class Engine {
     const parts = o.parts > 0 ? Math.min(Math.floor(o.parts), MAX_PARTS) : this._parts;
     const split = parts > 1 && inputBytes(desc) >= this._splitMinBytes;
     let id = null;
-    if (split) id = await this._openSplit(first, parts, desc, opts, signal, reading);
+    if (split && looksLikeZip(desc)) id = await this._openPipelined(first, desc, opts, signal, reading);
+    else if (split) id = await this._openSplit(first, parts, desc, opts, signal, reading);
     if (id === null) {
       id = await first.run('open', [{ input: desc }, opts, '{}'], signal, byteProgress(reading));
     }
@@ -486,6 +495,36 @@ export class Engine {
     }
     report(1, 'done');
     return new Session(first, id, profiles);
+  }
+
+  /**
+   * _openPipelined reads a ZIP with two workers: the first opens the
+   * session, and its large entries are inflated by the second, over a
+   * MessageChannel (worker.js serveInflate). It resolves to the session id,
+   * or to null when the first must read alone: the second cannot start or
+   * dies. Every other error is the first's, as one worker would meet it.
+   */
+  async _openPipelined(first, desc, opts, signal, reading) {
+    let helper;
+    try {
+      helper = await this._ensureWorker(1);
+    } catch (err) {
+      return null;
+    }
+    const channel = new MessageChannel();
+    helper.post({ type: 'inflate', file: desc.file, port: channel.port2 }, [channel.port2]);
+    const stop = new AbortController();
+    const onAbort = function () { stop.abort(); };
+    if (signal) signal.addEventListener('abort', onAbort, { once: true });
+    helper.died.then(onAbort);
+    try {
+      return await first.run('open', [{ input: desc, inflater: channel.port1 }, opts, '{}'], stop.signal, byteProgress(reading), [channel.port1]);
+    } catch (err) {
+      if (helper.dead && !first.dead && !(signal && signal.aborted)) return null;
+      throw err;
+    } finally {
+      if (signal) signal.removeEventListener('abort', onAbort);
+    }
   }
 
   /**
@@ -507,7 +546,7 @@ export class Engine {
       return null;
     }
     const count = helpers.length + 1;
-    const ranges = splitRanges(count, skipCost(desc));
+    const ranges = splitRanges(count, SEEK_COST);
     const fractions = new Array(count).fill(0);
     const rangeProgress = function (i) {
       return function (done, total) {

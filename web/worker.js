@@ -12,6 +12,12 @@
 // worker turns into what Go reads (goInput). Every call also gets, as its
 // last argument, hooks {signal, progress(done, total)}.
 //
+// A large ZIP is read by two workers at once as a pipeline (engine.js):
+// this worker inflates the big entries and hands the inflated bytes over a
+// MessagePort to the other worker, whose Go reads them while this one
+// inflates the next batch (serveInflate, remoteInflater). A call argument
+// {input, inflater: port} makes the input's big entries come over port.
+//
 // Protocol (every message is a plain object; the type names are
 // contract.js's WORKER_MESSAGES):
 //   page -> worker  {type: 'load', base}                sent at once: load wasm_exec.js while the page compiles
@@ -19,6 +25,7 @@
 //   worker -> page  {type: 'ready', version} | {type: 'init-failed', code, message}
 //   page -> worker  {type: 'call', id, method, args}
 //   page -> worker  {type: 'abort', id}
+//   page -> worker  {type: 'inflate', file, port}       serve the inflating of file's ZIP entries over port
 //   worker -> page  {type: 'progress', id, done, total}
 //   worker -> page  {type: 'result', id, ok: true, value, bytesRead}
 //                   | {type: 'result', id, ok: false, code, message, bytesRead}
@@ -75,8 +82,9 @@
   }
 
   // goFile describes a File to Go: its size, name, a synchronous readAt,
-  // and inflate for the ZIP entries in it.
-  function goFile(file, path) {
+  // and inflate for the ZIP entries in it: here, or, for entries of at
+  // least REMOTE_MIN_BYTES, in the worker at the other end of port.
+  function goFile(file, path, port) {
     if (!reader) reader = new FileReaderSync();
     const f = {
       name: file.name || '',
@@ -88,10 +96,140 @@
     };
     if (gzipInflate) {
       f.inflate = function (offset, length, crc, size32) {
+        if (port && length >= REMOTE_MIN_BYTES) return remoteInflater(port, offset, length, crc, size32);
         return entryInflater(file, offset, length, crc, size32);
       };
     }
     return f;
+  }
+
+  // Entries of at least this many compressed bytes are inflated by the
+  // other worker of a pipeline: below it, handing the bytes over costs
+  // more than inflating them here.
+  const REMOTE_MIN_BYTES = 256 << 10;
+
+  // REMOTE_AHEAD is how many batches a remoteInflater keeps asked for: two,
+  // so that the other worker never waits for a request while Go reads.
+  const REMOTE_AHEAD = 2;
+
+  // remoteInflater is entryInflater's interface over port: the worker at
+  // its other end (serveInflate) inflates, and REMOTE_AHEAD batches are
+  // always asked for ahead, so that it inflates the next ones while Go
+  // here reads the one before. Its bytes read count here, as if this
+  // worker had read them.
+  function remoteInflater(port, offset, length, crc, size32) {
+    const id = ++remoteSeq;
+    let consumed = 0;
+    const ahead = []; // the next batches asked for, in order
+    let ended = false;
+    const request = function (op, args) {
+      return new Promise(function (resolve) {
+        remoteWaiting.set(port, remoteWaiting.get(port) || new Map());
+        const seq = ++remoteSeq;
+        remoteWaiting.get(port).set(seq, resolve);
+        port.postMessage(Object.assign({ op: op, id: id, seq: seq }, args));
+      }).then(function (reply) {
+        bytesRead += reply.read || 0;
+        consumed = reply.consumed;
+        if (reply.error) {
+          ended = true;
+          throw new Error(reply.error);
+        }
+        return reply;
+      });
+    };
+    request('open', { offset: offset, length: length, crc: crc, size32: size32 }).catch(function () {}); // a failure shows at the first read
+    const batch = function (max) { return request('read', { max: max }); };
+    let rest = null; // bytes of a batch read ahead and not yet handed out
+    return {
+      read: async function (max) {
+        if (rest) {
+          const v = rest.subarray(0, max);
+          rest = rest.length > max ? rest.subarray(max) : null;
+          return v;
+        }
+        if (ended) return null;
+        while (ahead.length < REMOTE_AHEAD) ahead.push(batch(max));
+        const reply = await ahead.shift();
+        if (reply.bytes === null) {
+          ended = true;
+          return null;
+        }
+        ahead.push(batch(max));
+        return reply.bytes;
+      },
+      skip: async function (n) {
+        let k = 0;
+        while (k < n) {
+          const v = await this.read(n - k);
+          if (v === null) break;
+          k += v.length;
+        }
+        return k;
+      },
+      consumed: function () { return consumed; },
+      cancel: function () {
+        ended = true;
+        port.postMessage({ op: 'cancel', id: id });
+      },
+    };
+  }
+
+  let remoteSeq = 0;
+  const remoteWaiting = new Map(); // port -> Map(seq -> resolve)
+
+  // listenRemote routes the replies on port to their requests.
+  function listenRemote(port) {
+    port.onmessage = function (e) {
+      const m = e.data || {};
+      const waiting = remoteWaiting.get(port);
+      const resolve = waiting && waiting.get(m.seq);
+      if (!resolve) return;
+      waiting.delete(m.seq);
+      resolve(m);
+    };
+  }
+
+  // serveInflate inflates file's ZIP entries for the worker at the other
+  // end of port (its remoteInflater) until it says the call is over.
+  function serveInflate(file, port) {
+    if (!reader) reader = new FileReaderSync();
+    const inflaters = new Map(); // id -> entryInflater
+    port.onmessage = function (e) {
+      const m = e.data || {};
+      const reply = function (r) {
+        const inf = inflaters.get(m.id);
+        r.seq = m.seq;
+        r.consumed = inf ? inf.consumed() : 0;
+        r.read = bytesRead - readBefore;
+        readBefore = bytesRead;
+        if (r.bytes) port.postMessage(r, [r.bytes.buffer]);
+        else port.postMessage(r);
+      };
+      const failed = function (err) { reply({ error: String((err && err.message) || err) }); };
+      if (m.op === 'open') {
+        inflaters.set(m.id, entryInflater(file, m.offset, m.length, m.crc, m.size32));
+        reply({});
+      } else if (m.op === 'read') {
+        const inf = inflaters.get(m.id);
+        if (!inf) return failed('no such entry');
+        inf.read(m.max).then(function (v) {
+          // A batch may be a view into a larger buffer the inflater still
+          // holds: only a buffer of its own can be transferred.
+          if (v && (v.byteOffset !== 0 || v.byteLength !== v.buffer.byteLength)) v = v.slice();
+          reply({ bytes: v });
+        }, failed);
+      } else if (m.op === 'cancel') {
+        const inf = inflaters.get(m.id);
+        if (inf) inf.cancel();
+        inflaters.delete(m.id);
+      } else if (m.op === 'end') {
+        for (const inf of inflaters.values()) inf.cancel();
+        inflaters.clear();
+        port.close();
+      }
+    };
+    let readBefore = bytesRead;
   }
 
   // readBytes reads file's bytes [from, to) synchronously.
@@ -238,10 +376,11 @@
     };
   }
 
-  // goInput turns the page's input description into the object Go reads.
-  function goInput(input) {
+  // goInput turns the page's input description into the object Go reads;
+  // port, when given, inflates its big ZIP entries in another worker.
+  function goInput(input, port) {
     if (input && input.kind === 'file') {
-      const f = goFile(input.file, '');
+      const f = goFile(input.file, '', port);
       f.kind = 'file';
       return f;
     }
@@ -257,11 +396,16 @@
   function call(msg) {
     const id = msg.id;
     const readBefore = bytesRead;
+    const ports = [];
     const answer = function (m) {
       m.type = 'result';
       m.id = id;
       m.bytesRead = bytesRead - readBefore;
       calls.delete(id);
+      for (const p of ports) {
+        p.postMessage({ op: 'end' });
+        p.close();
+      }
       if (m.value instanceof Uint8Array) self.postMessage(m, [m.value.buffer]);
       else self.postMessage(m);
     };
@@ -280,7 +424,14 @@
     };
     let promise;
     try {
-      const args = (msg.args || []).map(function (a) { return a && a.input ? goInput(a.input) : a; });
+      const args = (msg.args || []).map(function (a) {
+        if (!(a && a.input)) return a;
+        if (a.inflater) {
+          ports.push(a.inflater);
+          listenRemote(a.inflater);
+        }
+        return goInput(a.input, a.inflater);
+      });
       promise = fn.apply(api, args.concat([hooks]));
     } catch (err) {
       promise = Promise.reject(err);
@@ -302,6 +453,7 @@
       case 'load': load(msg.base); break;
       case 'init': init(msg); break;
       case 'call': call(msg); break;
+      case 'inflate': serveInflate(msg.file, msg.port); break;
       case 'abort': {
         const c = calls.get(msg.id);
         if (c) c.abort();
