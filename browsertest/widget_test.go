@@ -14,6 +14,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/netflix-donation/widget/docs"
 	"github.com/netflix-donation/widget/extractor"
+	"github.com/netflix-donation/widget/extractor/codes"
 	"github.com/netflix-donation/widget/internal/badinput"
 	"github.com/netflix-donation/widget/internal/synth"
 	"github.com/santhosh-tekuri/jsonschema/v6"
@@ -260,7 +261,7 @@ func TestWidgetErrorCodes(t *testing.T) {
 		w.waitFor(`input[type=file]`)
 	}
 
-	seen := map[extractor.Code]bool{}
+	seen := map[codes.Code]bool{}
 	for _, c := range badinput.Cases() {
 		if c.Want == "" || c.Large || seen[c.Want] {
 			continue

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/netflix-donation/widget/extractor/codes"
 )
 
 // The account-level blocks Options.Account can ask for, by JSON name.
@@ -20,14 +22,14 @@ const (
 
 // AccountBlocks lists every valid name for Options.Account, in the order
 // the blocks appear in Account. Extract refuses other names with
-// CodeBadOptions.
+// codes.BadOptions.
 var AccountBlocks = []string{AccountProfilesBlock, AccountSearchesBlock, AccountRatingsBlock, AccountMyListBlock, AccountTenureBlock}
 
 // validateAccountBlocks checks that every name in blocks is in AccountBlocks.
 func validateAccountBlocks(blocks []string) error {
 	for _, b := range blocks {
 		if !slices.Contains(AccountBlocks, b) {
-			return newError(CodeBadOptions, "unknown account block %q", b)
+			return codes.New(codes.BadOptions, "unknown account block %q", b)
 		}
 	}
 	return nil

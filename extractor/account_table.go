@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/gocarina/gocsv"
+	"github.com/netflix-donation/widget/extractor/codes"
 )
 
 // accountBatchRows is the number of rows decoded per call of the batch
@@ -184,19 +185,19 @@ func accountSemicolons(b []byte) bool {
 	return bytes.IndexByte(b, ';') >= 0 && bytes.IndexByte(b, ',') < 0
 }
 
-// accountReadError turns a failure to read table base into an *Error.
+// accountReadError turns a failure to read table base into a *codes.Error.
 // Errors that already carry a code (limits, a corrupt ZIP) and context
 // cancellation keep theirs; anything else means the table could not be
 // read. The message names only the table, never its content.
 func accountReadError(err error, base string) error {
-	var e *Error
+	var e *codes.Error
 	if errors.As(err, &e) || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return err
 	}
-	return wrapError(CodeCorruptZip, err, "cannot read %s", base)
+	return codes.Wrap(codes.CorruptZip, err, "cannot read %s", base)
 }
 
-// accountLineLimit fails with CodeTooLarge when a line is longer than max
+// accountLineLimit fails with codes.TooLarge when a line is longer than max
 // bytes, so that one endless line in a small table cannot fill memory.
 type accountLineLimit struct {
 	r   io.Reader
@@ -213,7 +214,7 @@ func (l *accountLineLimit) Read(b []byte) (int, error) {
 		}
 		l.n++
 		if l.n > l.max {
-			return 0, newError(CodeTooLarge, "a line of an account table is longer than %d bytes", l.max)
+			return 0, codes.New(codes.TooLarge, "a line of an account table is longer than %d bytes", l.max)
 		}
 	}
 	return n, err

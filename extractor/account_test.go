@@ -19,6 +19,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/netflix-donation/widget/extractor/codes"
 	"github.com/netflix-donation/widget/internal/testutil"
 
 	"github.com/netflix-donation/widget/internal/synth"
@@ -108,7 +109,7 @@ func TestAccountProfiles(t *testing.T) {
 	}
 }
 
-const searchHeader = "Profile Name,Country Iso Code,Device,Is Kids,Query Typed,Displayed Name,Action,Section,Utc Timestamp\n"
+const searchHeader = "Profile Name,Country Iso codes.Code,Device,Is Kids,Query Typed,Displayed Name,Action,Section,Utc Timestamp\n"
 
 func TestAccountSearches(t *testing.T) {
 	csvText := searchHeader +
@@ -285,16 +286,16 @@ func TestAccountErrors(t *testing.T) {
 		ctx    context.Context
 		files  accountFiles
 		blocks []string
-		want   Code
+		want   codes.Code
 	}{
-		{"unknown block", context.Background(), accountFiles{}, []string{"searches", "emails"}, CodeBadOptions},
-		{"endless line", context.Background(), accountFiles{"SearchHistory.csv": long}, []string{"searches"}, CodeTooLarge},
-		{"cancelled", cancelled, accountFiles{"SearchHistory.csv": searchHeader}, []string{"searches"}, CodeAborted},
+		{"unknown block", context.Background(), accountFiles{}, []string{"searches", "emails"}, codes.BadOptions},
+		{"endless line", context.Background(), accountFiles{"SearchHistory.csv": long}, []string{"searches"}, codes.TooLarge},
+		{"cancelled", cancelled, accountFiles{"SearchHistory.csv": searchHeader}, []string{"searches"}, codes.Aborted},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			a, err := readAccount(tt.ctx, tt.files, tt.blocks, everyProfile(time.UTC))
-			if CodeOf(err) != tt.want {
+			if codes.Of(err) != tt.want {
 				t.Errorf("got %v (%v), want code %s", a, err, tt.want)
 			}
 		})

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/netflix-donation/widget/extractor"
+	"github.com/netflix-donation/widget/extractor/codes"
 	"github.com/netflix-donation/widget/internal/badinput"
 )
 
@@ -89,23 +90,23 @@ func peakHeap(f func()) uint64 {
 // see them. It mirrors the order Extract checks in: the viewing-history
 // download, then archives inside, then nothing found. Line length is
 // measured here independently.
-func inputLayerCode(fs extractor.FileSet, err error) extractor.Code {
+func inputLayerCode(fs extractor.FileSet, err error) codes.Code {
 	if err != nil {
-		return extractor.CodeOf(err)
+		return codes.Of(err)
 	}
 	name, ok := extractor.FindFile(fs, "ViewingActivity")
 	if !ok {
 		if _, ok := extractor.FindFile(fs, "NetflixViewingHistory.csv"); ok {
-			return extractor.CodeViewingHistoryOnly
+			return codes.ViewingHistoryOnly
 		}
 		if extractor.HasNestedZip(fs) {
-			return extractor.CodeNestedZip
+			return codes.NestedZip
 		}
-		return extractor.CodeNoViewingActivity
+		return codes.NoViewingActivity
 	}
 	rc, _, err := fs.Open(name)
 	if err != nil {
-		return extractor.CodeOf(err)
+		return codes.Of(err)
 	}
 	defer rc.Close()
 	longest, cur := 0, 0
@@ -120,13 +121,13 @@ func inputLayerCode(fs extractor.FileSet, err error) extractor.Code {
 			}
 		}
 		if longest > extractor.DefaultLimits().MaxLineBytes {
-			return extractor.CodeTooLarge
+			return codes.TooLarge
 		}
 		if err == io.EOF {
 			return ""
 		}
 		if err != nil {
-			return extractor.CodeOf(err)
+			return codes.Of(err)
 		}
 	}
 }
@@ -149,7 +150,7 @@ func TestBadInputLayer(t *testing.T) {
 				want = ""
 			}
 			r, size := buildCase(t, c)
-			var got extractor.Code
+			var got codes.Code
 			peak := peakHeap(func() {
 				got = inputLayerCode(extractor.Open(r, size, c.FileName, extractor.ZipOptions{}))
 			})
@@ -203,7 +204,7 @@ func testBadInputExtract(t *testing.T, c badinput.Case, hook bool) {
 			s, err = extractor.Extract(context.Background(), fs, extractor.DefaultOptions())
 		}
 	})
-	if got := extractor.CodeOf(err); got != c.Want {
+	if got := codes.Of(err); got != c.Want {
 		t.Fatalf("code %q (%v), want %q (%s)", got, err, c.Want, c.Desc)
 	}
 	if c.Want == "" && s.RowsTotal != c.Rows {

@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"slices"
 	"strconv"
+
+	"github.com/netflix-donation/widget/extractor/codes"
 )
 
 // ProfileInfo describes one profile for the participant's own choice on
@@ -22,8 +24,8 @@ type ProfileInfo struct {
 // Profiles lists the profiles in order of first appearance, with their
 // real names and their figures by the summary's rules (a profile's views
 // here are the views its summary would count). An Aggregates without any
-// row is CodeEmpty; one whose rows can mostly not be read is
-// CodeUnreadableRows.
+// row is codes.Empty; one whose rows can mostly not be read is
+// codes.UnreadableRows.
 func (a *Aggregates) Profiles() ([]ProfileInfo, error) {
 	if err := a.check(); err != nil {
 		return nil, err
@@ -73,7 +75,7 @@ func (a *Aggregates) checkTable() error {
 // lists them, or none or ["all"] for every profile (Options.Profiles).
 // Only the chosen profiles' figures enter it; the others are only
 // counted (Summary.Profiles). A name that matches no profile is
-// CodeBadOptions. It can be called again with another choice.
+// codes.BadOptions. It can be called again with another choice.
 func (a *Aggregates) Summary(profiles []string) (s *Summary, err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -138,7 +140,7 @@ func (a *Aggregates) choose(names []string) ([]*profileAgg, error) {
 		}
 	}
 	if len(out) == 0 {
-		return nil, newError(CodeBadOptions, "none of the chosen profiles has rows in ViewingActivity.csv")
+		return nil, codes.New(codes.BadOptions, "none of the chosen profiles has rows in ViewingActivity.csv")
 	}
 	return out, nil
 }

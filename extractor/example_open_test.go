@@ -7,6 +7,7 @@ import (
 	"testing/fstest"
 
 	"github.com/netflix-donation/widget/extractor"
+	"github.com/netflix-donation/widget/extractor/codes"
 )
 
 // An unzipped export in a folder the participant picked: the table is
@@ -54,7 +55,7 @@ func ExampleOpen() {
 	for _, in := range inputs {
 		files, err := extractor.Open(bytes.NewReader(in.data), int64(len(in.data)), in.name, extractor.ZipOptions{})
 		if err != nil {
-			fmt.Println(in.name, "->", extractor.CodeOf(err))
+			fmt.Println(in.name, "->", codes.Of(err))
 			continue
 		}
 		fmt.Println(in.name, "->", files.Kind(), files.Names())

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/netflix-donation/widget/extractor"
+	"github.com/netflix-donation/widget/extractor/codes"
 )
 
 // Extract reads a lone ViewingActivity.csv (here from a string) and
@@ -23,7 +24,7 @@ func ExampleExtract() {
 	opts.TimeZone = "Europe/Amsterdam"
 	s, err := extractor.Extract(context.Background(), files, opts)
 	if err != nil {
-		fmt.Println(extractor.CodeOf(err))
+		fmt.Println(codes.Of(err))
 		return
 	}
 	fmt.Println("views:", s.Totals.Views, "seconds:", s.Totals.Seconds, "days:", s.Totals.FirstDay, "to", s.Totals.LastDay)
@@ -55,7 +56,7 @@ func ExampleListProfiles() {
 	files := extractor.OpenCSV("ViewingActivity.csv", strings.NewReader(csv), int64(len(csv)))
 	list, err := extractor.ListProfiles(context.Background(), files)
 	if err != nil {
-		fmt.Println(extractor.CodeOf(err))
+		fmt.Println(codes.Of(err))
 		return
 	}
 	for _, p := range list {

@@ -7,6 +7,8 @@ import (
 	"io"
 	"path"
 	"strings"
+
+	"github.com/netflix-donation/widget/extractor/codes"
 )
 
 // checkEvery is how many rows pass between two looks at the context.
@@ -20,8 +22,8 @@ const progressEvery = 64 << 10
 // Aggregates.Summary.
 //
 // It streams the table once, so memory does not grow with the number of
-// rows beyond 16 bytes per series view. Every failure is an *Error with a
-// stable Code; a panic inside is recovered as CodeInternal.
+// rows beyond 16 bytes per series view. Every failure is a *codes.Error with a
+// stable code; a panic inside is recovered as codes.Internal.
 func Extract(ctx context.Context, files FileSet, opts Options) (*Summary, error) {
 	a, err := Read(ctx, files, opts, Range{})
 	if err != nil {
@@ -53,16 +55,16 @@ func openViewingActivity(files FileSet, lim Limits, watchAt func(size int64) int
 	name, ok := FindFile(files, "ViewingActivity")
 	if !ok {
 		if _, ok := FindFile(files, "NetflixViewingHistory.csv"); ok {
-			return nil, nil, 0, "", newError(CodeViewingHistoryOnly,
+			return nil, nil, 0, "", codes.New(codes.ViewingHistoryOnly,
 				"this is the viewing-history download (Title, Date); the full export from Account > Download your personal information is needed")
 		}
 		if HasNestedZip(files) {
-			return nil, nil, 0, "", newError(CodeNestedZip, "the input holds archives but not the export, and archives inside it are not opened")
+			return nil, nil, 0, "", codes.New(codes.NestedZip, "the input holds archives but not the export, and archives inside it are not opened")
 		}
-		return nil, nil, 0, "", newError(CodeNoViewingActivity, "the input holds no ViewingActivity.csv")
+		return nil, nil, 0, "", codes.New(codes.NoViewingActivity, "the input holds no ViewingActivity.csv")
 	}
 	if strings.EqualFold(path.Ext(name), ".txt") && files.Kind() != "csv" {
-		return nil, nil, 0, "", newError(CodeEmpty, "ViewingActivity has no rows (Netflix found no information for this table)")
+		return nil, nil, 0, "", codes.New(codes.Empty, "ViewingActivity has no rows (Netflix found no information for this table)")
 	}
 	r, size, err := files.Open(name)
 	if err != nil {
@@ -112,28 +114,28 @@ func (p *progressReader) Read(b []byte) (int, error) {
 func (p *progressReader) Close() error { return p.rc.Close() }
 
 // errNoRows is the error for a table with a header and no rows.
-func errNoRows() *Error {
-	return newError(CodeEmpty, "ViewingActivity.csv has a header but no rows")
+func errNoRows() *codes.Error {
+	return codes.New(codes.Empty, "ViewingActivity.csv has a header but no rows")
 }
 
 // readError gives a read failure a code: errors of this package keep
 // theirs; anything else (an I/O error of the underlying input) is a
 // damaged input, corrupt_zip for a ZIP.
 func readError(files FileSet, err error) error {
-	if _, ok := err.(*Error); ok {
+	if _, ok := err.(*codes.Error); ok {
 		return err
 	}
-	if c := CodeOf(err); c != CodeInternal {
+	if c := codes.Of(err); c != codes.Internal {
 		return err
 	}
 	if files.Kind() == "zip" {
-		return wrapError(CodeCorruptZip, err, "ViewingActivity.csv cannot be read from the ZIP")
+		return codes.Wrap(codes.CorruptZip, err, "ViewingActivity.csv cannot be read from the ZIP")
 	}
-	return wrapError(CodeNotZipOrCSV, err, "ViewingActivity.csv cannot be read")
+	return codes.Wrap(codes.NotZipOrCSV, err, "ViewingActivity.csv cannot be read")
 }
 
 // internalError describes a recovered panic. The panic value stays in
 // the cause, never in the message, which may be shown and logged.
-func internalError(r any) *Error {
-	return &Error{Code: CodeInternal, Msg: "unexpected failure inside the extractor", Err: fmt.Errorf("panic: %v", r)}
+func internalError(r any) *codes.Error {
+	return &codes.Error{Code: codes.Internal, Msg: "unexpected failure inside the extractor", Err: fmt.Errorf("panic: %v", r)}
 }

@@ -13,6 +13,6 @@ type FileSet interface {
 	Names() []string
 	// Open opens the named file for reading. size is the size the input
 	// claims (-1 if unknown); readers enforce the set's Limits on the bytes
-	// actually read and fail with CodeTooLarge.
+	// actually read and fail with codes.TooLarge.
 	Open(name string) (rc io.ReadCloser, size int64, err error)
 }

@@ -4,6 +4,8 @@ import (
 	"io"
 	"io/fs"
 	"path"
+
+	"github.com/netflix-donation/widget/extractor/codes"
 )
 
 // csvFileSet is the FileSet of one loose file, normally ViewingActivity.csv.
@@ -18,7 +20,7 @@ type csvFileSet struct {
 // name is the base name of name ("ViewingActivity.csv" when name is empty
 // or unsafe). [FindFile] returns that file for "ViewingActivity" whatever
 // it is called, so the file's header, not its name, decides what it is.
-// Reads fail with CodeTooLarge past DefaultLimits().MaxDecompressedBytes.
+// Reads fail with codes.TooLarge past DefaultLimits().MaxDecompressedBytes.
 func OpenCSV(name string, r io.ReaderAt, size int64) FileSet {
 	return openCSV(name, r, size, DefaultLimits())
 }
@@ -38,22 +40,22 @@ func (c *csvFileSet) Names() []string { return []string{c.name} }
 
 func (c *csvFileSet) Open(name string) (io.ReadCloser, int64, error) {
 	if name != c.name {
-		return nil, -1, wrapError(CodeInternal, fs.ErrNotExist, "no such file")
+		return nil, -1, codes.Wrap(codes.Internal, fs.ErrNotExist, "no such file")
 	}
 	sr := io.NewSectionReader(c.r, 0, max(c.size, 0))
 	return inputFile{limitReader: newLimitReader(codedReader{sr}, c.limits.MaxDecompressedBytes)}, c.size, nil
 }
 
 // codedReader gives the read errors of an input file (other than io.EOF)
-// a code, so callers always see an *Error: a file that vanished or
+// a code, so callers always see a *codes.Error: a file that vanished or
 // cannot be read mid-way.
 type codedReader struct{ r io.Reader }
 
 func (r codedReader) Read(p []byte) (int, error) {
 	n, err := r.r.Read(p)
 	if err != nil && err != io.EOF {
-		if CodeOf(err) == CodeInternal {
-			err = wrapError(CodeNotZipOrCSV, err, "the file cannot be read")
+		if codes.Of(err) == codes.Internal {
+			err = codes.Wrap(codes.NotZipOrCSV, err, "the file cannot be read")
 		}
 	}
 	return n, err

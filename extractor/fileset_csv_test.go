@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/netflix-donation/widget/extractor/codes"
 )
 
 func TestOpenCSV(t *testing.T) {
@@ -55,14 +57,14 @@ func (e errReaderAt) ReadAt(p []byte, off int64) (int, error) {
 
 func TestCSVReadErrorsAndLimit(t *testing.T) {
 	fs := OpenCSV("ViewingActivity.csv", errReaderAt{data: viewingLine, n: 10}, int64(len(viewingLine)))
-	if got, code := readAll(fs, "ViewingActivity.csv"); code != CodeNotZipOrCSV || got != viewingLine[:10] {
+	if got, code := readAll(fs, "ViewingActivity.csv"); code != codes.NotZipOrCSV || got != viewingLine[:10] {
 		t.Errorf("failing input: %q, %q", got, code)
 	}
 	small := openCSV("ViewingActivity.csv", strings.NewReader(viewingLine), int64(len(viewingLine)), Limits{MaxDecompressedBytes: 5}.withDefaults())
-	if _, code := readAll(small, "ViewingActivity.csv"); code != CodeTooLarge {
+	if _, code := readAll(small, "ViewingActivity.csv"); code != codes.TooLarge {
 		t.Errorf("over the limit: %q", code)
 	}
-	if _, _, err := fs.Open("other.csv"); CodeOf(err) != CodeInternal {
+	if _, _, err := fs.Open("other.csv"); codes.Of(err) != codes.Internal {
 		t.Errorf("unknown name: %v", err)
 	}
 }

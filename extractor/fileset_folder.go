@@ -5,6 +5,8 @@ import (
 	"io"
 	"io/fs"
 	"sort"
+
+	"github.com/netflix-donation/widget/extractor/codes"
 )
 
 // folderFileSet is the FileSet of a folder: an unzipped export, as macOS
@@ -18,9 +20,9 @@ type folderFileSet struct {
 
 // OpenFolder opens the regular files of fsys, at any depth, as a FileSet.
 // Symbolic links are not followed, and unreadable sub-folders are skipped
-// (what can be read is used). It fails with CodeTooLarge when the folder
+// (what can be read is used). It fails with codes.TooLarge when the folder
 // holds more than DefaultLimits().MaxEntries files, and files read through
-// it fail with CodeTooLarge past DefaultLimits().MaxDecompressedBytes.
+// it fail with codes.TooLarge past DefaultLimits().MaxDecompressedBytes.
 //
 // fsys must list directories: through [fs.ReadDirFS] or directories that
 // open as [fs.ReadDirFile], as [os.DirFS] and [testing/fstest.MapFS] do.
@@ -75,10 +77,10 @@ func openFolder(fsys fs.FS, lim Limits) (*folderFileSet, error) {
 		return nil
 	})
 	if errors.Is(err, tooMany) {
-		return nil, newError(CodeTooLarge, "the folder holds more than %d files", lim.MaxEntries)
+		return nil, codes.New(codes.TooLarge, "the folder holds more than %d files", lim.MaxEntries)
 	}
 	if err != nil {
-		return nil, wrapError(CodeNotZipOrCSV, err, "the folder cannot be read")
+		return nil, codes.Wrap(codes.NotZipOrCSV, err, "the folder cannot be read")
 	}
 	sort.Strings(f.names)
 	return f, nil
@@ -91,11 +93,11 @@ func (f *folderFileSet) Names() []string { return append([]string(nil), f.names.
 func (f *folderFileSet) Open(name string) (io.ReadCloser, int64, error) {
 	p, ok := f.paths[name]
 	if !ok {
-		return nil, -1, wrapError(CodeInternal, fs.ErrNotExist, "no such file in the folder")
+		return nil, -1, codes.Wrap(codes.Internal, fs.ErrNotExist, "no such file in the folder")
 	}
 	file, err := f.fsys.Open(p)
 	if err != nil {
-		return nil, -1, wrapError(CodeNotZipOrCSV, err, "a file of the folder cannot be opened")
+		return nil, -1, codes.Wrap(codes.NotZipOrCSV, err, "a file of the folder cannot be opened")
 	}
 	size := int64(-1)
 	if st, err := file.Stat(); err == nil && st.Mode().IsRegular() {

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/netflix-donation/widget/extractor/codes"
 )
 
 func TestFolderLimitsAndLinks(t *testing.T) {
@@ -41,7 +43,7 @@ func TestFolderLimitsAndLinks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, code := readAll(small, "netflix-report/ViewingActivity.csv"); code != CodeTooLarge {
+	if _, code := readAll(small, "netflix-report/ViewingActivity.csv"); code != codes.TooLarge {
 		t.Errorf("file over MaxDecompressedBytes: code %q", code)
 	}
 }
@@ -49,10 +51,10 @@ func TestFolderLimitsAndLinks(t *testing.T) {
 func TestFolderMaxEntries(t *testing.T) {
 	tests := []struct {
 		files int
-		want  Code
+		want  codes.Code
 	}{
 		{3, ""},
-		{4, CodeTooLarge},
+		{4, codes.TooLarge},
 	}
 	for _, tt := range tests {
 		m := fstest.MapFS{}
@@ -60,7 +62,7 @@ func TestFolderMaxEntries(t *testing.T) {
 			m[fmt.Sprintf("d/%d.csv", i)] = &fstest.MapFile{Data: []byte("x")}
 		}
 		_, err := openFolder(m, Limits{MaxEntries: 3}.withDefaults())
-		if CodeOf(err) != tt.want {
+		if codes.Of(err) != tt.want {
 			t.Errorf("%d files, MaxEntries 3: %v, want %q", tt.files, err, tt.want)
 		}
 	}
@@ -73,10 +75,10 @@ func TestFolderReadError(t *testing.T) {
 		t.Fatal(err)
 	}
 	delete(m, "a.csv") // the file vanished after the folder was listed
-	if _, _, err := fs.Open("a.csv"); CodeOf(err) != CodeNotZipOrCSV {
+	if _, _, err := fs.Open("a.csv"); codes.Of(err) != codes.NotZipOrCSV {
 		t.Errorf("vanished file: %v", err)
 	}
-	if _, _, err := fs.Open("b.csv"); CodeOf(err) != CodeInternal {
+	if _, _, err := fs.Open("b.csv"); codes.Of(err) != codes.Internal {
 		t.Errorf("unknown name: %v", err)
 	}
 }

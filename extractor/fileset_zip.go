@@ -10,6 +10,8 @@ import (
 	"math"
 	"sort"
 	"sync/atomic"
+
+	"github.com/netflix-donation/widget/extractor/codes"
 )
 
 // ZipOptions configure [OpenZip] and [Open].
@@ -69,14 +71,14 @@ const dirBytesPerEntry = 512
 // more), that inner ZIP is opened instead, one level deep only, with the
 // limits counted over both levels (see nested.go).
 //
-// Errors: CodeCorruptZip when r is not a readable ZIP (not a ZIP at all,
-// truncated), CodeTooLarge when it has more than Limits.MaxEntries
+// Errors: codes.CorruptZip when r is not a readable ZIP (not a ZIP at all,
+// truncated), codes.TooLarge when it has more than Limits.MaxEntries
 // entries. Entries that are encrypted or use an unknown compression
-// method fail with CodeUnsupportedZip only when opened. Reading an entry
-// fails with CodeTooLarge when it inflates to more than
+// method fail with codes.UnsupportedZip only when opened. Reading an entry
+// fails with codes.TooLarge when it inflates to more than
 // Limits.MaxDecompressedBytes, more than Limits.MaxCompressionRatio times
 // its compressed size, or more than its header declares, and with
-// CodeCorruptZip on a damaged stream or a bad CRC.
+// codes.CorruptZip on a damaged stream or a bad CRC.
 func OpenZip(r io.ReaderAt, size int64, opts ZipOptions) (FileSet, error) {
 	z, err := openZipSet(r, size, opts)
 	if err != nil {
@@ -89,7 +91,7 @@ func OpenZip(r io.ReaderAt, size int64, opts ZipOptions) (FileSet, error) {
 func openZipSet(r io.ReaderAt, size int64, opts ZipOptions) (*zipFileSet, error) {
 	lim := opts.Limits.withDefaults()
 	if size < 0 {
-		return nil, newError(CodeCorruptZip, "the ZIP has a negative size")
+		return nil, codes.New(codes.CorruptZip, "the ZIP has a negative size")
 	}
 	budget := &budgetReaderAt{r: r, left: math.MaxInt64}
 	if n := int64(lim.MaxEntries); n < (math.MaxInt64-128<<10)/dirBytesPerEntry {
@@ -100,12 +102,12 @@ func openZipSet(r io.ReaderAt, size int64, opts ZipOptions) (*zipFileSet, error)
 	budget.on.Store(false) // entries are read without the budget
 	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
 		if errors.Is(err, errDirBudget) {
-			return nil, wrapError(CodeTooLarge, err, "the ZIP directory is larger than %d entries can need", lim.MaxEntries)
+			return nil, codes.Wrap(codes.TooLarge, err, "the ZIP directory is larger than %d entries can need", lim.MaxEntries)
 		}
 		return nil, zipError(err, "the ZIP cannot be read")
 	}
 	if len(zr.File) > lim.MaxEntries {
-		return nil, newError(CodeTooLarge, "the ZIP has %d entries, more than %d", len(zr.File), lim.MaxEntries)
+		return nil, codes.New(codes.TooLarge, "the ZIP has %d entries, more than %d", len(zr.File), lim.MaxEntries)
 	}
 	zr.RegisterDecompressor(zip.Store, guardedDecompressor(io.NopCloser, lim))
 	zr.RegisterDecompressor(zip.Deflate, guardedDecompressor(flate.NewReader, lim))
@@ -145,10 +147,10 @@ func (z *zipFileSet) Names() []string { return append([]string(nil), z.names...)
 func (z *zipFileSet) Open(name string) (io.ReadCloser, int64, error) {
 	f, ok := z.files[name]
 	if !ok {
-		return nil, -1, wrapError(CodeInternal, fs.ErrNotExist, "no such file in the ZIP")
+		return nil, -1, codes.Wrap(codes.Internal, fs.ErrNotExist, "no such file in the ZIP")
 	}
 	if f.Flags&0x1 != 0 {
-		return nil, -1, newError(CodeUnsupportedZip, "a needed ZIP entry is encrypted")
+		return nil, -1, codes.New(codes.UnsupportedZip, "a needed ZIP entry is encrypted")
 	}
 	if z.inflateEntry != nil && f.Method == zip.Deflate {
 		return z.openInflated(f)
@@ -156,7 +158,7 @@ func (z *zipFileSet) Open(name string) (io.ReadCloser, int64, error) {
 	rc, err := f.Open()
 	if err != nil {
 		if errors.Is(err, zip.ErrAlgorithm) {
-			return nil, -1, wrapError(CodeUnsupportedZip, err, "a needed ZIP entry uses compression method %d, which is not supported", f.Method)
+			return nil, -1, codes.Wrap(codes.UnsupportedZip, err, "a needed ZIP entry uses compression method %d, which is not supported", f.Method)
 		}
 		return nil, -1, zipError(err, "a ZIP entry cannot be opened")
 	}
@@ -184,7 +186,7 @@ func (e *zipEntryReader) Read(p []byte) (int, error) {
 // mapError gives a read failure its code.
 func (e *zipEntryReader) mapError(err error) error {
 	if errors.Is(err, zip.ErrFormat) {
-		return wrapError(CodeTooLarge, err, "a ZIP entry inflates to more than its header declares")
+		return codes.Wrap(codes.TooLarge, err, "a ZIP entry inflates to more than its header declares")
 	}
 	return zipError(err, "a ZIP entry cannot be read")
 }
@@ -192,7 +194,7 @@ func (e *zipEntryReader) mapError(err error) error {
 func (e *zipEntryReader) Close() error { return e.rc.Close() }
 
 // zipError maps an error of archive/zip or compress/flate to the
-// package's codes: errors that are already an *Error or a cancellation
+// package's codes: errors that are already a *codes.Error or a cancellation
 // pass through; everything else means the bytes are damaged.
 // openInflated opens a DEFLATE entry through ZipOptions.InflateEntry,
 // under the same limits as the decompressors of OpenZip, and with the
@@ -203,7 +205,7 @@ func (z *zipFileSet) openInflated(f *zip.File) (io.ReadCloser, int64, error) {
 		return nil, -1, zipError(err, "a ZIP entry cannot be opened")
 	}
 	if f.CompressedSize64 > math.MaxInt64 || f.UncompressedSize64 > math.MaxInt64 {
-		return nil, -1, newError(CodeCorruptZip, "a ZIP entry states an impossible size")
+		return nil, -1, codes.New(codes.CorruptZip, "a ZIP entry states an impossible size")
 	}
 	er, err := z.inflateEntry(ZipEntry{Offset: off, CompressedSize: int64(f.CompressedSize64), CRC32: f.CRC32, Size: f.UncompressedSize64})
 	if err != nil {
@@ -249,17 +251,17 @@ func (d *declaredSize) count(n int64, err error) error {
 func (d *declaredSize) Close() error { return d.rc.Close() }
 
 func zipError(err error, msg string) error {
-	var e *Error
+	var e *codes.Error
 	if errors.As(err, &e) || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return err
 	}
 	switch {
 	case errors.Is(err, zip.ErrChecksum):
-		return wrapError(CodeCorruptZip, err, "%s: a checksum does not match (a damaged download?)", msg)
+		return codes.Wrap(codes.CorruptZip, err, "%s: a checksum does not match (a damaged download?)", msg)
 	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
-		return wrapError(CodeCorruptZip, err, "%s: it ends too early (an unfinished download?)", msg)
+		return codes.Wrap(codes.CorruptZip, err, "%s: it ends too early (an unfinished download?)", msg)
 	}
-	return wrapError(CodeCorruptZip, err, "%s", msg)
+	return codes.Wrap(codes.CorruptZip, err, "%s", msg)
 }
 
 // errDirBudget is returned by budgetReaderAt when its budget is spent.

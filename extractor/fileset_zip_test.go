@@ -9,6 +9,8 @@ import (
 	"math"
 	"strings"
 	"testing"
+
+	"github.com/netflix-donation/widget/extractor/codes"
 )
 
 // testEntry is one file of a ZIP built by testZip.
@@ -68,14 +70,14 @@ func openTestZip(t testing.TB, b []byte, lim Limits) FileSet {
 
 // readAll reads a file of fs and returns its content and the code of the
 // error ("" for none).
-func readAll(fs FileSet, name string) (string, Code) {
+func readAll(fs FileSet, name string) (string, codes.Code) {
 	rc, _, err := fs.Open(name)
 	if err != nil {
-		return "", CodeOf(err)
+		return "", codes.Of(err)
 	}
 	defer rc.Close()
 	b, err := io.ReadAll(rc)
-	return string(b), CodeOf(err)
+	return string(b), codes.Of(err)
 }
 
 const viewingLine = "Profile Name,Start Time,Duration,Attributes,Title,Supplemental Video Type,Device Type,Bookmark,Latest Bookmark,Country\n"
@@ -118,34 +120,34 @@ func TestZipErrors(t *testing.T) {
 		name     string
 		zip      []byte
 		lim      Limits
-		openCode Code // of OpenZip
-		readCode Code // of opening and reading ViewingActivity.csv
+		openCode codes.Code // of OpenZip
+		readCode codes.Code // of opening and reading ViewingActivity.csv
 	}{
 		{"good", good, Limits{}, "", ""},
 		{"huge limits", good, Limits{MaxEntries: math.MaxInt, MaxDecompressedBytes: math.MaxInt64, MaxCompressionRatio: math.MaxInt64}, "", ""},
-		{"not a zip", []byte("hello, world"), Limits{}, CodeCorruptZip, ""},
-		{"truncated", good[:len(good)/2], Limits{}, CodeCorruptZip, ""},
-		{"truncated end record", good[:len(good)-3], Limits{}, CodeCorruptZip, ""},
-		{"bad crc", testZip(t, testEntry{name: "ViewingActivity.csv", data: viewingLine, hdr: func(h *zip.FileHeader) { h.CRC32++ }}), Limits{}, "", CodeCorruptZip},
-		{"bad crc stored", testZip(t, testEntry{name: "ViewingActivity.csv", data: viewingLine, method: zip.Store, hdr: func(h *zip.FileHeader) { h.CRC32++ }}), Limits{}, "", CodeCorruptZip},
-		{"data shorter than header", testZip(t, testEntry{name: "ViewingActivity.csv", data: viewingLine, hdr: func(h *zip.FileHeader) { h.UncompressedSize64 += 10 }}), Limits{}, "", CodeCorruptZip},
-		{"header lies small", testZip(t, testEntry{name: "ViewingActivity.csv", data: viewingLine, hdr: func(h *zip.FileHeader) { h.UncompressedSize64 = 10 }}), Limits{}, "", CodeTooLarge},
-		{"encrypted", testZip(t, testEntry{name: "ViewingActivity.csv", data: viewingLine, hdr: func(h *zip.FileHeader) { h.Flags |= 1 }}), Limits{}, "", CodeUnsupportedZip},
-		{"bzip2 method", testZip(t, testEntry{name: "ViewingActivity.csv", data: viewingLine, method: 12, hdr: func(*zip.FileHeader) {}}), Limits{}, "", CodeUnsupportedZip},
-		{"aes method 99", testZip(t, testEntry{name: "ViewingActivity.csv", data: viewingLine, method: 99, hdr: func(*zip.FileHeader) {}}), Limits{}, "", CodeUnsupportedZip},
-		{"garbage deflate", testZip(t, testEntry{name: "ViewingActivity.csv", data: "\xff\xff\xff\xff", method: zip.Store, hdr: func(h *zip.FileHeader) { h.Method = zip.Deflate; h.UncompressedSize64 = 100 }}), Limits{}, "", CodeCorruptZip},
-		{"decompressed limit", good, Limits{MaxDecompressedBytes: 20}, "", CodeTooLarge},
+		{"not a zip", []byte("hello, world"), Limits{}, codes.CorruptZip, ""},
+		{"truncated", good[:len(good)/2], Limits{}, codes.CorruptZip, ""},
+		{"truncated end record", good[:len(good)-3], Limits{}, codes.CorruptZip, ""},
+		{"bad crc", testZip(t, testEntry{name: "ViewingActivity.csv", data: viewingLine, hdr: func(h *zip.FileHeader) { h.CRC32++ }}), Limits{}, "", codes.CorruptZip},
+		{"bad crc stored", testZip(t, testEntry{name: "ViewingActivity.csv", data: viewingLine, method: zip.Store, hdr: func(h *zip.FileHeader) { h.CRC32++ }}), Limits{}, "", codes.CorruptZip},
+		{"data shorter than header", testZip(t, testEntry{name: "ViewingActivity.csv", data: viewingLine, hdr: func(h *zip.FileHeader) { h.UncompressedSize64 += 10 }}), Limits{}, "", codes.CorruptZip},
+		{"header lies small", testZip(t, testEntry{name: "ViewingActivity.csv", data: viewingLine, hdr: func(h *zip.FileHeader) { h.UncompressedSize64 = 10 }}), Limits{}, "", codes.TooLarge},
+		{"encrypted", testZip(t, testEntry{name: "ViewingActivity.csv", data: viewingLine, hdr: func(h *zip.FileHeader) { h.Flags |= 1 }}), Limits{}, "", codes.UnsupportedZip},
+		{"bzip2 method", testZip(t, testEntry{name: "ViewingActivity.csv", data: viewingLine, method: 12, hdr: func(*zip.FileHeader) {}}), Limits{}, "", codes.UnsupportedZip},
+		{"aes method 99", testZip(t, testEntry{name: "ViewingActivity.csv", data: viewingLine, method: 99, hdr: func(*zip.FileHeader) {}}), Limits{}, "", codes.UnsupportedZip},
+		{"garbage deflate", testZip(t, testEntry{name: "ViewingActivity.csv", data: "\xff\xff\xff\xff", method: zip.Store, hdr: func(h *zip.FileHeader) { h.Method = zip.Deflate; h.UncompressedSize64 = 100 }}), Limits{}, "", codes.CorruptZip},
+		{"decompressed limit", good, Limits{MaxDecompressedBytes: 20}, "", codes.TooLarge},
 		{"decompressed limit exact", good, Limits{MaxDecompressedBytes: int64(len(viewingLine) + 4)}, "", ""},
-		{"stored over limit", testZip(t, testEntry{name: "ViewingActivity.csv", data: viewingLine, method: zip.Store}), Limits{MaxDecompressedBytes: 20}, "", CodeTooLarge},
-		{"entries limit", testZip(t, testEntry{name: "a", data: "1"}, testEntry{name: "b", data: "2"}, testEntry{name: "ViewingActivity.csv", data: viewingLine}), Limits{MaxEntries: 2}, CodeTooLarge, ""},
+		{"stored over limit", testZip(t, testEntry{name: "ViewingActivity.csv", data: viewingLine, method: zip.Store}), Limits{MaxDecompressedBytes: 20}, "", codes.TooLarge},
+		{"entries limit", testZip(t, testEntry{name: "a", data: "1"}, testEntry{name: "b", data: "2"}, testEntry{name: "ViewingActivity.csv", data: viewingLine}), Limits{MaxEntries: 2}, codes.TooLarge, ""},
 		{"entries at limit", testZip(t, testEntry{name: "a", data: "1"}, testEntry{name: "ViewingActivity.csv", data: viewingLine}), Limits{MaxEntries: 2}, "", ""},
-		{"ratio", testZip(t, testEntry{name: "ViewingActivity.csv", data: strings.Repeat("A", 2<<20)}), Limits{MaxCompressionRatio: 100}, "", CodeTooLarge},
+		{"ratio", testZip(t, testEntry{name: "ViewingActivity.csv", data: strings.Repeat("A", 2<<20)}), Limits{MaxCompressionRatio: 100}, "", codes.TooLarge},
 		{"ratio allowed", testZip(t, testEntry{name: "ViewingActivity.csv", data: strings.Repeat("A", 2<<20)}), Limits{MaxCompressionRatio: 5000}, "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			z, err := OpenZip(bytes.NewReader(tt.zip), int64(len(tt.zip)), ZipOptions{Limits: tt.lim})
-			if CodeOf(err) != tt.openCode {
+			if codes.Of(err) != tt.openCode {
 				t.Fatalf("OpenZip: %v, want code %q", err, tt.openCode)
 			}
 			if err != nil {
@@ -170,7 +172,7 @@ func TestZipUnsupportedOnlyWhenNeeded(t *testing.T) {
 	if got, code := readAll(z, "netflix-report/ViewingActivity.csv"); got != viewingLine || code != "" {
 		t.Errorf("read %q, %q", got, code)
 	}
-	if _, code := readAll(z, "secret.pdf"); code != CodeUnsupportedZip {
+	if _, code := readAll(z, "secret.pdf"); code != codes.UnsupportedZip {
 		t.Errorf("encrypted entry: %q", code)
 	}
 }
@@ -233,7 +235,7 @@ func TestZipDirectoryBudget(t *testing.T) {
 	}
 	b := testZip(t, entries...)
 	_, err := OpenZip(bytes.NewReader(b), int64(len(b)), ZipOptions{Limits: Limits{MaxEntries: 100}})
-	if CodeOf(err) != CodeTooLarge {
+	if codes.Of(err) != codes.TooLarge {
 		t.Errorf("err = %v, want too_large", err)
 	}
 }

@@ -226,8 +226,8 @@ const nestedPeeks = 64
 // or folder: a file named *.zip, or one whose first bytes are a ZIP
 // signature, other than the junk operating systems add (see nestedZips).
 // Open functions open one such ZIP in place of an input that holds only
-// it; Extract uses this to answer CodeNestedZip ("archives that are not
-// opened") instead of CodeNoViewingActivity when no ViewingActivity is
+// it; Extract uses this to answer codes.NestedZip ("archives that are not
+// opened") instead of codes.NoViewingActivity when no ViewingActivity is
 // found.
 func HasNestedZip(files FileSet) bool {
 	return len(nestedZips(files)) > 0

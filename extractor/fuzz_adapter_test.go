@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/netflix-donation/widget/extractor"
+	"github.com/netflix-donation/widget/extractor/codes"
 	"github.com/netflix-donation/widget/internal/synth"
 )
 
@@ -93,7 +94,7 @@ func FuzzOptionsJSON(f *testing.F) {
 		}
 		s, err := extractor.Extract(context.Background(), files, opts)
 		if err != nil {
-			if c := extractor.CodeOf(err); c != extractor.CodeBadOptions && !knownCode(c) {
+			if c := codes.Of(err); c != codes.BadOptions && !knownCode(c) {
 				t.Fatalf("Extract(%s): %v", optsJSON, err)
 			}
 			// Profile names are the participant's; the other options are
@@ -194,7 +195,7 @@ func FuzzShare(f *testing.F) {
 		}
 		out, err := extractor.Share(&s, o)
 		if err != nil {
-			if c := extractor.CodeOf(err); c != extractor.CodeBadOptions && c != extractor.CodeTooLarge {
+			if c := codes.Of(err); c != codes.BadOptions && c != codes.TooLarge {
 				t.Fatalf("Share: %v", err)
 			}
 			return
@@ -273,7 +274,7 @@ func FuzzOpenFolder(f *testing.F) {
 		}
 		files, err := extractor.OpenFolder(fsys)
 		if err != nil {
-			if !knownCode(extractor.CodeOf(err)) {
+			if !knownCode(codes.Of(err)) {
 				t.Fatalf("OpenFolder: %v", err)
 			}
 			return
@@ -282,7 +283,7 @@ func FuzzOpenFolder(f *testing.F) {
 		opts.Limits = fuzzLimits()
 		opts.Titles = extractor.TitlesAll
 		checkExtract(t, files, opts)
-		if _, err := extractor.ListProfiles(context.Background(), files); err != nil && !knownCode(extractor.CodeOf(err)) {
+		if _, err := extractor.ListProfiles(context.Background(), files); err != nil && !knownCode(codes.Of(err)) {
 			t.Fatalf("ListProfiles: %v", err)
 		}
 	})

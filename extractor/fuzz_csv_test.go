@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/netflix-donation/widget/extractor/codes"
 )
 
 // csvFuzzSeeds are small hand-made inputs covering the shapes the
@@ -35,15 +37,15 @@ var csvFuzzSeeds = []string{
 }
 
 // knownCodes are the codes Extract may return on any input.
-var knownCodes = map[Code]bool{
-	CodeNotZipOrCSV: true, CodeCorruptZip: true, CodeUnsupportedZip: true, CodeNoViewingActivity: true,
-	CodeViewingHistoryOnly: true, CodeBadHeader: true, CodeEmpty: true, CodeTooLarge: true,
-	CodeEmptyFile: true, CodeOtherNetflixFile: true, CodeUnreadableRows: true, CodeNestedZip: true,
+var knownCodes = map[codes.Code]bool{
+	codes.NotZipOrCSV: true, codes.CorruptZip: true, codes.UnsupportedZip: true, codes.NoViewingActivity: true,
+	codes.ViewingHistoryOnly: true, codes.BadHeader: true, codes.Empty: true, codes.TooLarge: true,
+	codes.EmptyFile: true, codes.OtherNetflixFile: true, codes.UnreadableRows: true, codes.NestedZip: true,
 }
 
 // FuzzExtractCSV feeds arbitrary bytes as a lone CSV to Extract and
 // ListProfiles with small limits: never a panic (which Extract would
-// report as CodeInternal), only known codes, and on success the row
+// report as codes.Internal), only known codes, and on success the row
 // invariant, valid JSON and agreement with ListProfiles.
 func FuzzExtractCSV(f *testing.F) {
 	for _, s := range csvFuzzSeeds {
@@ -58,7 +60,7 @@ func FuzzExtractCSV(f *testing.F) {
 		files := loneCSV(string(in))
 		s, err := Extract(context.Background(), files, o)
 		if err != nil {
-			var e *Error
+			var e *codes.Error
 			if !errors.As(err, &e) || !knownCodes[e.Code] {
 				t.Fatalf("error %v (%T)", err, err)
 			}
@@ -75,7 +77,7 @@ func FuzzExtractCSV(f *testing.F) {
 			t.Fatalf("JSON %v: %s", err, b)
 		}
 		list, err := ListProfiles(context.Background(), files)
-		if err != nil && CodeOf(err) != CodeTooLarge {
+		if err != nil && codes.Of(err) != codes.TooLarge {
 			// ListProfiles uses the default line limit, so it may accept
 			// more; it must not fail where Extract succeeded otherwise.
 			t.Fatalf("ListProfiles: %v", err)

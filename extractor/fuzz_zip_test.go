@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/netflix-donation/widget/extractor"
+	"github.com/netflix-donation/widget/extractor/codes"
 	"github.com/netflix-donation/widget/internal/badinput"
 )
 
@@ -21,12 +22,12 @@ func fuzzLimits() extractor.Limits {
 
 // knownCode reports whether c is a code a hostile input may get. Internal
 // is not among them: it means a recovered panic, a bug.
-func knownCode(c extractor.Code) bool {
+func knownCode(c codes.Code) bool {
 	switch c {
-	case extractor.CodeNotZipOrCSV, extractor.CodeCorruptZip, extractor.CodeUnsupportedZip,
-		extractor.CodeNoViewingActivity, extractor.CodeViewingHistoryOnly, extractor.CodeBadHeader,
-		extractor.CodeEmpty, extractor.CodeTooLarge, extractor.CodeEmptyFile, extractor.CodeOtherNetflixFile,
-		extractor.CodeUnreadableRows, extractor.CodeNestedZip:
+	case codes.NotZipOrCSV, codes.CorruptZip, codes.UnsupportedZip,
+		codes.NoViewingActivity, codes.ViewingHistoryOnly, codes.BadHeader,
+		codes.Empty, codes.TooLarge, codes.EmptyFile, codes.OtherNetflixFile,
+		codes.UnreadableRows, codes.NestedZip:
 		return true
 	}
 	return false
@@ -73,7 +74,7 @@ func FuzzOpenZip(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fs, err := extractor.Open(bytes.NewReader(data), int64(len(data)), "input.zip", extractor.ZipOptions{Limits: lim})
 		if err != nil {
-			if !knownCode(extractor.CodeOf(err)) {
+			if !knownCode(codes.Of(err)) {
 				t.Fatalf("Open: %v", err)
 			}
 			return
@@ -102,14 +103,14 @@ func FuzzOpenZip(f *testing.F) {
 		for _, n := range names[:min(len(names), 16)] {
 			rc, _, err := fs.Open(n)
 			if err != nil {
-				if !knownCode(extractor.CodeOf(err)) {
+				if !knownCode(codes.Of(err)) {
 					t.Fatalf("Open(%q): %v", n, err)
 				}
 				continue
 			}
 			k, err := io.Copy(io.Discard, rc)
 			rc.Close()
-			if err != nil && !knownCode(extractor.CodeOf(err)) {
+			if err != nil && !knownCode(codes.Of(err)) {
 				t.Fatalf("reading %q: %v", n, err)
 			}
 			if k > lim.MaxDecompressedBytes {
@@ -128,7 +129,7 @@ func checkExtract(t *testing.T, files extractor.FileSet, opts extractor.Options)
 	t.Helper()
 	s, err := extractor.Extract(context.Background(), files, opts)
 	if err != nil {
-		if !knownCode(extractor.CodeOf(err)) {
+		if !knownCode(codes.Of(err)) {
 			t.Fatalf("Extract: %v", err)
 		}
 		return

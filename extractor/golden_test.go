@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/netflix-donation/widget/extractor"
+	"github.com/netflix-donation/widget/extractor/codes"
 	"github.com/netflix-donation/widget/internal/synth"
 	"github.com/netflix-donation/widget/internal/testutil"
 )
@@ -132,7 +133,7 @@ func TestGoldenSummaries(t *testing.T) {
 		if err != nil {
 			// Samples that are not a full export (the quick viewing
 			// history) are pinned by their error code.
-			got[in.name] = "error:" + string(extractor.CodeOf(err))
+			got[in.name] = "error:" + string(codes.Of(err))
 			continue
 		}
 		for _, o := range goldenOptions {
@@ -143,7 +144,7 @@ func TestGoldenSummaries(t *testing.T) {
 			key := in.name + "/" + o.name
 			s, err := extractor.Extract(context.Background(), in.open(t), opts)
 			if err != nil {
-				got[key] = "error:" + string(extractor.CodeOf(err))
+				got[key] = "error:" + string(codes.Of(err))
 				continue
 			}
 			b, err := s.JSON()

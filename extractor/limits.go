@@ -3,6 +3,8 @@ package extractor
 import (
 	"bytes"
 	"io"
+
+	"github.com/netflix-donation/widget/extractor/codes"
 )
 
 // ratioGrace is the number of inflated bytes after which the compression
@@ -30,7 +32,7 @@ func (l Limits) withDefaults() Limits {
 	return l
 }
 
-// limitReader reads from r and fails with CodeTooLarge once r holds more
+// limitReader reads from r and fails with codes.TooLarge once r holds more
 // than max bytes. Unlike [io.LimitReader], which stops silently, it tells
 // a complete file from one that was cut off. Readers of a FileSet are
 // wrapped in one, so every reader returned by FileSet.Open honours
@@ -43,7 +45,7 @@ type limitReader struct {
 }
 
 // newLimitReader returns a reader that yields at most max bytes of r and
-// fails with CodeTooLarge if r has more.
+// fails with codes.TooLarge if r has more.
 func newLimitReader(r io.Reader, max int64) *limitReader {
 	return &limitReader{r: r, left: max, max: max}
 }
@@ -61,14 +63,14 @@ func (l *limitReader) Read(p []byte) (int, error) {
 	if int64(n) > l.left {
 		n = int(l.left)
 		l.left = 0
-		l.err = newError(CodeTooLarge, "a file holds more than %d bytes", l.max)
+		l.err = codes.New(codes.TooLarge, "a file holds more than %d bytes", l.max)
 		return n, l.err
 	}
 	l.left -= int64(n)
 	return n, err
 }
 
-// lineLimitReader fails with CodeTooLarge once a line (the bytes between
+// lineLimitReader fails with codes.TooLarge once a line (the bytes between
 // two '\n') is longer than max bytes. A CSV record is at least as long as
 // each of its lines, so a parser that wraps its input in one never
 // buffers more than max bytes for a record, even on a 50 MB line without
@@ -81,7 +83,7 @@ type lineLimitReader struct {
 }
 
 // newLineLimitReader returns a reader that passes r through and fails with
-// CodeTooLarge on the first line longer than max bytes.
+// codes.TooLarge on the first line longer than max bytes.
 func newLineLimitReader(r io.Reader, max int) *lineLimitReader {
 	return &lineLimitReader{r: r, max: max}
 }
@@ -106,7 +108,7 @@ func (l *lineLimitReader) Read(p []byte) (int, error) {
 		b = b[i+1:]
 	}
 	if l.cur > l.max {
-		l.err = newError(CodeTooLarge, "a line is longer than %d bytes", l.max)
+		l.err = codes.New(codes.TooLarge, "a line is longer than %d bytes", l.max)
 		return n, l.err
 	}
 	return n, err
@@ -160,9 +162,9 @@ func (g *inflateGuard) check(n int64) error {
 	g.out += n
 	switch {
 	case g.out > g.maxOut:
-		g.err = newError(CodeTooLarge, "a ZIP entry inflates to more than %d bytes", g.maxOut)
+		g.err = codes.New(codes.TooLarge, "a ZIP entry inflates to more than %d bytes", g.maxOut)
 	case g.out > ratioGrace && g.out/max(g.consumed(), 1) > g.maxRatio: // a division cannot overflow
-		g.err = newError(CodeTooLarge, "a ZIP entry inflates more than %d times its compressed size (a zip bomb?)", g.maxRatio)
+		g.err = codes.New(codes.TooLarge, "a ZIP entry inflates more than %d times its compressed size (a zip bomb?)", g.maxRatio)
 	}
 	return g.err
 }

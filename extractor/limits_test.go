@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"testing/iotest"
+
+	"github.com/netflix-donation/widget/extractor/codes"
 )
 
 func TestLimitsWithDefaults(t *testing.T) {
@@ -47,11 +49,11 @@ func TestLimitReader(t *testing.T) {
 		if string(got) != tt.want {
 			t.Errorf("limit %d of %d bytes: read %d bytes, want %d", tt.max, len(tt.in), len(got), len(tt.want))
 		}
-		if tt.tooBig != (CodeOf(err) == CodeTooLarge) || !tt.tooBig && err != nil {
+		if tt.tooBig != (codes.Of(err) == codes.TooLarge) || !tt.tooBig && err != nil {
 			t.Errorf("limit %d of %d bytes: err = %v, want too_large %v", tt.max, len(tt.in), err, tt.tooBig)
 		}
 		if tt.tooBig {
-			if _, err2 := lr.Read(make([]byte, 10)); CodeOf(err2) != CodeTooLarge {
+			if _, err2 := lr.Read(make([]byte, 10)); codes.Of(err2) != codes.TooLarge {
 				t.Errorf("error is not sticky: %v", err2)
 			}
 		}
@@ -81,7 +83,7 @@ func TestLineLimitReader(t *testing.T) {
 				r = iotest.OneByteReader(r)
 			}
 			got, err := io.ReadAll(newLineLimitReader(r, tt.max))
-			if tt.tooBig != (CodeOf(err) == CodeTooLarge) || !tt.tooBig && (err != nil || string(got) != tt.in) {
+			if tt.tooBig != (codes.Of(err) == codes.TooLarge) || !tt.tooBig && (err != nil || string(got) != tt.in) {
 				t.Errorf("%s (one byte %v): err = %v, want too_large %v", tt.name, oneByte, err, tt.tooBig)
 			}
 		}
@@ -113,12 +115,12 @@ func TestInflateGuard(t *testing.T) {
 		data     []byte
 		maxOut   int64
 		maxRatio int64
-		want     Code
+		want     codes.Code
 	}{
 		{"zeros under the ratio grace", zeros[:ratioGrace], 1 << 30, 10, ""},
-		{"zeros past the grace, ratio 10", zeros, 1 << 30, 10, CodeTooLarge},
+		{"zeros past the grace, ratio 10", zeros, 1 << 30, 10, codes.TooLarge},
 		{"zeros, ratio 2000 allowed", zeros, 1 << 30, 2000, ""},
-		{"zeros, output limit", zeros, 1 << 20, 2000, CodeTooLarge},
+		{"zeros, output limit", zeros, 1 << 20, 2000, codes.TooLarge},
 		{"exactly the output limit", zeros, 3 << 20, 2000, ""},
 		{"text at default ratio", text, 1 << 30, 200, ""},
 		{"huge limits do not overflow", zeros, math.MaxInt64, math.MaxInt64, ""},
@@ -128,7 +130,7 @@ func TestInflateGuard(t *testing.T) {
 		in := &countingReader{r: bytes.NewReader(c)}
 		g := &inflateGuard{rc: flate.NewReader(in), consumed: func() int64 { return in.n }, maxOut: tt.maxOut, maxRatio: tt.maxRatio}
 		n, err := io.Copy(io.Discard, g)
-		if CodeOf(err) != tt.want {
+		if codes.Of(err) != tt.want {
 			t.Errorf("%s: err = %v, want %q", tt.name, err, tt.want)
 		}
 		if tt.want == "" && n != int64(len(tt.data)) {

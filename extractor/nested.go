@@ -8,6 +8,8 @@ import (
 	"path"
 	"slices"
 	"strings"
+
+	"github.com/netflix-donation/widget/extractor/codes"
 )
 
 // A participant's computer may wrap the export once more: "Compress" on
@@ -106,7 +108,7 @@ func nestedLimits(lim Limits, entries int, size, compressed int64) (Limits, erro
 	}
 	inner.MaxCompressionRatio = max(lim.MaxCompressionRatio/ratio, 1)
 	if inner.MaxEntries < 1 || inner.MaxDecompressedBytes < 1 {
-		return inner, newError(CodeTooLarge, "the ZIP inside the input leaves no room within the limits")
+		return inner, codes.New(codes.TooLarge, "the ZIP inside the input leaves no room within the limits")
 	}
 	return inner, nil
 }
@@ -123,10 +125,10 @@ func (z *zipFileSet) unwrap() (FileSet, error) {
 	}
 	f := z.files[inner[0]]
 	if f.Flags&0x1 != 0 {
-		return nil, newError(CodeUnsupportedZip, "the ZIP inside the ZIP is encrypted")
+		return nil, codes.New(codes.UnsupportedZip, "the ZIP inside the ZIP is encrypted")
 	}
 	if f.UncompressedSize64 > math.MaxInt64 || f.CompressedSize64 > math.MaxInt64 {
-		return nil, newError(CodeCorruptZip, "the ZIP inside the ZIP states an impossible size")
+		return nil, codes.New(codes.CorruptZip, "the ZIP inside the ZIP states an impossible size")
 	}
 	size, compressed := int64(f.UncompressedSize64), int64(f.CompressedSize64)
 	if size == 0 {
@@ -184,7 +186,7 @@ func readNested(files FileSet, name string, declared int64) ([]byte, error) {
 		return nil, err
 	}
 	if n > maxNestedZipBytes {
-		return nil, newError(CodeTooLarge, "the ZIP inside the input is larger than %d bytes", maxNestedZipBytes)
+		return nil, codes.New(codes.TooLarge, "the ZIP inside the input is larger than %d bytes", maxNestedZipBytes)
 	}
 	return buf.Bytes(), nil
 }

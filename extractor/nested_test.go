@@ -11,6 +11,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/netflix-donation/widget/extractor/codes"
 	"github.com/netflix-donation/widget/internal/synth"
 )
 
@@ -121,7 +122,7 @@ func TestNestedExport(t *testing.T) {
 		if err := closer.Close(); err != nil {
 			t.Errorf("closing: %v", err)
 		}
-		if _, err := OpenFolder(fstest.MapFS{"Downloads/netflix-report.zip": {Data: nil}}); CodeOf(err) != CodeEmptyFile {
+		if _, err := OpenFolder(fstest.MapFS{"Downloads/netflix-report.zip": {Data: nil}}); codes.Of(err) != codes.EmptyFile {
 			t.Errorf("a folder holding an empty ZIP: %v, want empty_file", err)
 		}
 		mem := fstest.MapFS{"Downloads/netflix-report (1).zip": {Data: export}, "Downloads/photo.jpg": {Data: []byte("\xFF\xD8\xFF")}}
@@ -143,21 +144,21 @@ func TestNestedRefused(t *testing.T) {
 	for _, tc := range []struct {
 		name  string
 		outer []byte
-		want  Code
+		want  codes.Code
 	}{
-		{"two levels", wrapZip(t, nestedEntry{"again.zip", inner, zip.Deflate}), CodeNestedZip},
-		{"two levels, stored", wrapZip(t, nestedEntry{"again.zip", inner, zip.Store}), CodeNestedZip},
-		{"two exports", wrapZip(t, nestedEntry{"a.zip", export, zip.Store}, nestedEntry{"b.zip", export, zip.Store}), CodeNestedZip},
-		{"a cut inner ZIP", wrapZip(t, nestedEntry{"netflix-report.zip", export[:len(export)/2], zip.Deflate}), CodeCorruptZip},
-		{"an empty inner ZIP", wrapZip(t, nestedEntry{"netflix-report.zip", nil, zip.Deflate}), CodeEmptyFile},
-		{"an inner ZIP of something else", wrapZip(t, nestedEntry{"photos.zip", wrapZip(t, nestedEntry{"a.jpg", []byte("\xFF\xD8\xFF"), zip.Store}), zip.Deflate}), CodeNoViewingActivity},
+		{"two levels", wrapZip(t, nestedEntry{"again.zip", inner, zip.Deflate}), codes.NestedZip},
+		{"two levels, stored", wrapZip(t, nestedEntry{"again.zip", inner, zip.Store}), codes.NestedZip},
+		{"two exports", wrapZip(t, nestedEntry{"a.zip", export, zip.Store}, nestedEntry{"b.zip", export, zip.Store}), codes.NestedZip},
+		{"a cut inner ZIP", wrapZip(t, nestedEntry{"netflix-report.zip", export[:len(export)/2], zip.Deflate}), codes.CorruptZip},
+		{"an empty inner ZIP", wrapZip(t, nestedEntry{"netflix-report.zip", nil, zip.Deflate}), codes.EmptyFile},
+		{"an inner ZIP of something else", wrapZip(t, nestedEntry{"photos.zip", wrapZip(t, nestedEntry{"a.jpg", []byte("\xFF\xD8\xFF"), zip.Store}), zip.Deflate}), codes.NoViewingActivity},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			files, err := Open(bytes.NewReader(tc.outer), int64(len(tc.outer)), "x.zip", ZipOptions{})
 			if err == nil {
 				_, err = Extract(t.Context(), files, DefaultOptions())
 			}
-			if CodeOf(err) != tc.want {
+			if codes.Of(err) != tc.want {
 				t.Errorf("%v, want %s", err, tc.want)
 			}
 		})
@@ -227,7 +228,7 @@ func TestNestedLimits(t *testing.T) {
 			if err := extract(tc.outer, Limits{}); err != nil {
 				t.Fatalf("nested, default limits: %v", err)
 			}
-			if err := extract(tc.outer, tc.lim); CodeOf(err) != CodeTooLarge {
+			if err := extract(tc.outer, tc.lim); codes.Of(err) != codes.TooLarge {
 				t.Errorf("nested with %+v: %v, want too_large", tc.lim, err)
 			}
 		})
@@ -249,7 +250,7 @@ func TestNestedMemoryBound(t *testing.T) {
 	}
 	zw.Close()
 	_, err := Open(bytes.NewReader(b.Bytes()), int64(b.Len()), "x.zip", ZipOptions{Limits: Limits{MaxCompressionRatio: 1 << 20}})
-	if CodeOf(err) != CodeTooLarge {
+	if codes.Of(err) != codes.TooLarge {
 		t.Errorf("%v, want too_large", err)
 	}
 }

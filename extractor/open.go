@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"unicode/utf8"
+
+	"github.com/netflix-donation/widget/extractor/codes"
 )
 
 // sniffLen is how many leading bytes Open looks at to tell a ZIP, a text
@@ -20,12 +22,12 @@ const sniffLen = 512
 //     [OpenZip] with opts;
 //   - text (UTF-8, Windows-1252, or a UTF-16 byte order mark):
 //     [OpenCSV] with name (and opts.Limits);
-//   - 0 bytes: CodeEmptyFile (a download that failed or is unfinished);
+//   - 0 bytes: codes.EmptyFile (a download that failed or is unfinished);
 //   - anything else (a PDF, a photo, random bytes, a saved web page, XML,
-//     JSON): CodeNotZipOrCSV.
+//     JSON): codes.NotZipOrCSV.
 func Open(r io.ReaderAt, size int64, name string, opts ZipOptions) (FileSet, error) {
 	if size < 0 {
-		return nil, newError(CodeNotZipOrCSV, "the input has a negative size")
+		return nil, codes.New(codes.NotZipOrCSV, "the input has a negative size")
 	}
 	if size == 0 {
 		return nil, errEmptyFile()
@@ -33,10 +35,10 @@ func Open(r io.ReaderAt, size int64, name string, opts ZipOptions) (FileSet, err
 	head := make([]byte, min(size, sniffLen))
 	n, err := r.ReadAt(head, 0)
 	if n == 0 && err != nil {
-		if CodeOf(err) != CodeInternal {
+		if codes.Of(err) != codes.Internal {
 			return nil, err
 		}
-		return nil, wrapError(CodeNotZipOrCSV, err, "the file cannot be read")
+		return nil, codes.Wrap(codes.NotZipOrCSV, err, "the file cannot be read")
 	}
 	head = head[:n]
 	switch {
@@ -45,7 +47,7 @@ func Open(r io.ReaderAt, size int64, name string, opts ZipOptions) (FileSet, err
 	case looksLikeTable(head):
 		return openCSV(name, r, size, opts.Limits.withDefaults()), nil
 	}
-	return nil, newError(CodeNotZipOrCSV, "the file is neither a ZIP nor a CSV")
+	return nil, codes.New(codes.NotZipOrCSV, "the file is neither a ZIP nor a CSV")
 }
 
 // looksLikeText reports whether b, the start of a file, looks like text.
@@ -137,11 +139,11 @@ func (nopCloser) Close() error { return nil }
 // releases the open file; call it when done with the FileSet, also after
 // an error of Extract. On error the Closer is nil and nothing is left open.
 // A path that cannot be opened, or that is neither a file nor a
-// directory, fails with CodeNotZipOrCSV.
+// directory, fails with codes.NotZipOrCSV.
 func OpenPath(path string, opts ZipOptions) (FileSet, io.Closer, error) {
 	st, err := os.Stat(path)
 	if err != nil {
-		return nil, nil, wrapError(CodeNotZipOrCSV, err, "the input path cannot be opened")
+		return nil, nil, codes.Wrap(codes.NotZipOrCSV, err, "the input path cannot be opened")
 	}
 	if st.IsDir() {
 		fs, err := OpenFolderOptions(os.DirFS(path), opts)
@@ -151,11 +153,11 @@ func OpenPath(path string, opts ZipOptions) (FileSet, io.Closer, error) {
 		return fs, nopCloser{}, nil
 	}
 	if !st.Mode().IsRegular() {
-		return nil, nil, newError(CodeNotZipOrCSV, "the input path is neither a file nor a folder")
+		return nil, nil, codes.New(codes.NotZipOrCSV, "the input path is neither a file nor a folder")
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, nil, wrapError(CodeNotZipOrCSV, err, "the input file cannot be opened")
+		return nil, nil, codes.Wrap(codes.NotZipOrCSV, err, "the input file cannot be opened")
 	}
 	fs, err := Open(f, st.Size(), filepath.Base(path), opts)
 	if err != nil {

@@ -41,7 +41,7 @@ func DefaultOptions() Options {
 
 // Limits bound the resources reading an input may take. They are enforced
 // on what is actually read, never on what headers claim, so a zip bomb or a
-// lying header is refused with CodeTooLarge.
+// lying header is refused with codes.TooLarge.
 type Limits struct {
 	MaxDecompressedBytes int64 // per entry, bytes actually inflated
 	MaxEntries           int   // entries in a ZIP's central directory

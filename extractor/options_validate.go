@@ -7,6 +7,8 @@ import (
 	// The browser has no zone files: embed the IANA database so that
 	// Europe/Amsterdam works the same natively and in WebAssembly.
 	_ "time/tzdata"
+
+	"github.com/netflix-donation/widget/extractor/codes"
 )
 
 // config is Options checked and resolved into the form the hot path uses.
@@ -30,7 +32,7 @@ const (
 )
 
 // validateOptions checks opts and resolves them. Every problem is a
-// CodeBadOptions error whose message names the option but never echoes
+// codes.BadOptions error whose message names the option but never echoes
 // its value, because values may hold profile names.
 func validateOptions(opts Options) (*config, error) {
 	c := &config{opts: opts, fromDay: minDay, toDay: maxDay}
@@ -42,11 +44,11 @@ func validateOptions(opts Options) (*config, error) {
 	// "Local" depends on the machine running the extractor, which would
 	// make the summary non-deterministic across machines.
 	if zone == "Local" {
-		return nil, newError(CodeBadOptions, "time zone must be an IANA name such as Europe/Amsterdam, not Local")
+		return nil, codes.New(codes.BadOptions, "time zone must be an IANA name such as Europe/Amsterdam, not Local")
 	}
 	loc, err := time.LoadLocation(zone)
 	if err != nil {
-		return nil, wrapError(CodeBadOptions, err, "unknown time zone")
+		return nil, codes.Wrap(codes.BadOptions, err, "unknown time zone")
 	}
 	c.loc, c.zoneName = loc, zone
 
@@ -60,36 +62,36 @@ func validateOptions(opts Options) (*config, error) {
 	}
 
 	if opts.MinSeconds < 0 {
-		return nil, newError(CodeBadOptions, "minimum seconds must not be negative")
+		return nil, codes.New(codes.BadOptions, "minimum seconds must not be negative")
 	}
 	c.minSeconds = int64(opts.MinSeconds)
 
 	if opts.From != "" {
 		d, ok := parseDay(opts.From)
 		if !ok {
-			return nil, newError(CodeBadOptions, "from must be a date YYYY-MM-DD")
+			return nil, codes.New(codes.BadOptions, "from must be a date YYYY-MM-DD")
 		}
 		c.fromDay = d
 	}
 	if opts.To != "" {
 		d, ok := parseDay(opts.To)
 		if !ok {
-			return nil, newError(CodeBadOptions, "to must be a date YYYY-MM-DD")
+			return nil, codes.New(codes.BadOptions, "to must be a date YYYY-MM-DD")
 		}
 		c.toDay = d
 	}
 	if c.fromDay > c.toDay {
-		return nil, newError(CodeBadOptions, "from is after to")
+		return nil, codes.New(codes.BadOptions, "from is after to")
 	}
 
 	switch opts.Titles {
 	case TitlesNone, TitlesAll:
 	case TitlesTop:
 		if opts.Top < 1 {
-			return nil, newError(CodeBadOptions, "top must be at least 1 when titles is top")
+			return nil, codes.New(codes.BadOptions, "top must be at least 1 when titles is top")
 		}
 	default:
-		return nil, newError(CodeBadOptions, "titles must be none, top or all")
+		return nil, codes.New(codes.BadOptions, "titles must be none, top or all")
 	}
 	c.titles, c.top = opts.Titles, opts.Top
 

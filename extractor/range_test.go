@@ -10,6 +10,7 @@ import (
 	"testing"
 	"unicode/utf16"
 
+	"github.com/netflix-donation/widget/extractor/codes"
 	"github.com/netflix-donation/widget/internal/synth"
 )
 
@@ -322,24 +323,24 @@ func TestRangeErrors(t *testing.T) {
 	ctx := context.Background()
 	o := DefaultOptions()
 	for _, r := range []Range{{From: -0.1, To: 1}, {From: 0.5, To: 0.5}, {From: 0.6, To: 0.4}, {From: 0, To: 1.5}, {From: math.NaN()}} {
-		if _, err := Read(ctx, files, o, r); CodeOf(err) != CodeBadOptions {
+		if _, err := Read(ctx, files, o, r); codes.Of(err) != codes.BadOptions {
 			t.Errorf("range %+v: %v, want bad_options", r, err)
 		}
 	}
-	if _, err := Read(ctx, files, optionsWith(func(o *Options) { o.TimeZone = "Mars/Base" }), Range{}); CodeOf(err) != CodeBadOptions {
+	if _, err := Read(ctx, files, optionsWith(func(o *Options) { o.TimeZone = "Mars/Base" }), Range{}); codes.Of(err) != codes.BadOptions {
 		t.Errorf("bad time zone: %v", err)
 	}
 	empty, err := Read(ctx, loneCSV(vaHeader), o, Range{})
 	if err != nil {
 		t.Errorf("a header without rows is an empty range, not an error: %v", err)
 	}
-	if _, err := empty.Summary(nil); CodeOf(err) != CodeEmpty {
+	if _, err := empty.Summary(nil); codes.Of(err) != codes.Empty {
 		t.Errorf("summarising no rows: %v, want empty", err)
 	}
-	if _, err := empty.Profiles(); CodeOf(err) != CodeEmpty {
+	if _, err := empty.Profiles(); codes.Of(err) != codes.Empty {
 		t.Errorf("listing the profiles of no rows: %v, want empty", err)
 	}
-	if _, err := Read(ctx, loneCSV("Profile Name,Start Time\n"), o, Range{From: 0.5, To: 1}); CodeOf(err) != CodeBadHeader {
+	if _, err := Read(ctx, loneCSV("Profile Name,Start Time\n"), o, Range{From: 0.5, To: 1}); codes.Of(err) != codes.BadHeader {
 		t.Errorf("every range reads the header: %v, want bad_header", err)
 	}
 
@@ -355,7 +356,7 @@ func TestRangeErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := other.Merge(a); CodeOf(err) != CodeInternal {
+	if err := other.Merge(a); codes.Of(err) != codes.Internal {
 		t.Errorf("merging ranges read with other options: %v, want internal", err)
 	}
 	for name, damaged := range map[string][]byte{
@@ -363,7 +364,7 @@ func TestRangeErrors(t *testing.T) {
 		"cut short":      b[:len(b)-1],
 		"extra bytes":    append(bytes.Clone(b), 0),
 	} {
-		if _, err := UnmarshalAggregates(damaged); CodeOf(err) != CodeInternal {
+		if _, err := UnmarshalAggregates(damaged); codes.Of(err) != codes.Internal {
 			t.Errorf("%s: %v, want internal", name, err)
 		}
 	}

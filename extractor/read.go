@@ -6,6 +6,8 @@ import (
 	"errors"
 	"io"
 	"math"
+
+	"github.com/netflix-donation/widget/extractor/codes"
 )
 
 // A Range selects the rows of ViewingActivity.csv one Read aggregates, as
@@ -75,8 +77,8 @@ var ErrSplitMisaligned = errors.New("extractor: a range of ViewingActivity.csv d
 // first row reads them whole, the others nothing, so the merge is still
 // right.
 //
-// Every failure is an *Error with a stable Code, or ErrSplitMisaligned; a
-// panic inside is recovered as CodeInternal.
+// Every failure is a *codes.Error with a stable code, or ErrSplitMisaligned; a
+// panic inside is recovered as codes.Internal.
 func Read(ctx context.Context, files FileSet, opts Options, r Range) (a *Aggregates, err error) {
 	defer func() {
 		if rec := recover(); rec != nil {
@@ -84,7 +86,7 @@ func Read(ctx context.Context, files FileSet, opts Options, r Range) (a *Aggrega
 		}
 	}()
 	if !r.valid() {
-		return nil, newError(CodeBadOptions, "the range must be 0 <= from < to <= 1")
+		return nil, codes.New(codes.BadOptions, "the range must be 0 <= from < to <= 1")
 	}
 	cfg, err := validateOptions(opts)
 	if err != nil {
@@ -170,7 +172,7 @@ func (a *Aggregates) readRange(ctx context.Context, files FileSet, opts Options,
 			return readError(files, err)
 		}
 		if err := ctx.Err(); err != nil {
-			return wrapError(CodeAborted, err, "the extraction was cancelled")
+			return codes.Wrap(codes.Aborted, err, "the extraction was cancelled")
 		}
 	} else if hi < 0 || rc.lineEnd < 0 || prev < max(rc.lineEnd, headerEnd) {
 		// The first row, read already, is this range's own. It is taken
@@ -213,7 +215,7 @@ func (a *Aggregates) readRange(ctx context.Context, files FileSet, opts Options,
 		a.addRecord(rec, &v.cols)
 		if rows++; rows%checkEvery == 0 {
 			if err := ctx.Err(); err != nil {
-				return wrapError(CodeAborted, err, "the extraction was cancelled")
+				return codes.Wrap(codes.Aborted, err, "the extraction was cancelled")
 			}
 		}
 		if rc.n-reported >= progressEvery {
@@ -222,7 +224,7 @@ func (a *Aggregates) readRange(ctx context.Context, files FileSet, opts Options,
 		}
 	}
 	if err := ctx.Err(); err != nil {
-		return wrapError(CodeAborted, err, "the extraction was cancelled")
+		return codes.Wrap(codes.Aborted, err, "the extraction was cancelled")
 	}
 	progress()
 	return nil

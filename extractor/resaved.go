@@ -3,6 +3,8 @@ package extractor
 import (
 	"context"
 	"io"
+
+	"github.com/netflix-donation/widget/extractor/codes"
 )
 
 // This file holds what the extractor does for a ViewingActivity.csv that
@@ -45,7 +47,7 @@ func decideDateOrder(ctx context.Context, files FileSet, name string, lim Limits
 		e.add(v.cols.get(rec, colStart))
 		if n%checkEvery == 0 {
 			if err := ctx.Err(); err != nil {
-				return 0, false, wrapError(CodeAborted, err, "the extraction was cancelled")
+				return 0, false, codes.Wrap(codes.Aborted, err, "the extraction was cancelled")
 			}
 		}
 	}
@@ -67,15 +69,15 @@ func checkReadable(fig *figures) error {
 	case 2*fig.malformed > fig.rows:
 		return errUnreadableRows(int64(fig.malformed), int64(fig.rows))
 	case fig.views == 0 && fig.malformed > 0:
-		return newError(CodeUnreadableRows, "no view was found and %d rows cannot be read (Start Time or Duration)", fig.malformed)
+		return codes.New(codes.UnreadableRows, "no view was found and %d rows cannot be read (Start Time or Duration)", fig.malformed)
 	}
 	return nil
 }
 
 // errUnreadableRows is the error for a table of rows rows, unreadable of
 // which cannot be read.
-func errUnreadableRows(unreadable, rows int64) *Error {
-	return newError(CodeUnreadableRows, "%d of the %d rows of ViewingActivity.csv cannot be read (Start Time or Duration)", unreadable, rows)
+func errUnreadableRows(unreadable, rows int64) *codes.Error {
+	return codes.New(codes.UnreadableRows, "%d of the %d rows of ViewingActivity.csv cannot be read (Start Time or Duration)", unreadable, rows)
 }
 
 // dateOrderUsed returns what Source.DateOrder and DateOrderAssumed report

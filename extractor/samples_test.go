@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/netflix-donation/widget/extractor/codes"
 	"github.com/netflix-donation/widget/internal/testutil"
 )
 
@@ -242,12 +243,12 @@ func TestRealSampleOtherTables(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := CodeOtherNetflixFile
+		want := codes.OtherNetflixFile
 		if d.Name() == "NetflixViewingHistory.csv" {
-			want = CodeViewingHistoryOnly
+			want = codes.ViewingHistoryOnly
 		}
 		_, err = Extract(context.Background(), OpenCSV(d.Name(), strings.NewReader(string(data)), int64(len(data))), DefaultOptions())
-		if CodeOf(err) != want {
+		if codes.Of(err) != want {
 			rel, _ := filepath.Rel(dir, p)
 			t.Errorf("%s: %v, want %s", rel, err, want)
 		}

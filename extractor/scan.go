@@ -6,6 +6,8 @@ import (
 	"encoding/binary"
 	"io"
 	"math/bits"
+
+	"github.com/netflix-donation/widget/extractor/codes"
 )
 
 // scanner reads RFC 4180 records from a bufio.Reader and returns each
@@ -26,7 +28,7 @@ import (
 type scanner struct {
 	r       *bufio.Reader
 	comma   byte
-	maxLine int // largest record in bytes; longer ones fail with CodeTooLarge
+	maxLine int // largest record in bytes; longer ones fail with codes.TooLarge
 
 	raw    []byte   // a line longer than the bufio buffer, joined
 	buf    []byte   // the unquoted field bytes of a record that needs copying
@@ -43,8 +45,8 @@ func newScanner(r *bufio.Reader, comma byte, maxLine int) *scanner {
 }
 
 // errTooLong is returned for a record longer than maxLine.
-func errTooLong() *Error {
-	return newError(CodeTooLarge, "a line of ViewingActivity.csv is longer than the limit")
+func errTooLong() *codes.Error {
+	return codes.New(codes.TooLarge, "a line of ViewingActivity.csv is longer than the limit")
 }
 
 // readLine reads one physical line including its "\n", normalising a

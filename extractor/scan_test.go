@@ -8,6 +8,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/netflix-donation/widget/extractor/codes"
 )
 
 // scanAll reads every record of in with a scanner.
@@ -120,8 +122,8 @@ func TestScannerMaxLine(t *testing.T) {
 		if tc.ok && err != nil {
 			t.Errorf("%s: %v", tc.name, err)
 		}
-		var e *Error
-		if !tc.ok && (!errors.As(err, &e) || e.Code != CodeTooLarge) {
+		var e *codes.Error
+		if !tc.ok && (!errors.As(err, &e) || e.Code != codes.TooLarge) {
 			t.Errorf("%s: err = %v, want too_large", tc.name, err)
 		}
 	}

@@ -7,6 +7,8 @@ import (
 	"encoding/json"
 	"slices"
 	"strings"
+
+	"github.com/netflix-donation/widget/extractor/codes"
 )
 
 // ShareBlocks lists the summary blocks a participant can share, by their
@@ -85,7 +87,7 @@ const checksumPrefix = "sha256:"
 // apart from one where titles were not shared. s is not modified.
 func Share(s *Summary, o ShareOptions) ([]byte, error) {
 	if s == nil {
-		return nil, newError(CodeBadOptions, "no summary to share")
+		return nil, codes.New(codes.BadOptions, "no summary to share")
 	}
 	blocks := o.Blocks
 	if len(blocks) == 0 {
@@ -94,12 +96,12 @@ func Share(s *Summary, o ShareOptions) ([]byte, error) {
 	chosen := map[string]bool{}
 	for _, b := range blocks {
 		if !slices.Contains(ShareBlocks, b) {
-			return nil, newError(CodeBadOptions, "unknown block %q", b)
+			return nil, codes.New(codes.BadOptions, "unknown block %q", b)
 		}
 		chosen[b] = true
 	}
 	if o.MaxBytes < 0 {
-		return nil, newError(CodeBadOptions, "max_bytes is negative")
+		return nil, codes.New(codes.BadOptions, "max_bytes is negative")
 	}
 
 	d := donation{
@@ -150,7 +152,7 @@ func Share(s *Summary, o ShareOptions) ([]byte, error) {
 	}
 	if o.MaxBytes > 0 && len(out) > o.MaxBytes {
 		if d.Titles == nil {
-			return nil, newError(CodeTooLarge, "the summary exceeds %d bytes", o.MaxBytes)
+			return nil, codes.New(codes.TooLarge, "the summary exceeds %d bytes", o.MaxBytes)
 		}
 		out, err = fitTitles(&d, o.MaxBytes)
 		if err != nil {
@@ -177,7 +179,7 @@ func fitTitles(d *donation, maxBytes int) ([]byte, error) {
 		return nil, err
 	}
 	if !ok {
-		return nil, newError(CodeTooLarge, "the summary exceeds %d bytes even without titles", maxBytes)
+		return nil, codes.New(codes.TooLarge, "the summary exceeds %d bytes even without titles", maxBytes)
 	}
 	lo, hi := 0, len(all) // fits(lo) holds; fits(hi) does not
 	for hi-lo > 1 {
@@ -200,7 +202,7 @@ func encodeDonation(d *donation) ([]byte, error) {
 	d.Checksum = ""
 	raw, err := json.Marshal(d)
 	if err != nil {
-		return nil, wrapError(CodeInternal, err, "cannot encode the donation")
+		return nil, codes.Wrap(codes.Internal, err, "cannot encode the donation")
 	}
 	sum, err := Checksum(raw)
 	if err != nil {
@@ -224,7 +226,7 @@ func Checksum(doc []byte) (string, error) {
 	dec := json.NewDecoder(bytes.NewReader(doc))
 	dec.UseNumber()
 	if err := dec.Decode(&obj); err != nil {
-		return "", wrapError(CodeBadOptions, err, "not a JSON object")
+		return "", codes.Wrap(codes.BadOptions, err, "not a JSON object")
 	}
 	return ChecksumObject(obj)
 }
@@ -243,7 +245,7 @@ func ChecksumObject(obj map[string]any) (string, error) {
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(obj); err != nil {
-		return "", wrapError(CodeInternal, err, "cannot encode canonical JSON")
+		return "", codes.Wrap(codes.Internal, err, "cannot encode canonical JSON")
 	}
 	h := sha256.Sum256(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
 	return checksumPrefix + hex.EncodeToString(h[:]), nil
@@ -251,20 +253,20 @@ func ChecksumObject(obj map[string]any) (string, error) {
 
 // ErrChecksumMismatch is returned by VerifyChecksum for a donation whose
 // content does not match its checksum: it was altered after sharing.
-var ErrChecksumMismatch = &Error{Code: CodeChecksumMismatch, Msg: "the donation does not match its checksum"}
+var ErrChecksumMismatch = &codes.Error{Code: codes.ChecksumMismatch, Msg: "the donation does not match its checksum"}
 
 // VerifyChecksum checks that doc carries a checksum that matches its
 // content. It returns ErrChecksumMismatch for altered content and an error
-// with CodeBadOptions when doc is not a JSON object with a checksum.
+// with codes.BadOptions when doc is not a JSON object with a checksum.
 func VerifyChecksum(doc []byte) error {
 	var head struct {
 		Checksum string `json:"checksum"`
 	}
 	if err := json.Unmarshal(doc, &head); err != nil {
-		return wrapError(CodeBadOptions, err, "not a JSON object")
+		return codes.Wrap(codes.BadOptions, err, "not a JSON object")
 	}
 	if !strings.HasPrefix(head.Checksum, checksumPrefix) {
-		return newError(CodeBadOptions, "no checksum")
+		return codes.New(codes.BadOptions, "no checksum")
 	}
 	want, err := Checksum(doc)
 	if err != nil {

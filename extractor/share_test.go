@@ -8,6 +8,8 @@ import (
 	"os/exec"
 	"strings"
 	"testing"
+
+	"github.com/netflix-donation/widget/extractor/codes"
 )
 
 // shareFixture is a small summary written by hand.
@@ -194,7 +196,7 @@ func TestShareByteBudget(t *testing.T) {
 	}
 
 	// A budget too small even without titles is refused, never cut.
-	if _, err := Share(s, ShareOptions{MaxBytes: 100}); CodeOf(err) != CodeTooLarge {
+	if _, err := Share(s, ShareOptions{MaxBytes: 100}); codes.Of(err) != codes.TooLarge {
 		t.Fatalf("tiny budget: err = %v, want too_large", err)
 	}
 }
@@ -221,11 +223,11 @@ func TestVerifyChecksumDetectsDamage(t *testing.T) {
 
 func TestShareRejectsBadOptions(t *testing.T) {
 	for _, o := range []ShareOptions{{Blocks: []string{"raw_rows"}}, {MaxBytes: -1}} {
-		if _, err := Share(shareFixture(), o); CodeOf(err) != CodeBadOptions {
+		if _, err := Share(shareFixture(), o); codes.Of(err) != codes.BadOptions {
 			t.Errorf("%+v: err = %v, want bad_options", o, err)
 		}
 	}
-	if _, err := Share(nil, ShareOptions{}); CodeOf(err) != CodeBadOptions {
+	if _, err := Share(nil, ShareOptions{}); codes.Of(err) != codes.BadOptions {
 		t.Errorf("nil summary: err = %v", err)
 	}
 }

@@ -3,6 +3,8 @@ package extractor
 import (
 	"errors"
 	"io"
+
+	"github.com/netflix-donation/widget/extractor/codes"
 )
 
 // Skipper is implemented by readers that can pass over bytes without
@@ -43,7 +45,7 @@ func (r codedReader) Skip(n int64) (int64, error) {
 	}
 	k := min(n, max(end-cur, 0))
 	if _, err := s.Seek(cur+k, io.SeekStart); err != nil {
-		return 0, wrapError(CodeNotZipOrCSV, err, "the file cannot be read")
+		return 0, codes.Wrap(codes.NotZipOrCSV, err, "the file cannot be read")
 	}
 	if k < n {
 		return k, io.EOF
@@ -59,7 +61,7 @@ func (l *limitReader) Skip(n int64) (int64, error) {
 	k, err := skip(l.r, min(n, l.left+1))
 	if k > l.left {
 		l.left = 0
-		l.err = newError(CodeTooLarge, "a file holds more than %d bytes", l.max)
+		l.err = codes.New(codes.TooLarge, "a file holds more than %d bytes", l.max)
 		return k, l.err
 	}
 	l.left -= k

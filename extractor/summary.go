@@ -1,6 +1,10 @@
 package extractor
 
-import "encoding/json"
+import (
+	"encoding/json"
+
+	"github.com/netflix-donation/widget/extractor/codes"
+)
 
 // SchemaVersion names the summary format. It changes only when a field
 // changes meaning or disappears; adding a field keeps it. Version 2 holds
@@ -245,7 +249,7 @@ var DeviceClasses = [...]DeviceClass{DeviceTV, DeviceSetTopBox, DeviceConsole, D
 func (s *Summary) JSON() ([]byte, error) {
 	b, err := json.Marshal(s)
 	if err != nil {
-		return nil, wrapError(CodeInternal, err, "cannot encode the summary")
+		return nil, codes.Wrap(codes.Internal, err, "cannot encode the summary")
 	}
 	return b, nil
 }

@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/netflix-donation/widget/extractor/codes"
 )
 
 // ViewingRow is THE schema of ViewingActivity.csv: its csv tags name the
@@ -67,7 +69,7 @@ type columnMap [numViewingCols]int
 
 // bindHeader matches a header record against the schema. Extra columns
 // are ignored and optional ones may be missing; a missing required column
-// or a repeated known one is CodeBadHeader. The quick per-profile download
+// or a repeated known one is codes.BadHeader. The quick per-profile download
 // (Title,Date) is recognised and named, because the participant needs to
 // be told which download to make instead.
 func bindHeader(header [][]byte) (columnMap, error) {
@@ -85,18 +87,18 @@ func bindHeader(header [][]byte) (columnMap, error) {
 				continue
 			}
 			if m[i] >= 0 {
-				return m, newError(CodeBadHeader, "the column %s appears twice", col.name)
+				return m, codes.New(codes.BadHeader, "the column %s appears twice", col.name)
 			}
 			m[i] = j
 		}
 	}
 	if m[colStart] < 0 && seen["title"] && seen["date"] {
-		return m, newError(CodeViewingHistoryOnly,
+		return m, codes.New(codes.ViewingHistoryOnly,
 			"this is the viewing-history download (Title, Date); the full export from Account > Download your personal information is needed")
 	}
 	for i, col := range schema {
 		if col.required && m[i] < 0 {
-			return m, newError(CodeBadHeader, "the column %s is missing", col.name)
+			return m, codes.New(codes.BadHeader, "the column %s is missing", col.name)
 		}
 	}
 	return m, nil

@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"bytes"
 	"io"
+
+	"github.com/netflix-donation/widget/extractor/codes"
 )
 
 // emptyTableText is what Netflix writes into X.txt instead of an empty X.csv.
@@ -44,8 +46,8 @@ type viewingReader struct {
 
 // openViewing detects the encoding and the shape of r, reads and binds
 // the header, and returns a reader positioned at the first data row. A
-// file of 0 bytes is CodeEmptyFile; one without a header (blank lines,
-// the .txt placeholder) is CodeEmpty; a header that does not bind gets
+// file of 0 bytes is codes.EmptyFile; one without a header (blank lines,
+// the .txt placeholder) is codes.Empty; a header that does not bind gets
 // the code of what the file is instead (classifyHeader).
 func openViewing(r io.Reader, maxLine int) (*viewingReader, error) {
 	raw := bufio.NewReaderSize(r, readBufferSize)
@@ -86,13 +88,13 @@ func openViewing(r io.Reader, maxLine int) (*viewingReader, error) {
 
 	header, err := v.next()
 	if err == io.EOF {
-		return nil, newError(CodeEmpty, "ViewingActivity.csv is empty")
+		return nil, codes.New(codes.Empty, "ViewingActivity.csv is empty")
 	}
 	if err != nil {
 		return nil, err
 	}
 	if len(header) == 1 && string(bytes.TrimSpace(header[0])) == emptyTableText {
-		return nil, newError(CodeEmpty, "ViewingActivity has no rows (Netflix found no information for this table)")
+		return nil, codes.New(codes.Empty, "ViewingActivity has no rows (Netflix found no information for this table)")
 	}
 	v.cols, err = bindHeader(header)
 	if err != nil {
@@ -105,8 +107,8 @@ func openViewing(r io.Reader, maxLine int) (*viewingReader, error) {
 // one (an empty table becomes the .txt placeholder): it is a download
 // that failed or has not finished, or a file a sync service has not yet
 // fetched.
-func errEmptyFile() *Error {
-	return newError(CodeEmptyFile, "the file is empty (0 bytes)")
+func errEmptyFile() *codes.Error {
+	return codes.New(codes.EmptyFile, "the file is empty (0 bytes)")
 }
 
 // comma returns the field separator of the table as the spreadsheet that

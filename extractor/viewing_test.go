@@ -14,6 +14,7 @@ import (
 
 	"github.com/gocarina/gocsv"
 
+	"github.com/netflix-donation/widget/extractor/codes"
 	"github.com/netflix-donation/widget/internal/synth"
 )
 
@@ -64,22 +65,22 @@ func TestBindHeader(t *testing.T) {
 	for _, tc := range []struct {
 		header string
 		want   columnMap // -1 = absent
-		code   Code
+		code   codes.Code
 	}{
 		{strings.TrimSuffix(vaHeader, "\n"), columnMap{0, 1, 2, 3, 4, 5, 6, 9}, ""},
 		{"\uFEFFProfile Name, start time ,DURATION,Title", columnMap{0, 1, 2, -1, 3, -1, -1, -1}, ""},
 		{"Duration,Extra,Start Time,Title,Profile Name", columnMap{4, 2, 0, -1, 3, -1, -1, -1}, ""},
 		{"Start Time,Duration,Title", columnMap{-1, 0, 1, -1, 2, -1, -1, -1}, ""},
-		{"Profile Name,Start Time,Title", columnMap{}, CodeBadHeader},
-		{"Profile Name,Duration,Title", columnMap{}, CodeBadHeader},
-		{"Start Time,Duration,Title,Title", columnMap{}, CodeBadHeader},
+		{"Profile Name,Start Time,Title", columnMap{}, codes.BadHeader},
+		{"Profile Name,Duration,Title", columnMap{}, codes.BadHeader},
+		{"Start Time,Duration,Title,Title", columnMap{}, codes.BadHeader},
 		{"Start Time,Duration,Title,Bookmark,Bookmark", columnMap{-1, 0, 1, -1, 2, -1, -1, -1}, ""},
-		{"Title,Date", columnMap{}, CodeViewingHistoryOnly},
-		{"\uFEFFtitle , date", columnMap{}, CodeViewingHistoryOnly},
-		{"Start Time (UTC),Duration (H:MM:SS),Title", columnMap{}, CodeBadHeader},
+		{"Title,Date", columnMap{}, codes.ViewingHistoryOnly},
+		{"\uFEFFtitle , date", columnMap{}, codes.ViewingHistoryOnly},
+		{"Start Time (UTC),Duration (H:MM:SS),Title", columnMap{}, codes.BadHeader},
 	} {
 		got, err := bindHeader(split(tc.header))
-		if CodeOf(err) != tc.code {
+		if codes.Of(err) != tc.code {
 			t.Errorf("%q: err %v, want %q", tc.header, err, tc.code)
 			continue
 		}

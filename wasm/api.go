@@ -13,6 +13,7 @@ import (
 	"github.com/hack-pad/safejs"
 
 	"github.com/netflix-donation/widget/extractor"
+	"github.com/netflix-donation/widget/extractor/codes"
 	"github.com/netflix-donation/widget/web"
 )
 
@@ -185,7 +186,7 @@ func (a *api) summary(args []safejs.Value) (string, error) {
 	}
 	var names []string
 	if err := json.Unmarshal([]byte(namesJSON), &names); err != nil {
-		return "", &extractor.Error{Code: extractor.CodeBadOptions, Msg: "the profiles are not a JSON array of names", Err: err}
+		return "", &codes.Error{Code: codes.BadOptions, Msg: "the profiles are not a JSON array of names", Err: err}
 	}
 	s, err := agg.Summary(names)
 	if err != nil {
@@ -270,7 +271,7 @@ func bytesList(list safejs.Value) ([][]byte, error) {
 // splitError gives extractor.ErrSplitMisaligned its code for JavaScript.
 func splitError(err error) error {
 	if errors.Is(err, extractor.ErrSplitMisaligned) {
-		return &extractor.Error{Code: codeSplitMisaligned, Msg: "the ranges of the table cannot be merged; read it whole", Err: err}
+		return &codes.Error{Code: codeSplitMisaligned, Msg: "the ranges of the table cannot be merged; read it whole", Err: err}
 	}
 	return err
 }
@@ -287,11 +288,11 @@ func callShare(args []safejs.Value) (string, error) {
 	}
 	var s extractor.Summary
 	if err := json.Unmarshal([]byte(summaryJSON), &s); err != nil {
-		return "", &extractor.Error{Code: codeBadInput, Msg: "the summary is not valid summary JSON", Err: err}
+		return "", &codes.Error{Code: codeBadInput, Msg: "the summary is not valid summary JSON", Err: err}
 	}
 	var o extractor.ShareOptions
 	if err := json.Unmarshal([]byte(optsJSON), &o); err != nil {
-		return "", &extractor.Error{Code: extractor.CodeBadOptions, Msg: "the share options are not valid JSON", Err: err}
+		return "", &codes.Error{Code: codes.BadOptions, Msg: "the share options are not valid JSON", Err: err}
 	}
 	b, err := extractor.Share(&s, o)
 	return string(b), err
@@ -337,7 +338,7 @@ func intArg(args []safejs.Value, i int) (int, error) {
 
 // badInput returns a bad_input error.
 func badInput(format string, args ...any) error {
-	return &extractor.Error{Code: codeBadInput, Msg: fmt.Sprintf(format, args...)}
+	return &codes.Error{Code: codeBadInput, Msg: fmt.Sprintf(format, args...)}
 }
 
 // newObject returns a new empty JavaScript object.

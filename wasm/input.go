@@ -6,6 +6,7 @@ import (
 	"github.com/hack-pad/safejs"
 
 	"github.com/netflix-donation/widget/extractor"
+	"github.com/netflix-donation/widget/extractor/codes"
 	"github.com/netflix-donation/widget/internal/blockcache"
 )
 
@@ -71,7 +72,7 @@ func openInput(v safejs.Value, p *pacer) (extractor.FileSet, error) {
 			return nil, badInput("the folder's file list is not an array")
 		}
 		if n > maxFolderFiles {
-			return nil, &extractor.Error{Code: extractor.CodeTooLarge, Msg: "the folder has too many files"}
+			return nil, &codes.Error{Code: codes.TooLarge, Msg: "the folder has too many files"}
 		}
 		entries := make([]folderEntry, 0, n)
 		for i := range n {

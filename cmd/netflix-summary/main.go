@@ -43,6 +43,7 @@ import (
 	"strings"
 
 	"github.com/netflix-donation/widget/extractor"
+	"github.com/netflix-donation/widget/extractor/codes"
 )
 
 func main() {
@@ -115,7 +116,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	out, err := summarize(paths[0], opts, share, so)
 	if err != nil {
-		fmt.Fprintf(stderr, "error: %s: %s\n", extractor.CodeOf(err), message(err))
+		fmt.Fprintf(stderr, "error: %s: %s\n", codes.Of(err), message(err))
 		return 1
 	}
 	stdout.Write(append(out, '\n'))
@@ -125,7 +126,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 func summarize(path string, opts extractor.Options, share bool, so extractor.ShareOptions) ([]byte, error) {
 	if _, err := os.Stat(path); err != nil {
 		// Not one of the extractor's codes: the file is not there to read.
-		return nil, &extractor.Error{Code: "cannot_read", Msg: "cannot read " + path, Err: err}
+		return nil, &codes.Error{Code: "cannot_read", Msg: "cannot read " + path, Err: err}
 	}
 	files, closer, err := extractor.OpenPath(path, extractor.ZipOptions{})
 	if err != nil {
@@ -145,7 +146,7 @@ func summarize(path string, opts extractor.Options, share bool, so extractor.Sha
 // message is the part of err after its code, or the whole text of an
 // error that is not the extractor's (a file that cannot be opened).
 func message(err error) string {
-	var e *extractor.Error
+	var e *codes.Error
 	if errors.As(err, &e) {
 		return e.Msg
 	}

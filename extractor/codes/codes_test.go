@@ -1,4 +1,4 @@
-package extractor
+package codes
 
 import (
 	"go/ast"
@@ -9,11 +9,11 @@ import (
 	"testing"
 )
 
-// TestCodesListsEveryCode checks Codes against the Code constants declared
-// in errors.go, read from the source, so a new code cannot be left out of
+// TestAllListsEveryCode checks All against the Code constants declared
+// in codes.go, read from the source, so a new code cannot be left out of
 // the list the widget translates.
-func TestCodesListsEveryCode(t *testing.T) {
-	f, err := parser.ParseFile(token.NewFileSet(), "errors.go", nil, 0)
+func TestAllListsEveryCode(t *testing.T) {
+	f, err := parser.ParseFile(token.NewFileSet(), "codes.go", nil, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,7 +37,7 @@ func TestCodesListsEveryCode(t *testing.T) {
 			}
 		}
 	}
-	if len(declared) == 0 || !slices.Equal(declared, Codes()) {
-		t.Errorf("errors.go declares %q; Codes returns %q", declared, Codes())
+	if len(declared) == 0 || !slices.Equal(declared, All()) {
+		t.Errorf("codes.go declares %q; All returns %q", declared, All())
 	}
 }
