@@ -105,7 +105,7 @@ func BenchmarkDecode100k(b *testing.B) {
 			}
 			n := int64(0)
 			for {
-				if _, err := v.next(); err == io.EOF {
+				if _, err := v.Read(); err == io.EOF {
 					break
 				} else if err != nil {
 					b.Fatal(err)

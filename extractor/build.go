@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/netflix-donation/widget/extractor/codes"
+	"github.com/netflix-donation/widget/extractor/csvscan"
 )
 
 // ProfileInfo describes one profile for the participant's own choice on
@@ -37,7 +38,7 @@ func (a *Aggregates) Profiles() ([]ProfileInfo, error) {
 	for i, p := range a.profiles {
 		f := &p.fig
 		out[i] = ProfileInfo{
-			Pseudonym: pseudonym(i), Name: validString([]byte(p.name)),
+			Pseudonym: pseudonym(i), Name: csvscan.Text([]byte(p.name)),
 			Rows: int64(f.rows), Views: int64(f.views), Seconds: int64(f.seconds),
 		}
 		if f.viewDays.ok {
@@ -111,7 +112,7 @@ func (a *Aggregates) Summary(profiles []string) (s *Summary, err error) {
 	if a.account != nil {
 		names := make(map[string]bool, len(chosen))
 		for _, p := range chosen {
-			names[validString([]byte(p.name))] = true
+			names[csvscan.Text([]byte(p.name))] = true
 		}
 		all := len(chosen) == len(a.profiles)
 		var newest latest
@@ -135,7 +136,7 @@ func (a *Aggregates) choose(names []string) ([]*profileAgg, error) {
 	var out []*profileAgg
 	for _, p := range a.profiles {
 		// Names are compared as Profiles shows them.
-		if want[validString([]byte(p.name))] {
+		if want[csvscan.Text([]byte(p.name))] {
 			out = append(out, p)
 		}
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -90,30 +89,6 @@ func FuzzExtractCSV(f *testing.F) {
 			if rows != s.RowsTotal || int64(len(list)) != s.Profiles.Count || s.Profiles.Selected != s.Profiles.Count {
 				t.Fatalf("ListProfiles %d profiles, %d rows; Extract %+v, %d rows", len(list), rows, s.Profiles, s.RowsTotal)
 			}
-		}
-	})
-}
-
-// FuzzScanner checks that the scanner splits any input exactly as
-// encoding/csv does with LazyQuotes and a variable number of fields.
-func FuzzScanner(f *testing.F) {
-	for _, c := range scanCases {
-		f.Add(c.in)
-	}
-	for _, s := range csvFuzzSeeds {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, in string) {
-		want, werr := stdlibAll(in, ',')
-		got, gerr := scanAll(in, ',', 1<<30)
-		if werr != nil || gerr != nil {
-			if (werr == nil) != (gerr == nil) {
-				t.Fatalf("encoding/csv err %v, scanner err %v", werr, gerr)
-			}
-			return
-		}
-		if !reflect.DeepEqual(got, want) {
-			t.Fatalf("input %q\nscanner      %q\nencoding/csv %q", in, got, want)
 		}
 	})
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/netflix-donation/widget/extractor/codes"
+	"github.com/netflix-donation/widget/extractor/csvscan"
 )
 
 // A participant who unzipped the export may choose any of its tables, or
@@ -79,7 +80,7 @@ func classifyHeader(header [][]byte, head []byte, err error) error {
 	if codes.Of(err) != codes.BadHeader {
 		return err
 	}
-	if !looksLikeTable(head) {
+	if !csvscan.LooksLikeTable(head) {
 		return codes.New(codes.NotZipOrCSV, "the file is not a text table")
 	}
 	if table, ok := otherNetflixTable(header); ok {

@@ -11,6 +11,7 @@ import (
 	"unicode/utf16"
 
 	"github.com/netflix-donation/widget/extractor/codes"
+	"github.com/netflix-donation/widget/extractor/csvscan"
 	"github.com/netflix-donation/widget/internal/synth"
 )
 
@@ -497,7 +498,7 @@ func TestRangeSeeks(t *testing.T) {
 		t.Fatal(err)
 	}
 	start := int64(len(csv)) / 2
-	if limit := int64(len(csv)) - start + 2*readBufferSize; rc.bytes > limit {
+	if limit := int64(len(csv)) - start + 2*csvscan.BufferSize; rc.bytes > limit {
 		t.Errorf("the second half read %d of %d bytes; it begins at %d, so at most %d", rc.bytes, len(csv), start, limit)
 	}
 }

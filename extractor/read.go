@@ -127,11 +127,11 @@ func (a *Aggregates) readRange(ctx context.Context, files FileSet, opts Options,
 		return err
 	}
 	defer rc.Close()
-	a.order, a.orderAssumed = defaultDateOrder(v.comma()), true
+	a.order, a.orderAssumed = defaultDateOrder(v.Comma()), true
 
 	consumed := func() int64 { return rc.n - int64(v.raw.Buffered()) }
 	headerEnd := consumed()
-	first, err := v.nextRecord()
+	first, err := v.ReadRecord()
 	if err == io.EOF {
 		return nil // no rows: the summary says so
 	}
@@ -139,7 +139,7 @@ func (a *Aggregates) readRange(ctx context.Context, files FileSet, opts Options,
 		return readError(files, err)
 	}
 	resavedDates := !isCanonicalStart(v.cols.get(first, colStart))
-	if (!v.plain || resavedDates || total < 0) && !r.whole() {
+	if (!v.Plain() || resavedDates || total < 0) && !r.whole() {
 		if lo >= 0 {
 			return nil // not split: the first range reads it all
 		}
@@ -198,7 +198,7 @@ func (a *Aggregates) readRange(ctx context.Context, files FileSet, opts Options,
 			}
 			break
 		}
-		rec, err := v.nextRecord()
+		rec, err := v.ReadRecord()
 		if err == io.EOF {
 			break
 		}

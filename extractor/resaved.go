@@ -37,7 +37,7 @@ func decideDateOrder(ctx context.Context, files FileSet, name string, lim Limits
 	}
 	var e dateEvidence
 	for n := 1; ; n++ {
-		rec, err := v.nextRecord()
+		rec, err := v.ReadRecord()
 		if err == io.EOF {
 			break
 		}
@@ -51,7 +51,7 @@ func decideDateOrder(ctx context.Context, files FileSet, name string, lim Limits
 			}
 		}
 	}
-	order, assumed = e.decide(v.comma())
+	order, assumed = e.decide(v.Comma())
 	return order, assumed, nil
 }
 

@@ -4,9 +4,9 @@ import (
 	"bytes"
 	"reflect"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/netflix-donation/widget/extractor/codes"
+	"github.com/netflix-donation/widget/extractor/csvscan"
 )
 
 // ViewingRow is THE schema of ViewingActivity.csv: its csv tags name the
@@ -116,19 +116,19 @@ func (m *columnMap) field(rec [][]byte, c int) []byte {
 
 // get returns column c of r, or nil when the column is absent from the
 // header or the record is short: field for a record.
-func (m *columnMap) get(r *record, c int) []byte {
+func (m *columnMap) get(r *csvscan.Record, c int) []byte {
 	j := m[c]
-	if j < 0 || j >= r.len() {
+	if j < 0 || j >= r.Len() {
 		return nil
 	}
-	return r.field(j)
+	return r.Field(j)
 }
 
 // row converts a record to a ViewingRow (allocating strings, invalid
 // UTF-8 replaced). The hot path does not use it; tests compare it with
 // gocsv, and it documents what the fast path reads.
 func (m *columnMap) row(rec [][]byte) ViewingRow {
-	s := func(c int) string { return validString(m.field(rec, c)) }
+	s := func(c int) string { return csvscan.Text(m.field(rec, c)) }
 	return ViewingRow{
 		ProfileName:           s(colProfile),
 		StartTime:             s(colStart),
@@ -139,18 +139,4 @@ func (m *columnMap) row(rec [][]byte) ViewingRow {
 		DeviceType:            s(colDevice),
 		Country:               s(colCountry),
 	}
-}
-
-// validString converts a field to text: UTF-8 as it is, and a field that
-// is not valid UTF-8 decoded as Windows-1252, the encoding Excel saves a
-// CSV in by default. Deciding by the field (not by the file) makes every
-// part of a split table, ListProfiles and the profile selection read a
-// name alike; a Windows-1252 field that happens to be valid UTF-8 needs
-// two or three accented capitals and symbols in a row, which titles and
-// names do not have.
-func validString(b []byte) string {
-	if utf8.Valid(b) {
-		return string(b)
-	}
-	return decodeWindows1252(string(b))
 }

@@ -1,4 +1,4 @@
-package extractor
+package csvscan
 
 import (
 	"bufio"
@@ -33,7 +33,7 @@ type scanner struct {
 	raw    []byte   // a line longer than the bufio buffer, joined
 	buf    []byte   // the unquoted field bytes of a record that needs copying
 	ends   []int    // end offset in buf of each field
-	rec    record   // the current record: bounds into the line or into buf
+	rec    Record   // the current record: bounds into the line or into buf
 	fields [][]byte // the fields of rec as slices, filled by next only
 	size   int      // raw bytes of the current record, for maxLine
 	line   int64    // records returned so far
@@ -46,7 +46,7 @@ func newScanner(r *bufio.Reader, comma byte, maxLine int) *scanner {
 
 // errTooLong is returned for a record longer than maxLine.
 func errTooLong() *codes.Error {
-	return codes.New(codes.TooLarge, "a line of ViewingActivity.csv is longer than the limit")
+	return codes.New(codes.TooLarge, "a line of the table is longer than the limit")
 }
 
 // readLine reads one physical line including its "\n", normalising a
@@ -228,28 +228,30 @@ func indexSep(b []byte, comma byte) int {
 	return -1
 }
 
-// record is one CSV record as field bounds into data: field i is
-// data[bounds[2i]:bounds[2i+1]]. See splitSimple for why the hot path
-// passes records in this form rather than as [][]byte.
-type record struct {
+// Record is one CSV record as field bounds into the bytes read (field i
+// is data[bounds[2i]:bounds[2i+1]]): the form in which the hot path
+// passes records, since storing a slice per field costs a write barrier
+// while the garbage collector marks (see splitSimple). A Record and its
+// fields are valid until the next read of the Reader that returned it.
+type Record struct {
 	data   []byte
 	bounds []int
 }
 
-// len returns the number of fields.
-func (r *record) len() int { return len(r.bounds) / 2 }
+// Len returns the number of fields.
+func (r *Record) Len() int { return len(r.bounds) / 2 }
 
-// field returns field i, with its capacity cut to its length so that an
+// Field returns field i, with its capacity cut to its length so that an
 // append cannot overwrite the next field.
-func (r *record) field(i int) []byte {
+func (r *Record) Field(i int) []byte {
 	end := r.bounds[2*i+1]
 	return r.data[r.bounds[2*i]:end:end]
 }
 
-// appendFields appends the fields of r to dst as slices.
-func (r *record) appendFields(dst [][]byte) [][]byte {
-	for i := range r.len() {
-		dst = append(dst, r.field(i))
+// AppendFields appends the fields of r to dst as slices.
+func (r *Record) AppendFields(dst [][]byte) [][]byte {
+	for i := range r.Len() {
+		dst = append(dst, r.Field(i))
 	}
 	return dst
 }
@@ -261,13 +263,13 @@ func (s *scanner) next() ([][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.fields = r.appendFields(s.fields[:0])
+	s.fields = r.AppendFields(s.fields[:0])
 	return s.fields, nil
 }
 
 // nextRecord returns the next record, or io.EOF after the last. The
 // record and its data are valid until the next call.
-func (s *scanner) nextRecord() (*record, error) {
+func (s *scanner) nextRecord() (*Record, error) {
 	// Fast path: a simple record whose line end is already buffered is
 	// split in place in one pass (splitBuffered); anything else, and the
 	// line that straddles a buffer refill, goes the general way below.

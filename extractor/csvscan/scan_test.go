@@ -1,4 +1,4 @@
-package extractor
+package csvscan
 
 import (
 	"bufio"
@@ -146,4 +146,34 @@ func TestScannerNoAllocs(t *testing.T) {
 	if allocs != 0 {
 		t.Errorf("%v allocations per record", allocs)
 	}
+}
+
+// FuzzScanner checks that the scanner splits any input exactly as
+// encoding/csv does with LazyQuotes and a variable number of fields.
+func FuzzScanner(f *testing.F) {
+	for _, c := range scanCases {
+		f.Add(c.in)
+	}
+	for _, s := range []string{
+		"Profile Name,Start Time,Duration,Title\nP,2023-01-01 10:00:00,01:00:00,\"Love, Death & Robots: Volume 3: X (Episode 4)\"\n",
+		"\uFEFFProfile Name;Start Time;Duration;Title\r\nA;2023-01-01 10:00:00;01:00:00;M\r\n",
+		"Profile Name,Start Time,Duration,Title;;\nA,2023-01-01 10:00:00,00:10:00,\"\"\"q\"\"\";;\n",
+		"Start Time,Duration,Title\n\"2023-01-01 10:00:00\",\"01:00:00\",\"unterminated\n",
+		"A,\"b\"c\",d\r\n\"e\nf\",g",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		want, werr := stdlibAll(in, ',')
+		got, gerr := scanAll(in, ',', 1<<30)
+		if werr != nil || gerr != nil {
+			if (werr == nil) != (gerr == nil) {
+				t.Fatalf("encoding/csv err %v, scanner err %v", werr, gerr)
+			}
+			return
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("input %q\nscanner      %q\nencoding/csv %q", in, got, want)
+		}
+	})
 }

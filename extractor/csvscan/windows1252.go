@@ -1,4 +1,4 @@
-package extractor
+package csvscan
 
 import (
 	"unicode/utf8"
@@ -38,4 +38,17 @@ func decodeWindows1252(s string) string {
 // in no encoding a spreadsheet writes.
 func undefinedInWindows1252(c byte) bool {
 	return c == 0x81 || c == 0x8D || c == 0x8F || c == 0x90 || c == 0x9D
+}
+
+// Text converts a field to a string: UTF-8 as it is, and a field that is
+// not valid UTF-8 decoded as Windows-1252, the encoding Excel saves a CSV
+// in by default. Deciding by the field (not by the file) makes every part
+// of a table read in ranges read a name alike; a Windows-1252 field that
+// happens to be valid UTF-8 needs two or three accented capitals and
+// symbols in a row, which titles and names do not have.
+func Text(b []byte) string {
+	if utf8.Valid(b) {
+		return string(b)
+	}
+	return decodeWindows1252(string(b))
 }
