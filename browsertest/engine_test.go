@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/netflix-donation/widget/extractor"
+	"github.com/netflix-donation/widget/extractor/input"
 	"github.com/netflix-donation/widget/internal/synth"
 )
 
@@ -33,7 +34,7 @@ type result struct {
 }
 
 // nativeJSON extracts the same input in this process, as the CLI does.
-func nativeJSON(t *testing.T, files extractor.FileSet, opts extractor.Options) string {
+func nativeJSON(t *testing.T, files input.FileSet, opts extractor.Options) string {
 	t.Helper()
 	s, err := extractor.Extract(context.Background(), files, opts)
 	if err != nil {
@@ -46,9 +47,9 @@ func nativeJSON(t *testing.T, files extractor.FileSet, opts extractor.Options) s
 	return string(b)
 }
 
-func nativeOpen(t *testing.T, name string, data []byte) extractor.FileSet {
+func nativeOpen(t *testing.T, name string, data []byte) input.FileSet {
 	t.Helper()
-	fs, err := extractor.Open(bytes.NewReader(data), int64(len(data)), name, extractor.ZipOptions{})
+	fs, err := input.Open(bytes.NewReader(data), int64(len(data)), name, input.Options{})
 	if err != nil {
 		t.Fatalf("native open: %v", err)
 	}
@@ -147,7 +148,7 @@ func TestEngineMatchesNative(t *testing.T) {
 		if !r.OK {
 			t.Fatalf("rejected: %s %s", r.Code, r.Message)
 		}
-		native, err := extractor.OpenFolder(os.DirFS(folder))
+		native, err := input.OpenFolder(os.DirFS(folder), input.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -21,6 +21,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/netflix-donation/widget/extractor"
+	"github.com/netflix-donation/widget/extractor/input"
 	"github.com/netflix-donation/widget/internal/synth"
 )
 
@@ -403,7 +404,7 @@ func TestHardeningChecksumPython(t *testing.T) {
 	if _, err := synth.WriteZip(&export, synth.Config{Rows: 600, Seed: 59, Canary: privacyCanary}); err != nil {
 		t.Fatal(err)
 	}
-	files, err := extractor.Open(bytes.NewReader(export.Bytes()), int64(export.Len()), "netflix-report.zip", extractor.ZipOptions{})
+	files, err := input.Open(bytes.NewReader(export.Bytes()), int64(export.Len()), "netflix-report.zip", input.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

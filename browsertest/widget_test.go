@@ -15,6 +15,7 @@ import (
 	"github.com/netflix-donation/widget/docs"
 	"github.com/netflix-donation/widget/extractor"
 	"github.com/netflix-donation/widget/extractor/codes"
+	"github.com/netflix-donation/widget/extractor/input"
 	"github.com/netflix-donation/widget/internal/badinput"
 	"github.com/netflix-donation/widget/internal/synth"
 	"github.com/santhosh-tekuri/jsonschema/v6"
@@ -30,7 +31,7 @@ var widgetDefaultBlocks = []string{"totals", "by_month", "weekday_hour_seconds",
 // titles and the default 20,000-byte budget.
 func nativeDonation(t *testing.T, export []byte, tz string, profiles, remove []string) string {
 	t.Helper()
-	files, err := extractor.Open(bytes.NewReader(export), int64(len(export)), "netflix-report.zip", extractor.ZipOptions{})
+	files, err := input.Open(bytes.NewReader(export), int64(len(export)), "netflix-report.zip", input.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/netflix-donation/widget/extractor/codes"
+	"github.com/netflix-donation/widget/extractor/input"
 )
 
 // The account-level blocks Options.Account can ask for, by JSON name.
@@ -69,7 +70,7 @@ func (t *accountTable[T]) of(name string, fresh func() T) T {
 
 // readAccountFigures reads the account tables named in blocks (from
 // AccountBlocks). Local months are taken in loc.
-func readAccountFigures(ctx context.Context, files FileSet, blocks []string, loc *time.Location) (*accountFigures, error) {
+func readAccountFigures(ctx context.Context, files input.FileSet, blocks []string, loc *time.Location) (*accountFigures, error) {
 	if err := validateAccountBlocks(blocks); err != nil {
 		return nil, err
 	}
@@ -154,7 +155,7 @@ type accountProfiles struct {
 	kids  map[string]int // profile name -> accountNo, accountYes or accountUnknown
 }
 
-func (p *accountProfiles) read(ctx context.Context, files FileSet) (err error) {
+func (p *accountProfiles) read(ctx context.Context, files input.FileSet) (err error) {
 	p.kids = make(map[string]int)
 	p.found, err = readAccountTable(ctx, files, "Profiles", func(rows []profileRow) {
 		for _, r := range rows {
@@ -389,7 +390,7 @@ type accountTenure struct {
 	lastOpenEnded                 bool      // the newest subscription has a Closed Ts
 }
 
-func (t *accountTenure) read(ctx context.Context, files FileSet) (err error) {
+func (t *accountTenure) read(ctx context.Context, files input.FileSet) (err error) {
 	t.lastOpenEnded = true
 	t.found, err = readAccountTable(ctx, files, "SubscriptionHistory", func(rows []subscriptionRow) {
 		for _, r := range rows {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/gocarina/gocsv"
 	"github.com/netflix-donation/widget/extractor/codes"
+	"github.com/netflix-donation/widget/extractor/input"
 )
 
 // accountBatchRows is the number of rows decoded per call of the batch
@@ -30,8 +31,8 @@ const accountBatchRows = 4096
 //
 // found is false when the export has no such table. The .txt placeholder
 // Netflix writes for an empty table is a table with no rows.
-func readAccountTable[T any](ctx context.Context, files FileSet, base string, fn func([]T)) (found bool, err error) {
-	name, ok := FindFile(files, base)
+func readAccountTable[T any](ctx context.Context, files input.FileSet, base string, fn func([]T)) (found bool, err error) {
+	name, ok := input.Find(files, base)
 	if !ok {
 		return false, nil
 	}
@@ -77,12 +78,12 @@ func readAccountTable[T any](ctx context.Context, files FileSet, base string, fn
 // lines limited to MaxLineBytes, a byte order mark skipped, the separator
 // sniffed, ragged rows and stray quotes accepted. Records are not reused,
 // as the decoded rows keep their strings.
-func openAccountCSV(files FileSet, name, base string) (*csv.Reader, io.Closer, error) {
+func openAccountCSV(files input.FileSet, name, base string) (*csv.Reader, io.Closer, error) {
 	rc, _, err := files.Open(name)
 	if err != nil {
 		return nil, nil, accountReadError(err, base)
 	}
-	br := bufio.NewReader(&accountLineLimit{r: rc, max: DefaultLimits().MaxLineBytes})
+	br := bufio.NewReader(&accountLineLimit{r: rc, max: input.DefaultLimits().MaxLineBytes})
 	if bom, _ := br.Peek(3); bytes.Equal(bom, []byte("\xEF\xBB\xBF")) {
 		br.Discard(3)
 	}

@@ -20,15 +20,16 @@ import (
 	"time"
 
 	"github.com/netflix-donation/widget/extractor/codes"
+	"github.com/netflix-donation/widget/extractor/input"
 	"github.com/netflix-donation/widget/internal/testutil"
 
 	"github.com/netflix-donation/widget/internal/synth"
 )
 
-// accountFiles is an in-memory FileSet for the account tests.
+// accountFiles is an in-memory input.FileSet for the account tests.
 type accountFiles map[string]string
 
-func (f accountFiles) Kind() string { return "folder" }
+func (f accountFiles) Kind() input.Kind { return "folder" }
 
 func (f accountFiles) Names() []string {
 	names := make([]string, 0, len(f))
@@ -278,7 +279,7 @@ func TestAccountMonthsBetween(t *testing.T) {
 }
 
 func TestAccountErrors(t *testing.T) {
-	long := searchHeader + "A,NL,TV,0," + strings.Repeat("q", DefaultLimits().MaxLineBytes+10) + ",,play,,2022-01-01 00:00:00\n"
+	long := searchHeader + "A,NL,TV,0," + strings.Repeat("q", input.DefaultLimits().MaxLineBytes+10) + ",,play,,2022-01-01 00:00:00\n"
 	cancelled, cancel := context.WithCancel(context.Background())
 	cancel()
 	tests := []struct {
@@ -470,7 +471,7 @@ func TestAccountCanary(t *testing.T) {
 	if !bytes.Contains(buf.Bytes(), []byte(canary)) && !zipHolds(t, buf.Bytes(), canary) {
 		t.Fatal("the generated export holds no canary: the test would prove nothing")
 	}
-	files, err := Open(bytes.NewReader(buf.Bytes()), int64(buf.Len()), "export.zip", ZipOptions{})
+	files, err := input.Open(bytes.NewReader(buf.Bytes()), int64(buf.Len()), "export.zip", input.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -536,7 +537,7 @@ func BenchmarkReadAccount(b *testing.B) {
 			if _, err := synth.WriteZip(&buf, synth.Config{Rows: rows, Seed: 1}); err != nil {
 				b.Fatal(err)
 			}
-			files, err := Open(bytes.NewReader(buf.Bytes()), int64(buf.Len()), "export.zip", ZipOptions{})
+			files, err := input.Open(bytes.NewReader(buf.Bytes()), int64(buf.Len()), "export.zip", input.Options{})
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -563,7 +564,7 @@ func everyProfile(loc *time.Location) *config {
 // readAccount reads the account blocks of files as a summary of the
 // profiles cfg selects has them: tenure ends an open membership at the
 // newest Start Time of ViewingActivity.csv when files hold one.
-func readAccount(ctx context.Context, files FileSet, blocks []string, cfg *config) (*Account, error) {
+func readAccount(ctx context.Context, files input.FileSet, blocks []string, cfg *config) (*Account, error) {
 	if len(blocks) == 0 {
 		return nil, nil
 	}

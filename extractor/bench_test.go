@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/netflix-donation/widget/extractor/input"
 	"github.com/netflix-donation/widget/internal/testutil"
 
 	"github.com/gocarina/gocsv"
@@ -68,7 +69,7 @@ func BenchmarkExtract(b *testing.B) {
 			b.ReportAllocs()
 			b.ResetTimer()
 			for b.Loop() {
-				files, err := OpenZip(bytes.NewReader(g.zip), int64(len(g.zip)), ZipOptions{})
+				files, err := input.OpenZip(bytes.NewReader(g.zip), int64(len(g.zip)), input.Options{})
 				if err != nil {
 					b.Fatal(err)
 				}

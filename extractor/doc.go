@@ -6,7 +6,7 @@
 // Raw rows never leave it: [Extract] returns only aggregates, and profile
 // names are replaced by pseudonyms (P1, P2, ...).
 //
-// The flow is: a [FileSet] (a ZIP, a folder or a lone ViewingActivity.csv)
+// The flow is: a [input.FileSet] (a ZIP, a folder or a lone ViewingActivity.csv)
 // -> ViewingActivity.csv streamed row by row -> per-row classification into
 // exactly one bucket (a view or one of the excluded counters) -> aggregates
 // -> [Summary]. [Share] then applies the participant's choices (blocks,

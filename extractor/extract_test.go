@@ -12,6 +12,7 @@ import (
 	"testing/iotest"
 
 	"github.com/netflix-donation/widget/extractor/codes"
+	"github.com/netflix-donation/widget/extractor/input"
 )
 
 // TestExcludedRuleOrder checks each exclusion rule and that the first
@@ -356,7 +357,7 @@ func TestErrorCodes(t *testing.T) {
 	zipped := func(files map[string]string) viewingFiles { return viewingFiles{kind: "zip", files: files} }
 	for _, tc := range []struct {
 		name  string
-		files FileSet
+		files input.FileSet
 		want  codes.Code
 	}{
 		{"zero bytes", loneCSV(""), codes.EmptyFile},
@@ -470,14 +471,14 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
-// failingFiles is a FileSet whose ViewingActivity.csv fails after some
+// failingFiles is a input.FileSet whose ViewingActivity.csv fails after some
 // bytes with a plain error, or panics when asked for its names.
 type failingFiles struct {
-	kind  string
+	kind  input.Kind
 	panic bool
 }
 
-func (f failingFiles) Kind() string { return f.kind }
+func (f failingFiles) Kind() input.Kind { return f.kind }
 
 func (f failingFiles) Names() []string {
 	if f.panic {
@@ -495,7 +496,7 @@ func (f failingFiles) Open(string) (io.ReadCloser, int64, error) {
 // panic inside to codes.Internal, for both entry points.
 func TestReadFailuresAndPanics(t *testing.T) {
 	for _, tc := range []struct {
-		files FileSet
+		files input.FileSet
 		want  codes.Code
 	}{
 		{failingFiles{kind: "zip"}, codes.CorruptZip},

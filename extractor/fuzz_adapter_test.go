@@ -14,6 +14,7 @@ import (
 
 	"github.com/netflix-donation/widget/extractor"
 	"github.com/netflix-donation/widget/extractor/codes"
+	"github.com/netflix-donation/widget/extractor/input"
 	"github.com/netflix-donation/widget/internal/synth"
 )
 
@@ -88,7 +89,7 @@ func FuzzOptionsJSON(f *testing.F) {
 		if !ok {
 			return // the adapter answers bad_options before Extract
 		}
-		files, err := extractor.Open(bytes.NewReader(export), int64(len(export)), "netflix-report.zip", extractor.ZipOptions{})
+		files, err := input.Open(bytes.NewReader(export), int64(len(export)), "netflix-report.zip", input.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -147,7 +148,7 @@ func FuzzShare(f *testing.F) {
 		f.Fatal(err)
 	}
 	export := b.Bytes()
-	files, err := extractor.Open(bytes.NewReader(export), int64(len(export)), "netflix-report.zip", extractor.ZipOptions{})
+	files, err := input.Open(bytes.NewReader(export), int64(len(export)), "netflix-report.zip", input.Options{})
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -272,7 +273,7 @@ func FuzzOpenFolder(f *testing.F) {
 			}
 			fsys[string(name)] = &fstest.MapFile{Data: content}
 		}
-		files, err := extractor.OpenFolder(fsys)
+		files, err := input.OpenFolder(fsys, input.Options{})
 		if err != nil {
 			if !knownCode(codes.Of(err)) {
 				t.Fatalf("OpenFolder: %v", err)

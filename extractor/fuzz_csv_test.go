@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/netflix-donation/widget/extractor/codes"
+	"github.com/netflix-donation/widget/extractor/input"
 )
 
 // csvFuzzSeeds are small hand-made inputs covering the shapes the
@@ -54,7 +55,7 @@ func FuzzExtractCSV(f *testing.F) {
 		o := optionsWith(func(o *Options) {
 			o.Titles = TitlesAll
 			o.TimeZone = "Europe/Amsterdam"
-			o.Limits = Limits{MaxLineBytes: 4096}
+			o.Limits = input.Limits{MaxLineBytes: 4096}
 		})
 		files := loneCSV(string(in))
 		s, err := Extract(context.Background(), files, o)

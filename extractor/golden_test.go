@@ -16,6 +16,7 @@ import (
 
 	"github.com/netflix-donation/widget/extractor"
 	"github.com/netflix-donation/widget/extractor/codes"
+	"github.com/netflix-donation/widget/extractor/input"
 	"github.com/netflix-donation/widget/internal/synth"
 	"github.com/netflix-donation/widget/internal/testutil"
 )
@@ -54,7 +55,7 @@ var goldenOptions = []struct {
 // goldenInput is one input of the golden test, opened on demand.
 type goldenInput struct {
 	name string
-	open func(t *testing.T) extractor.FileSet
+	open func(t *testing.T) input.FileSet
 }
 
 // goldenInputs are generated exports (always) and the real samples (when
@@ -74,15 +75,15 @@ func goldenInputs(t *testing.T) []goldenInput {
 			t.Fatal(err)
 		}
 		out = append(out,
-			goldenInput{fmt.Sprintf("synth-%d-zip", cfg.Seed), func(t *testing.T) extractor.FileSet {
-				files, err := extractor.Open(bytes.NewReader(zipBuf.Bytes()), int64(zipBuf.Len()), "netflix-report.zip", extractor.ZipOptions{})
+			goldenInput{fmt.Sprintf("synth-%d-zip", cfg.Seed), func(t *testing.T) input.FileSet {
+				files, err := input.Open(bytes.NewReader(zipBuf.Bytes()), int64(zipBuf.Len()), "netflix-report.zip", input.Options{})
 				if err != nil {
 					t.Fatal(err)
 				}
 				return files
 			}},
-			goldenInput{fmt.Sprintf("synth-%d-csv", cfg.Seed), func(t *testing.T) extractor.FileSet {
-				files, err := extractor.Open(bytes.NewReader(csvBuf.Bytes()), int64(csvBuf.Len()), "ViewingActivity.csv", extractor.ZipOptions{})
+			goldenInput{fmt.Sprintf("synth-%d-csv", cfg.Seed), func(t *testing.T) input.FileSet {
+				files, err := input.Open(bytes.NewReader(csvBuf.Bytes()), int64(csvBuf.Len()), "ViewingActivity.csv", input.Options{})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -100,8 +101,8 @@ func goldenInputs(t *testing.T) []goldenInput {
 			continue
 		}
 		path := filepath.Join(dir, e.Name())
-		out = append(out, goldenInput{"sample-" + e.Name(), func(t *testing.T) extractor.FileSet {
-			files, closer, err := extractor.OpenPath(path, extractor.ZipOptions{})
+		out = append(out, goldenInput{"sample-" + e.Name(), func(t *testing.T) input.FileSet {
+			files, closer, err := input.OpenPath(path, input.Options{})
 			if err != nil {
 				t.Fatal(err)
 			}

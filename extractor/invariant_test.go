@@ -9,6 +9,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/netflix-donation/widget/extractor/input"
 	"github.com/netflix-donation/widget/internal/synth"
 )
 
@@ -129,7 +130,7 @@ func TestSynthZipFolderCSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	zfs, err := OpenZip(bytes.NewReader(zb.Bytes()), int64(zb.Len()), ZipOptions{})
+	zfs, err := input.OpenZip(bytes.NewReader(zb.Bytes()), int64(zb.Len()), input.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -137,7 +138,7 @@ func TestSynthZipFolderCSV(t *testing.T) {
 	if _, err := synth.WriteFolder(dir, cfg); err != nil {
 		t.Fatal(err)
 	}
-	ffs, err := OpenFolder(os.DirFS(dir))
+	ffs, err := input.OpenFolder(os.DirFS(dir), input.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

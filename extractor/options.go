@@ -1,5 +1,7 @@
 package extractor
 
+import "github.com/netflix-donation/widget/extractor/input"
+
 // Title detail levels for Options.Titles.
 const (
 	TitlesNone = "none" // no title list
@@ -31,32 +33,10 @@ type Options struct {
 	// and the total (decompressed bytes of ViewingActivity.csv). It must be quick.
 	Progress func(done, total int64) `json:"-"`
 	// Limits bound what reading may cost; zero fields take DefaultLimits.
-	Limits Limits `json:"-"`
+	Limits input.Limits `json:"-"`
 }
 
 // DefaultOptions returns the documented defaults.
 func DefaultOptions() Options {
 	return Options{TimeZone: "UTC", MinSeconds: 60, Titles: TitlesTop, Top: 25}
-}
-
-// Limits bound the resources reading an input may take. They are enforced
-// on what is actually read, never on what headers claim, so a zip bomb or a
-// lying header is refused with codes.TooLarge.
-type Limits struct {
-	MaxDecompressedBytes int64 // per entry, bytes actually inflated
-	MaxEntries           int   // entries in a ZIP's central directory
-	MaxLineBytes         int   // one CSV record
-	MaxCompressionRatio  int64 // inflated/compressed, checked once past 1 MiB
-}
-
-// DefaultLimits are generous for real exports (the largest real
-// ViewingActivity.csv seen is about 3 MB; a 1,000,000-row synthetic one is
-// about 150 MB) and small enough to refuse bombs within seconds.
-func DefaultLimits() Limits {
-	return Limits{
-		MaxDecompressedBytes: 1 << 30,
-		MaxEntries:           10000,
-		MaxLineBytes:         1 << 20,
-		MaxCompressionRatio:  200,
-	}
 }

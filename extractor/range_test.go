@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"strings"
 	"testing"
@@ -12,14 +13,16 @@ import (
 
 	"github.com/netflix-donation/widget/extractor/codes"
 	"github.com/netflix-donation/widget/extractor/csvscan"
+	"github.com/netflix-donation/widget/extractor/input"
 	"github.com/netflix-donation/widget/internal/synth"
+	"github.com/netflix-donation/widget/internal/testutil"
 )
 
 // readRanges reads a table as several engines would: range i from
 // fractions cuts[i] to cuts[i+1], each range's aggregates encoded and
 // decoded as they travel between workers except the first's, merged in
 // order, then summarised for o's profiles.
-func readRanges(files FileSet, o Options, cuts []float64) (*Summary, error) {
+func readRanges(files input.FileSet, o Options, cuts []float64) (*Summary, error) {
 	var merged *Aggregates
 	for i := 0; i+1 < len(cuts); i++ {
 		a, err := Read(context.Background(), files, o, Range{From: cuts[i], To: cuts[i+1]})
@@ -84,16 +87,16 @@ func TestRangesGiveExtract(t *testing.T) {
 	if _, err := synth.WriteZip(&zb, synth.Config{Rows: 12000, Seed: 32, TopFolder: "Download"}); err != nil {
 		t.Fatal(err)
 	}
-	zipFiles, err := OpenZip(bytes.NewReader(zb.Bytes()), int64(zb.Len()), ZipOptions{})
+	zipFiles, err := input.OpenZip(bytes.NewReader(zb.Bytes()), int64(zb.Len()), input.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	// The same ZIP through an InflateEntry hook that can skip (as in the
 	// browser), counting the bytes it skips.
 	var skipped int64
-	hooked, err := OpenZip(bytes.NewReader(zb.Bytes()), int64(zb.Len()), ZipOptions{
-		InflateEntry: func(e ZipEntry) (EntryReader, error) {
-			er, err := goEntryInflater(bytes.NewReader(zb.Bytes()))(e)
+	hooked, err := input.OpenZip(bytes.NewReader(zb.Bytes()), int64(zb.Len()), input.Options{
+		InflateEntry: func(e input.ZipEntry) (input.EntryReader, error) {
+			er, err := testutil.EntryInflater(bytes.NewReader(zb.Bytes()))(e)
 			return &countSkips{EntryReader: er, skipped: &skipped}, err
 		},
 	})
@@ -101,9 +104,9 @@ func TestRangesGiveExtract(t *testing.T) {
 		t.Fatal(err)
 	}
 	small, _ := synthCSV(t, synth.Config{Rows: 300, Seed: 33})
-	inputs := map[string]FileSet{
+	inputs := map[string]input.FileSet{
 		"csv":         loneCSV(string(csv)),
-		"seekable":    OpenCSV("ViewingActivity.csv", bytes.NewReader(csv), int64(len(csv))),
+		"seekable":    openTable(t, bytes.NewReader(csv), int64(len(csv))),
 		"crlf":        loneCSV(strings.ReplaceAll(string(csv), "\n", "\r\n")),
 		"zip":         zipFiles,
 		"zip skipped": hooked,
@@ -477,16 +480,28 @@ func TestSummaryPerChoice(t *testing.T) {
 	}
 }
 
-// countSkips counts what an EntryReader skips.
+// countSkips counts what an input.EntryReader skips.
 type countSkips struct {
-	EntryReader
+	input.EntryReader
 	skipped *int64
 }
 
 func (c *countSkips) Skip(n int64) (int64, error) {
-	k, err := c.EntryReader.(Skipper).Skip(n)
+	k, err := c.EntryReader.(input.Skipper).Skip(n)
 	*c.skipped += k
 	return k, err
+}
+
+// recordingReaderAt counts the bytes read through it.
+type recordingReaderAt struct {
+	r     io.ReaderAt
+	bytes int64
+}
+
+func (r *recordingReaderAt) ReadAt(p []byte, off int64) (int, error) {
+	n, err := r.r.ReadAt(p, off)
+	r.bytes += int64(n)
+	return n, err
 }
 
 // TestRangeSeeks checks that the last range of a lone CSV seeks to its
@@ -494,7 +509,7 @@ func (c *countSkips) Skip(n int64) (int64, error) {
 func TestRangeSeeks(t *testing.T) {
 	csv, _ := synthCSV(t, synth.Config{Rows: 12000, Seed: 36})
 	rc := &recordingReaderAt{r: bytes.NewReader(csv)}
-	if _, err := Read(context.Background(), OpenCSV("ViewingActivity.csv", rc, int64(len(csv))), DefaultOptions(), Range{From: 0.5, To: 1}); err != nil {
+	if _, err := Read(context.Background(), openTable(t, rc, int64(len(csv))), DefaultOptions(), Range{From: 0.5, To: 1}); err != nil {
 		t.Fatal(err)
 	}
 	start := int64(len(csv)) / 2

@@ -8,6 +8,7 @@ import (
 	"math"
 
 	"github.com/netflix-donation/widget/extractor/codes"
+	"github.com/netflix-donation/widget/extractor/input"
 )
 
 // A Range selects the rows of ViewingActivity.csv one Read aggregates, as
@@ -79,7 +80,7 @@ var ErrSplitMisaligned = errors.New("extractor: a range of ViewingActivity.csv d
 //
 // Every failure is a *codes.Error with a stable code, or ErrSplitMisaligned; a
 // panic inside is recovered as codes.Internal.
-func Read(ctx context.Context, files FileSet, opts Options, r Range) (a *Aggregates, err error) {
+func Read(ctx context.Context, files input.FileSet, opts Options, r Range) (a *Aggregates, err error) {
 	defer func() {
 		if rec := recover(); rec != nil {
 			a, err = nil, internalError(rec)
@@ -93,7 +94,7 @@ func Read(ctx context.Context, files FileSet, opts Options, r Range) (a *Aggrega
 		return nil, err
 	}
 	a = newAggregates(cfg, optionsKey(opts))
-	a.source = Source{Kind: files.Kind(), Files: KnownFiles(files)}
+	a.source = Source{Kind: string(files.Kind()), Files: input.Tables(files)}
 	if err := a.readRange(ctx, files, opts, r); err != nil {
 		return nil, err
 	}
@@ -112,7 +113,7 @@ func Read(ctx context.Context, files FileSet, opts Options, r Range) (a *Aggrega
 // which it learns from the raw bytes as they pass
 // (progressReader.lineEnd). A record that crosses that start is
 // ErrSplitMisaligned.
-func (a *Aggregates) readRange(ctx context.Context, files FileSet, opts Options, r Range) error {
+func (a *Aggregates) readRange(ctx context.Context, files input.FileSet, opts Options, r Range) error {
 	lo, hi := int64(-1), int64(-1)
 	watchAt := func(size int64) int64 {
 		if size >= 0 {
@@ -253,8 +254,8 @@ func skipToRange(r *bufio.Reader, pr *progressReader, pos, cut int64, between fu
 		for pos < cut {
 			k, err := pr.Skip(min(cut-pos, skipPiece))
 			pos += k
-			if err == errNoSkip {
-				break
+			if k == 0 && err == nil {
+				break // the input cannot skip: read and drop the bytes
 			}
 			if err != nil {
 				return pos, err

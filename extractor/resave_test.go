@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/netflix-donation/widget/extractor/csvscan"
+	"github.com/netflix-donation/widget/extractor/input"
 	"github.com/netflix-donation/widget/internal/resave"
 	"github.com/netflix-donation/widget/internal/synth"
 	"github.com/netflix-donation/widget/internal/testutil"
@@ -63,7 +64,7 @@ func checkResaves(t *testing.T, pristine []byte, zones []string, proved bool) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			for _, files := range []FileSet{
+			for _, files := range []input.FileSet{
 				loneCSV(string(data)),
 				viewingFiles{kind: "zip", files: map[string]string{"netflix-report/CONTENT_INTERACTION/ViewingActivity.csv": string(data)}},
 			} {

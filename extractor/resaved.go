@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/netflix-donation/widget/extractor/codes"
+	"github.com/netflix-donation/widget/extractor/input"
 )
 
 // This file holds what the extractor does for a ViewingActivity.csv that
@@ -25,13 +26,13 @@ func isCanonicalStart(field []byte) bool {
 // before it is counted, and decides from all its dates how day and month
 // are ordered (dateEvidence). Re-saved tables are small, and only they
 // take this second pass.
-func decideDateOrder(ctx context.Context, files FileSet, name string, lim Limits) (order dateOrder, assumed bool, err error) {
+func decideDateOrder(ctx context.Context, files input.FileSet, name string, lim input.Limits) (order dateOrder, assumed bool, err error) {
 	r, _, err := files.Open(name)
 	if err != nil {
 		return 0, false, readError(files, err)
 	}
 	defer r.Close()
-	v, err := openViewing(r, lim.withDefaults().MaxLineBytes)
+	v, err := openViewing(r, maxLine(lim))
 	if err != nil {
 		return 0, false, readError(files, err)
 	}

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/netflix-donation/widget/extractor/input"
 	"github.com/netflix-donation/widget/internal/testutil"
 
 	"github.com/netflix-donation/widget/internal/synth"
@@ -53,14 +54,14 @@ func validateJSON(sch *jsonschema.Schema, doc []byte) error {
 	return sch.Validate(inst)
 }
 
-// generatedExport returns a synthetic export ZIP opened as a FileSet.
-func generatedExport(t *testing.T, cfg synth.Config) FileSet {
+// generatedExport returns a synthetic export ZIP opened as a input.FileSet.
+func generatedExport(t *testing.T, cfg synth.Config) input.FileSet {
 	t.Helper()
 	var buf bytes.Buffer
 	if _, err := synth.WriteZip(&buf, cfg); err != nil {
 		t.Fatal(err)
 	}
-	fs, err := Open(bytes.NewReader(buf.Bytes()), int64(buf.Len()), "export.zip", ZipOptions{})
+	fs, err := input.Open(bytes.NewReader(buf.Bytes()), int64(buf.Len()), "export.zip", input.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

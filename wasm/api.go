@@ -14,6 +14,7 @@ import (
 
 	"github.com/netflix-donation/widget/extractor"
 	"github.com/netflix-donation/widget/extractor/codes"
+	"github.com/netflix-donation/widget/extractor/input"
 	"github.com/netflix-donation/widget/web"
 )
 
@@ -116,7 +117,7 @@ func readArgs(args []safejs.Value) (*extractor.Aggregates, error) {
 	if err := json.Unmarshal([]byte(rangeJSON), &r); err != nil {
 		return nil, badInput("the range is not {from, to}")
 	}
-	return onInput(args, 3, &opts, func(ctx context.Context, files extractor.FileSet) (*extractor.Aggregates, error) {
+	return onInput(args, 3, &opts, func(ctx context.Context, files input.FileSet) (*extractor.Aggregates, error) {
 		return extractor.Read(ctx, files, opts, r)
 	})
 }
@@ -221,7 +222,7 @@ func optionsArg(args []safejs.Value, i int) (extractor.Options, error) {
 // (progress, abort), and gives its error the code JavaScript sees: aborted
 // when the call was aborted, even after the work was done. opts.Progress
 // reports to the hooks.
-func onInput[T any](args []safejs.Value, hooksArg int, opts *extractor.Options, work func(context.Context, extractor.FileSet) (T, error)) (T, error) {
+func onInput[T any](args []safejs.Value, hooksArg int, opts *extractor.Options, work func(context.Context, input.FileSet) (T, error)) (T, error) {
 	var zero T
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()

@@ -16,15 +16,16 @@ import (
 	"github.com/hack-pad/safejs"
 
 	"github.com/netflix-donation/widget/extractor"
+	"github.com/netflix-donation/widget/extractor/input"
 	"github.com/netflix-donation/widget/internal/synth"
 	"github.com/netflix-donation/widget/web"
 )
 
 // nativeJSON is the summary JSON of the same input computed without the
-// adapter: extractor.Open over a bytes.Reader, then Summary.JSON.
+// adapter: input.Open over a bytes.Reader, then Summary.JSON.
 func nativeJSON(t *testing.T, name string, data []byte, opts extractor.Options) string {
 	t.Helper()
-	fs, err := extractor.Open(bytes.NewReader(data), int64(len(data)), name, extractor.ZipOptions{})
+	fs, err := input.Open(bytes.NewReader(data), int64(len(data)), name, input.Options{})
 	must(t, err)
 	s, err := extractor.Extract(context.Background(), fs, opts)
 	must(t, err)
@@ -129,12 +130,12 @@ func TestExtractFolderMatchesNative(t *testing.T) {
 		must(t, f.obj.Set("path", path))
 		jsFiles = append(jsFiles, f.obj)
 	}
-	input := object(t, map[string]any{"kind": "folder", "files": array(t, jsFiles...)})
-	got := extract(t, input, `{"time_zone":"Europe/Amsterdam"}`)
+	folder := object(t, map[string]any{"kind": "folder", "files": array(t, jsFiles...)})
+	got := extract(t, folder, `{"time_zone":"Europe/Amsterdam"}`)
 	if !got.ok {
 		t.Fatalf("rejected: %s %s", got.code, got.message)
 	}
-	fs, err := extractor.OpenFolder(mapFS)
+	fs, err := input.OpenFolder(mapFS, input.Options{})
 	must(t, err)
 	opts := extractor.DefaultOptions()
 	opts.TimeZone = "Europe/Amsterdam"

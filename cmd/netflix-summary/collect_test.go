@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/netflix-donation/widget/extractor"
+	"github.com/netflix-donation/widget/extractor/input"
 	"github.com/netflix-donation/widget/internal/donation"
 	"github.com/netflix-donation/widget/internal/synth"
 )
@@ -40,7 +41,7 @@ func makeDonors(t *testing.T, prefix string) []donor {
 		if _, err := synth.WriteZip(&buf, synth.Config{Rows: 1500 + 500*i, Seed: int64(20 + i)}); err != nil {
 			t.Fatal(err)
 		}
-		files, err := extractor.Open(bytes.NewReader(buf.Bytes()), int64(buf.Len()), "export.zip", extractor.ZipOptions{})
+		files, err := input.Open(bytes.NewReader(buf.Bytes()), int64(buf.Len()), "export.zip", input.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -44,6 +44,7 @@ import (
 
 	"github.com/netflix-donation/widget/extractor"
 	"github.com/netflix-donation/widget/extractor/codes"
+	"github.com/netflix-donation/widget/extractor/input"
 )
 
 func main() {
@@ -128,7 +129,7 @@ func summarize(path string, opts extractor.Options, share bool, so extractor.Sha
 		// Not one of the extractor's codes: the file is not there to read.
 		return nil, &codes.Error{Code: "cannot_read", Msg: "cannot read " + path, Err: err}
 	}
-	files, closer, err := extractor.OpenPath(path, extractor.ZipOptions{})
+	files, closer, err := input.OpenPath(path, input.Options{})
 	if err != nil {
 		return nil, err
 	}

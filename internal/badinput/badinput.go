@@ -10,7 +10,7 @@
 // repository, and no real export is used: the viewing rows are made up.
 //
 // The native tests (extractor/badinput_test.go) run each case through
-// extractor.Open and extractor.Extract; browser tests write each case to
+// input.Open and extractor.Extract; browser tests write each case to
 // a file named Case.FileName and upload it.
 package badinput
 

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/netflix-donation/widget/extractor"
+	"github.com/netflix-donation/widget/extractor/input"
 	"github.com/netflix-donation/widget/internal/synth"
 	"github.com/netflix-donation/widget/internal/testutil"
 )
@@ -92,7 +93,7 @@ func TestWarningsSoundOnSamples(t *testing.T) {
 	})
 	checked := 0
 	for _, p := range inputs {
-		files, closer, err := extractor.OpenPath(p, extractor.ZipOptions{})
+		files, closer, err := input.OpenPath(p, input.Options{})
 		if err != nil {
 			continue
 		}
@@ -120,7 +121,7 @@ func TestWarningsSoundOnSamples(t *testing.T) {
 
 func extract(t *testing.T, zip []byte, set func(*extractor.Options)) *extractor.Summary {
 	t.Helper()
-	files, err := extractor.Open(bytes.NewReader(zip), int64(len(zip)), "netflix-report.zip", extractor.ZipOptions{})
+	files, err := input.Open(bytes.NewReader(zip), int64(len(zip)), "netflix-report.zip", input.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -33,6 +33,7 @@ import (
 	"time"
 
 	"github.com/netflix-donation/widget/extractor"
+	"github.com/netflix-donation/widget/extractor/input"
 	"github.com/netflix-donation/widget/internal/synth"
 )
 
@@ -350,7 +351,7 @@ func extractPool(sc synth.Config, opts extractor.Options) (*extractor.Summary, e
 	if _, err := synth.WriteZip(&buf, sc); err != nil {
 		return nil, err
 	}
-	files, err := extractor.Open(bytes.NewReader(buf.Bytes()), int64(buf.Len()), "netflix-report.zip", extractor.ZipOptions{})
+	files, err := input.Open(bytes.NewReader(buf.Bytes()), int64(buf.Len()), "netflix-report.zip", input.Options{})
 	if err != nil {
 		return nil, err
 	}

@@ -1,9 +1,11 @@
-package extractor
+package input_test
 
 import (
 	"archive/zip"
 	"bytes"
 	"fmt"
+	"io"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -12,7 +14,9 @@ import (
 	"testing/fstest"
 
 	"github.com/netflix-donation/widget/extractor/codes"
+	"github.com/netflix-donation/widget/extractor/input"
 	"github.com/netflix-donation/widget/internal/synth"
+	"github.com/netflix-donation/widget/internal/testutil"
 )
 
 // nestedEntry is one file of a ZIP that wraps other files.
@@ -42,35 +46,39 @@ func wrapZip(t testing.TB, entries ...nestedEntry) []byte {
 	return b.Bytes()
 }
 
-// syntheticExport returns a generated export ZIP and the generator's own
-// answer key.
-func syntheticExport(t testing.TB, rows int) ([]byte, synth.Truth) {
+// syntheticExport returns a generated export ZIP.
+func syntheticExport(t testing.TB, rows int) []byte {
 	t.Helper()
 	var b bytes.Buffer
-	truth, err := synth.WriteZip(&b, synth.Config{Rows: rows, Seed: 17})
-	if err != nil {
+	if _, err := synth.WriteZip(&b, synth.Config{Rows: rows, Seed: 17}); err != nil {
 		t.Fatal(err)
 	}
-	return b.Bytes(), truth
+	return b.Bytes()
 }
 
 // TestNestedExport opens the export zipped once more (stored and
 // deflated, with and without the browser's way of inflating entries) and
-// a folder that holds only the export ZIP: each must give exactly the
-// summary of the export ZIP itself, whose totals are the generator's.
+// a folder that holds only the export ZIP: each must hold exactly the
+// files of the export ZIP itself, byte for byte.
 func TestNestedExport(t *testing.T) {
-	export, truth := syntheticExport(t, 3000)
-	o := optionsWith(func(o *Options) { o.Titles = TitlesAll })
-	direct, err := OpenZip(bytes.NewReader(export), int64(len(export)), ZipOptions{})
+	export := syntheticExport(t, 3000)
+	direct, err := input.OpenZip(bytes.NewReader(export), int64(len(export)), input.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	ds := mustExtract(t, direct, o)
-	if ds.RowsTotal != truth.Rows || ds.Totals.Views != truth.Views60 || ds.Totals.Seconds != truth.Seconds60 {
-		t.Fatalf("the export itself: rows %d views %d seconds %d, generator %d %d %d",
-			ds.RowsTotal, ds.Totals.Views, ds.Totals.Seconds, truth.Rows, truth.Views60, truth.Seconds60)
+	want := contents(t, direct)
+	if _, ok := want["netflix-report/CONTENT_INTERACTION/ViewingActivity.csv"]; !ok {
+		t.Fatalf("the export itself holds %d files but no ViewingActivity.csv", len(want))
 	}
-	want := summaryText(t, ds)
+	same := func(t *testing.T, files input.FileSet) {
+		t.Helper()
+		if files.Kind() != input.ZIP {
+			t.Errorf("kind %q", files.Kind())
+		}
+		if got := contents(t, files); !maps.Equal(got, want) {
+			t.Errorf("%d files differ from the %d of the export itself", len(got), len(want))
+		}
+	}
 
 	junk := nestedEntry{"__MACOSX/._netflix-report.zip", []byte("\x00\x05\x16\x07 resource fork"), zip.Deflate}
 	zips := map[string][]byte{
@@ -84,24 +92,15 @@ func TestNestedExport(t *testing.T) {
 	for name, outer := range zips {
 		for _, hook := range []bool{false, true} {
 			t.Run(fmt.Sprintf("%s/inflate-entry=%v", name, hook), func(t *testing.T) {
-				var zo ZipOptions
+				var zo input.Options
 				if hook {
-					zo.InflateEntry = goEntryInflater(bytes.NewReader(outer))
+					zo.InflateEntry = testutil.EntryInflater(bytes.NewReader(outer))
 				}
-				files, err := Open(bytes.NewReader(outer), int64(len(outer)), "archive.zip", zo)
+				files, err := input.Open(bytes.NewReader(outer), int64(len(outer)), "archive.zip", zo)
 				if err != nil {
 					t.Fatal(err)
 				}
-				if files.Kind() != "zip" {
-					t.Errorf("kind %q", files.Kind())
-				}
-				if got := summaryText(t, mustExtract(t, files, o)); got != want {
-					t.Errorf("summary differs from the export's own:\n got %s\nwant %s", got, want)
-				}
-				list, err := ListProfiles(t.Context(), files)
-				if err != nil || int64(len(list)) != ds.Profiles.Count {
-					t.Errorf("ListProfiles: %d profiles, %v", len(list), err)
-				}
+				same(t, files)
 			})
 		}
 	}
@@ -112,34 +111,65 @@ func TestNestedExport(t *testing.T) {
 			t.Fatal(err)
 		}
 		os.WriteFile(filepath.Join(dir, ".DS_Store"), []byte("Bud1"), 0o644)
-		files, closer, err := OpenPath(dir, ZipOptions{})
+		files, closer, err := input.OpenPath(dir, input.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := summaryText(t, mustExtract(t, files, o)); got != want {
-			t.Errorf("summary differs from the export's own")
-		}
+		same(t, files)
 		if err := closer.Close(); err != nil {
 			t.Errorf("closing: %v", err)
 		}
-		if _, err := OpenFolder(fstest.MapFS{"Downloads/netflix-report.zip": {Data: nil}}); codes.Of(err) != codes.EmptyFile {
+		if _, err := input.OpenFolder(fstest.MapFS{"Downloads/netflix-report.zip": {Data: nil}}, input.Options{}); codes.Of(err) != codes.EmptyFile {
 			t.Errorf("a folder holding an empty ZIP: %v, want empty_file", err)
 		}
 		mem := fstest.MapFS{"Downloads/netflix-report (1).zip": {Data: export}, "Downloads/photo.jpg": {Data: []byte("\xFF\xD8\xFF")}}
-		files, err = OpenFolder(mem)
+		files, err = input.OpenFolder(mem, input.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := summaryText(t, mustExtract(t, files, o)); got != want {
-			t.Errorf("in memory: summary differs from the export's own")
-		}
+		same(t, files)
 	})
+}
+
+// contents reads every file of files.
+func contents(t *testing.T, files input.FileSet) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	for _, name := range files.Names() {
+		rc, _, err := files.Open(name)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		b, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		out[name] = string(b)
+	}
+	return out
+}
+
+// readViewingActivity finds ViewingActivity.csv in files and reads it
+// whole: everything of an input that its limits bound.
+func readViewingActivity(files input.FileSet) error {
+	name, err := input.FindViewingActivity(files)
+	if err != nil {
+		return err
+	}
+	rc, _, err := files.Open(name)
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	_, err = io.Copy(io.Discard, rc)
+	return err
 }
 
 // TestNestedRefused checks what is not opened: a ZIP two levels down,
 // several ZIPs, and a damaged inner ZIP.
 func TestNestedRefused(t *testing.T) {
-	export, _ := syntheticExport(t, 200)
+	export := syntheticExport(t, 200)
 	inner := wrapZip(t, nestedEntry{"netflix-report.zip", export, zip.Deflate})
 	for _, tc := range []struct {
 		name  string
@@ -154,9 +184,9 @@ func TestNestedRefused(t *testing.T) {
 		{"an inner ZIP of something else", wrapZip(t, nestedEntry{"photos.zip", wrapZip(t, nestedEntry{"a.jpg", []byte("\xFF\xD8\xFF"), zip.Store}), zip.Deflate}), codes.NoViewingActivity},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			files, err := Open(bytes.NewReader(tc.outer), int64(len(tc.outer)), "x.zip", ZipOptions{})
+			files, err := input.Open(bytes.NewReader(tc.outer), int64(len(tc.outer)), "x.zip", input.Options{})
 			if err == nil {
-				_, err = Extract(t.Context(), files, DefaultOptions())
+				err = readViewingActivity(files)
 			}
 			if codes.Of(err) != tc.want {
 				t.Errorf("%v, want %s", err, tc.want)
@@ -173,7 +203,7 @@ func TestNestedLimits(t *testing.T) {
 	// about thirty times.
 	rng := rand.New(rand.NewPCG(5, 5))
 	var va strings.Builder
-	va.WriteString(vaHeader)
+	va.WriteString("Profile Name,Start Time,Duration,Attributes,Title,Supplemental Video Type,Device Type,Bookmark,Latest Bookmark,Country\n")
 	for va.Len() < 3<<20 {
 		fmt.Fprintf(&va, "P,2023-%02d-%02d %02d:%02d:%02d,00:%02d:00,,Title %x,,PC,,,\n",
 			1+rng.IntN(12), 1+rng.IntN(28), rng.IntN(24), rng.IntN(60), rng.IntN(60), 1+rng.IntN(59), rng.Uint64())
@@ -201,56 +231,36 @@ func TestNestedLimits(t *testing.T) {
 		t.Fatalf("the premise fails: ratios %d and %d with a limit of %d", innerRatio, outerRatio, maxRatio)
 	}
 
-	extract := func(data []byte, lim Limits) error {
-		files, err := Open(bytes.NewReader(data), int64(len(data)), "x.zip", ZipOptions{Limits: lim})
+	extract := func(data []byte, lim input.Limits) error {
+		files, err := input.Open(bytes.NewReader(data), int64(len(data)), "x.zip", input.Options{Limits: lim})
 		if err == nil {
-			_, err = Extract(t.Context(), files, DefaultOptions())
+			err = readViewingActivity(files)
 		}
 		return err
 	}
 	for _, tc := range []struct {
 		name  string
 		outer []byte
-		lim   Limits
+		lim   input.Limits
 	}{
 		// The inner ZIP's bytes and its ViewingActivity.csv each fit, both not.
-		{"bytes", outerStored, Limits{MaxDecompressedBytes: int64(va.Len()) + int64(len(innerZip))/2}},
-		{"bytes, deflated", outer, Limits{MaxDecompressedBytes: int64(len(innerZip)) + 1<<20}},
+		{"bytes", outerStored, input.Limits{MaxDecompressedBytes: int64(va.Len()) + int64(len(innerZip))/2}},
+		{"bytes, deflated", outer, input.Limits{MaxDecompressedBytes: int64(len(innerZip)) + 1<<20}},
 		// Two inner entries fit, not with the two outer ones.
-		{"entries", outerStored, Limits{MaxEntries: 3}},
+		{"entries", outerStored, input.Limits{MaxEntries: 3}},
 		// Each level's ratio fits, their product does not.
-		{"ratio", outer, Limits{MaxCompressionRatio: maxRatio}},
+		{"ratio", outer, input.Limits{MaxCompressionRatio: maxRatio}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if err := extract(innerZip, tc.lim); err != nil {
 				t.Fatalf("the inner ZIP on its own: %v", err)
 			}
-			if err := extract(tc.outer, Limits{}); err != nil {
+			if err := extract(tc.outer, input.Limits{}); err != nil {
 				t.Fatalf("nested, default limits: %v", err)
 			}
 			if err := extract(tc.outer, tc.lim); codes.Of(err) != codes.TooLarge {
 				t.Errorf("nested with %+v: %v, want too_large", tc.lim, err)
 			}
 		})
-	}
-}
-
-// TestNestedMemoryBound refuses an inner ZIP that would have to be held in
-// memory beyond maxNestedZipBytes, after reading only about that much.
-func TestNestedMemoryBound(t *testing.T) {
-	if testing.Short() {
-		t.Skip("inflates 128 MiB")
-	}
-	var b bytes.Buffer
-	zw := zip.NewWriter(&b)
-	w, _ := zw.CreateHeader(&zip.FileHeader{Name: "huge.zip", Method: zip.Deflate})
-	chunk := make([]byte, 1<<20)
-	for range maxNestedZipBytes>>20 + 1 {
-		w.Write(chunk)
-	}
-	zw.Close()
-	_, err := Open(bytes.NewReader(b.Bytes()), int64(b.Len()), "x.zip", ZipOptions{Limits: Limits{MaxCompressionRatio: 1 << 20}})
-	if codes.Of(err) != codes.TooLarge {
-		t.Errorf("%v, want too_large", err)
 	}
 }

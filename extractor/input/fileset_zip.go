@@ -1,4 +1,4 @@
-package extractor
+package input
 
 import (
 	"archive/zip"
@@ -14,39 +14,6 @@ import (
 	"github.com/netflix-donation/widget/extractor/codes"
 )
 
-// ZipOptions configure [OpenZip] and [Open].
-type ZipOptions struct {
-	// Limits bound what reading the ZIP may cost; zero fields take
-	// DefaultLimits.
-	Limits Limits
-	// InflateEntry, when set, opens DEFLATE entries (method 8) instead of
-	// compress/flate: it is given where the entry's compressed data lies in the
-	// input and inflates it there, so that the compressed bytes need not
-	// pass through the extractor (the browser adapter inflates the File
-	// in JavaScript and hands over large batches). Its reader must fail
-	// when the data does not match ZipEntry.CRC32 and Size; it may
-	// implement Skipper. Its output is still counted and limited, and
-	// output beyond the declared size fails as it does without it.
-	InflateEntry func(e ZipEntry) (EntryReader, error)
-}
-
-// ZipEntry locates the compressed data of one DEFLATE entry for
-// ZipOptions.InflateEntry.
-type ZipEntry struct {
-	Offset         int64  // of the compressed data, from the start of the input
-	CompressedSize int64  // bytes of compressed data
-	CRC32          uint32 // of the uncompressed data, from the central directory
-	Size           uint64 // of the uncompressed data, from the central directory
-}
-
-// EntryReader is the inflated data of a ZipEntry (ZipOptions.InflateEntry).
-type EntryReader interface {
-	io.ReadCloser
-	// Consumed returns the compressed bytes inflated so far, the basis of
-	// the compression-ratio limit.
-	Consumed() int64
-}
-
 // zipFileSet is the FileSet of a ZIP archive.
 type zipFileSet struct {
 	files        map[string]*zip.File // cleaned name -> entry
@@ -54,7 +21,7 @@ type zipFileSet struct {
 	limits       Limits
 	inflateEntry func(ZipEntry) (EntryReader, error) // may be nil
 	r            io.ReaderAt                         // the archive
-	opts         ZipOptions                          // as given, for a ZIP inside it (nested.go)
+	opts         Options                             // as given, for a ZIP inside it (nested.go)
 }
 
 // dirBytesPerEntry bounds the central directory bytes zip.NewReader may
@@ -79,7 +46,7 @@ const dirBytesPerEntry = 512
 // Limits.MaxDecompressedBytes, more than Limits.MaxCompressionRatio times
 // its compressed size, or more than its header declares, and with
 // codes.CorruptZip on a damaged stream or a bad CRC.
-func OpenZip(r io.ReaderAt, size int64, opts ZipOptions) (FileSet, error) {
+func OpenZip(r io.ReaderAt, size int64, opts Options) (FileSet, error) {
 	z, err := openZipSet(r, size, opts)
 	if err != nil {
 		return nil, err
@@ -88,7 +55,7 @@ func OpenZip(r io.ReaderAt, size int64, opts ZipOptions) (FileSet, error) {
 }
 
 // openZipSet is OpenZip without looking into an inner ZIP.
-func openZipSet(r io.ReaderAt, size int64, opts ZipOptions) (*zipFileSet, error) {
+func openZipSet(r io.ReaderAt, size int64, opts Options) (*zipFileSet, error) {
 	lim := opts.Limits.withDefaults()
 	if size < 0 {
 		return nil, codes.New(codes.CorruptZip, "the ZIP has a negative size")
@@ -140,7 +107,7 @@ func guardedDecompressor(dcomp func(io.Reader) io.ReadCloser, lim Limits) zip.De
 	}
 }
 
-func (z *zipFileSet) Kind() string { return "zip" }
+func (z *zipFileSet) Kind() Kind { return ZIP }
 
 func (z *zipFileSet) Names() []string { return append([]string(nil), z.names...) }
 
@@ -196,7 +163,7 @@ func (e *zipEntryReader) Close() error { return e.rc.Close() }
 // zipError maps an error of archive/zip or compress/flate to the
 // package's codes: errors that are already a *codes.Error or a cancellation
 // pass through; everything else means the bytes are damaged.
-// openInflated opens a DEFLATE entry through ZipOptions.InflateEntry,
+// openInflated opens a DEFLATE entry through Options.InflateEntry,
 // under the same limits as the decompressors of OpenZip, and with the
 // size check archive/zip makes (the CRC-32 is InflateEntry's to check).
 func (z *zipFileSet) openInflated(f *zip.File) (io.ReadCloser, int64, error) {
@@ -231,8 +198,8 @@ func (d *declaredSize) Read(p []byte) (int, error) {
 
 func (d *declaredSize) Skip(n int64) (int64, error) {
 	k, err := skip(d.rc, n)
-	if err == errNoSkip {
-		return k, err
+	if k == 0 && err == nil {
+		return 0, nil // cannot skip
 	}
 	return k, d.count(k, err)
 }

@@ -1,4 +1,4 @@
-package extractor
+package input
 
 import (
 	"bytes"
@@ -6,6 +6,8 @@ import (
 	"path"
 	"sort"
 	"strings"
+
+	"github.com/netflix-donation/widget/extractor/codes"
 )
 
 // cleanName turns a raw entry name into the slash-separated relative path a
@@ -40,7 +42,7 @@ func hasDriveLetter(s string) bool {
 	return len(s) >= 2 && s[1] == ':' && ('a' <= s[0] && s[0] <= 'z' || 'A' <= s[0] && s[0] <= 'Z')
 }
 
-// FindFile finds a file of files by base name, case-insensitively, at any
+// Find finds a file of files by base name, case-insensitively, at any
 // depth: exports arrive as "netflix-report/CONTENT_INTERACTION/...", at the
 // root, or under an extra folder, and tools change the case of names.
 //
@@ -50,13 +52,13 @@ func hasDriveLetter(s string) bool {
 // the .csv wins. When several files match, the shallowest path wins, then
 // the lexically smallest, so the answer is deterministic.
 //
-// A FileSet of Kind "csv" holds the one file the participant chose as
+// A FileSet of Kind CSV holds the one file the participant chose as
 // their viewing activity, whatever it is called ("ViewingActivity (1).csv"
 // after a second download): asked for "ViewingActivity" it returns that
 // file, and its header decides what it really is.
-func FindFile(files FileSet, base string) (name string, ok bool) {
+func Find(files FileSet, base string) (name string, ok bool) {
 	names := files.Names()
-	if files.Kind() == "csv" && len(names) == 1 && strings.EqualFold(base, "ViewingActivity") {
+	if files.Kind() == CSV && len(names) == 1 && strings.EqualFold(base, "ViewingActivity") {
 		return names[0], true
 	}
 	best, bestRank := "", -1
@@ -103,16 +105,16 @@ func better(n string, rank int, m string, mrank int) bool {
 	return n < m
 }
 
-// KnownFiles lists the known Netflix export tables present in files (the
+// Tables lists the known Netflix export tables present in files (the
 // tables of the "Download your personal information" export, as .csv or
 // as the .txt empty-table placeholder), as canonical base names such as
 // "Ratings.txt" or "ViewingActivity.csv", sorted and without duplicates.
-// It is what Summary.Source.Files reports: other names are never listed,
+// It is what a summary reports as source.files: other names are never listed,
 // since a file name could carry personal data.
-func KnownFiles(files FileSet) []string {
+func Tables(files FileSet) []string {
 	set := map[string]bool{}
-	if files.Kind() == "csv" {
-		if n, ok := FindFile(files, "ViewingActivity"); ok {
+	if files.Kind() == CSV {
+		if n, ok := Find(files, "ViewingActivity"); ok {
 			ext := ".csv"
 			if strings.EqualFold(path.Ext(n), ".txt") {
 				ext = ".txt"
@@ -218,19 +220,36 @@ func knownTable(stem string) (string, bool) {
 	return "", false
 }
 
-// nestedPeeks bounds how many files HasNestedZip opens to look at their
+// nestedPeeks bounds how many files hasNestedZip opens to look at their
 // first bytes, so a ZIP of many small files costs little.
 const nestedPeeks = 64
 
-// HasNestedZip reports whether files holds an archive inside the archive
+// hasNestedZip reports whether files holds an archive inside the archive
 // or folder: a file named *.zip, or one whose first bytes are a ZIP
 // signature, other than the junk operating systems add (see nestedZips).
-// Open functions open one such ZIP in place of an input that holds only
-// it; Extract uses this to answer codes.NestedZip ("archives that are not
-// opened") instead of codes.NoViewingActivity when no ViewingActivity is
-// found.
-func HasNestedZip(files FileSet) bool {
+func hasNestedZip(files FileSet) bool {
 	return len(nestedZips(files)) > 0
+}
+
+// FindViewingActivity returns the name of the export's viewing table,
+// ViewingActivity.csv (or its .txt placeholder), as [Find] finds it. When
+// files has none, the error says what the input is instead:
+// codes.ViewingHistoryOnly for the quick viewing-history download
+// (NetflixViewingHistory.csv), codes.NestedZip when it holds archives,
+// which are not opened (the Open functions open one that is all an input
+// holds), and codes.NoViewingActivity otherwise.
+func FindViewingActivity(files FileSet) (string, error) {
+	if name, ok := Find(files, "ViewingActivity"); ok {
+		return name, nil
+	}
+	if _, ok := Find(files, "NetflixViewingHistory.csv"); ok {
+		return "", codes.New(codes.ViewingHistoryOnly,
+			"this is the viewing-history download (Title, Date); the full export from Account > Download your personal information is needed")
+	}
+	if hasNestedZip(files) {
+		return "", codes.New(codes.NestedZip, "the input holds archives but not the export, and archives inside it are not opened")
+	}
+	return "", codes.New(codes.NoViewingActivity, "the input holds no ViewingActivity.csv")
 }
 
 // peek returns up to n first bytes of the named file, or nil if it cannot

@@ -1,4 +1,4 @@
-package extractor_test
+package input_test
 
 import (
 	"archive/zip"
@@ -6,29 +6,29 @@ import (
 	"fmt"
 	"testing/fstest"
 
-	"github.com/netflix-donation/widget/extractor"
 	"github.com/netflix-donation/widget/extractor/codes"
+	"github.com/netflix-donation/widget/extractor/input"
 )
 
 // An unzipped export in a folder the participant picked: the table is
 // found by its base name at any depth, and only known table names are
 // reported.
-func ExampleFindFile() {
+func ExampleFind() {
 	fsys := fstest.MapFS{
 		"Downloads/netflix-report/CONTENT_INTERACTION/ViewingActivity.csv": {Data: []byte("Profile Name,Start Time,Duration,Title\n")},
 		"Downloads/netflix-report/CONTENT_INTERACTION/Ratings.txt":         {Data: []byte("We found no information for this table.")},
 		"Downloads/holiday photo.jpg":                                      {Data: []byte{0xFF, 0xD8, 0xFF}},
 	}
-	files, err := extractor.OpenFolder(fsys)
+	files, err := input.OpenFolder(fsys, input.Options{})
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	name, ok := extractor.FindFile(files, "ViewingActivity")
+	name, ok := input.Find(files, "ViewingActivity")
 	fmt.Println(name, ok)
-	name, ok = extractor.FindFile(files, "Ratings")
+	name, ok = input.Find(files, "Ratings")
 	fmt.Println(name, ok)
-	fmt.Println(extractor.KnownFiles(files))
+	fmt.Println(input.Tables(files))
 	// Output:
 	// Downloads/netflix-report/CONTENT_INTERACTION/ViewingActivity.csv true
 	// Downloads/netflix-report/CONTENT_INTERACTION/Ratings.txt true
@@ -53,7 +53,7 @@ func ExampleOpen() {
 		{"netflix-report.zip", nil},
 	}
 	for _, in := range inputs {
-		files, err := extractor.Open(bytes.NewReader(in.data), int64(len(in.data)), in.name, extractor.ZipOptions{})
+		files, err := input.Open(bytes.NewReader(in.data), int64(len(in.data)), in.name, input.Options{})
 		if err != nil {
 			fmt.Println(in.name, "->", codes.Of(err))
 			continue

@@ -1,4 +1,4 @@
-package extractor
+package input
 
 import (
 	"io"
@@ -16,16 +16,11 @@ type csvFileSet struct {
 	limits Limits
 }
 
-// OpenCSV returns the FileSet of a single file of size bytes in r. Its one
+// openCSV returns the FileSet of a single file of size bytes in r. Its one
 // name is the base name of name ("ViewingActivity.csv" when name is empty
-// or unsafe). [FindFile] returns that file for "ViewingActivity" whatever
+// or unsafe). [Find] returns that file for "ViewingActivity" whatever
 // it is called, so the file's header, not its name, decides what it is.
-// Reads fail with codes.TooLarge past DefaultLimits().MaxDecompressedBytes.
-func OpenCSV(name string, r io.ReaderAt, size int64) FileSet {
-	return openCSV(name, r, size, DefaultLimits())
-}
-
-// openCSV is OpenCSV with the given limits (as Open passes them on).
+// Reads fail with codes.TooLarge past lim.MaxDecompressedBytes.
 func openCSV(name string, r io.ReaderAt, size int64, lim Limits) *csvFileSet {
 	base := "ViewingActivity.csv"
 	if n, ok := cleanName(name); ok {
@@ -34,7 +29,7 @@ func openCSV(name string, r io.ReaderAt, size int64, lim Limits) *csvFileSet {
 	return &csvFileSet{name: base, r: r, size: size, limits: lim}
 }
 
-func (c *csvFileSet) Kind() string { return "csv" }
+func (c *csvFileSet) Kind() Kind { return CSV }
 
 func (c *csvFileSet) Names() []string { return []string{c.name} }
 

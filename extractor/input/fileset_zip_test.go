@@ -1,4 +1,4 @@
-package extractor
+package input
 
 import (
 	"archive/zip"
@@ -61,7 +61,7 @@ func testZip(t testing.TB, entries ...testEntry) []byte {
 
 func openTestZip(t testing.TB, b []byte, lim Limits) FileSet {
 	t.Helper()
-	fs, err := OpenZip(bytes.NewReader(b), int64(len(b)), ZipOptions{Limits: lim})
+	fs, err := OpenZip(bytes.NewReader(b), int64(len(b)), Options{Limits: lim})
 	if err != nil {
 		t.Fatalf("OpenZip: %v", err)
 	}
@@ -146,7 +146,7 @@ func TestZipErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			z, err := OpenZip(bytes.NewReader(tt.zip), int64(len(tt.zip)), ZipOptions{Limits: tt.lim})
+			z, err := OpenZip(bytes.NewReader(tt.zip), int64(len(tt.zip)), Options{Limits: tt.lim})
 			if codes.Of(err) != tt.openCode {
 				t.Fatalf("OpenZip: %v, want code %q", err, tt.openCode)
 			}
@@ -179,7 +179,7 @@ func TestZipUnsupportedOnlyWhenNeeded(t *testing.T) {
 
 func TestZipSize(t *testing.T) {
 	b := testZip(t, testEntry{name: "ViewingActivity.csv", data: viewingLine})
-	z, err := OpenZip(bytes.NewReader(b), int64(len(b)), ZipOptions{})
+	z, err := OpenZip(bytes.NewReader(b), int64(len(b)), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -214,7 +214,7 @@ func TestZipReadsLazily(t *testing.T) {
 		testEntry{name: "netflix-report/CONTENT_INTERACTION/ViewingActivity.csv", data: viewingLine},
 	)
 	rec := &recordingReaderAt{r: bytes.NewReader(b)}
-	z, err := OpenZip(rec, int64(len(b)), ZipOptions{})
+	z, err := OpenZip(rec, int64(len(b)), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -234,7 +234,7 @@ func TestZipDirectoryBudget(t *testing.T) {
 		entries = append(entries, testEntry{name: strings.Repeat("n", 200) + string(rune('a'+i%26)) + strings.Repeat("x", i%7), data: "", method: zip.Store, hdr: func(*zip.FileHeader) {}})
 	}
 	b := testZip(t, entries...)
-	_, err := OpenZip(bytes.NewReader(b), int64(len(b)), ZipOptions{Limits: Limits{MaxEntries: 100}})
+	_, err := OpenZip(bytes.NewReader(b), int64(len(b)), Options{Limits: Limits{MaxEntries: 100}})
 	if codes.Of(err) != codes.TooLarge {
 		t.Errorf("err = %v, want too_large", err)
 	}

@@ -1,4 +1,4 @@
-package extractor
+package input
 
 import (
 	"bytes"
@@ -6,6 +6,28 @@ import (
 
 	"github.com/netflix-donation/widget/extractor/codes"
 )
+
+// Limits bound the resources reading an input may take. They are enforced
+// on what is actually read, never on what headers claim, so a zip bomb or a
+// lying header is refused with codes.TooLarge.
+type Limits struct {
+	MaxDecompressedBytes int64 // per entry, bytes actually inflated
+	MaxEntries           int   // entries in a ZIP's central directory
+	MaxLineBytes         int   // one CSV record, for the reader of a table
+	MaxCompressionRatio  int64 // inflated/compressed, checked once past 1 MiB
+}
+
+// DefaultLimits are generous for real exports (the largest real
+// ViewingActivity.csv seen is about 3 MB; a 1,000,000-row synthetic one is
+// about 150 MB) and small enough to refuse bombs within seconds.
+func DefaultLimits() Limits {
+	return Limits{
+		MaxDecompressedBytes: 1 << 30,
+		MaxEntries:           10000,
+		MaxLineBytes:         1 << 20,
+		MaxCompressionRatio:  200,
+	}
+}
 
 // ratioGrace is the number of inflated bytes after which the compression
 // ratio is checked. Below it every ratio is allowed: a small file of

@@ -1,4 +1,4 @@
-package extractor
+package input
 
 import (
 	"archive/zip"
@@ -24,7 +24,7 @@ func TestOpenSniffs(t *testing.T) {
 		name     string
 		data     []byte
 		fileName string
-		kind     string // "" when an error is wanted
+		kind     Kind // "" when an error is wanted
 		code     codes.Code
 	}{
 		{"0 bytes", nil, "netflix-report.zip", "", codes.EmptyFile},
@@ -58,7 +58,7 @@ func TestOpenSniffs(t *testing.T) {
 		{"json array", []byte("\n[1, 2]"), "x.csv", "", codes.NotZipOrCSV},
 	}
 	for _, tt := range tests {
-		fs, err := Open(bytes.NewReader(tt.data), int64(len(tt.data)), tt.fileName, ZipOptions{})
+		fs, err := Open(bytes.NewReader(tt.data), int64(len(tt.data)), tt.fileName, Options{})
 		if codes.Of(err) != tt.code {
 			t.Errorf("%s: err = %v, want %q", tt.name, err, tt.code)
 			continue
@@ -70,18 +70,18 @@ func TestOpenSniffs(t *testing.T) {
 }
 
 func TestOpenReadError(t *testing.T) {
-	_, err := Open(errReaderAt{data: viewingLine, n: 0}, 100, "x.csv", ZipOptions{})
+	_, err := Open(errReaderAt{data: viewingLine, n: 0}, 100, "x.csv", Options{})
 	if codes.Of(err) != codes.NotZipOrCSV || errors.Unwrap(err) == nil {
 		t.Errorf("unreadable input: %v", err)
 	}
-	if _, err := Open(bytes.NewReader(nil), -1, "x", ZipOptions{}); codes.Of(err) != codes.NotZipOrCSV {
+	if _, err := Open(bytes.NewReader(nil), -1, "x", Options{}); codes.Of(err) != codes.NotZipOrCSV {
 		t.Errorf("negative size: %v", err)
 	}
 }
 
 // TestOpenPassesLimits: Open hands its limits to the CSV file set too.
 func TestOpenPassesLimits(t *testing.T) {
-	fs, err := Open(strings.NewReader(viewingLine), int64(len(viewingLine)), "x.csv", ZipOptions{Limits: Limits{MaxDecompressedBytes: 8}})
+	fs, err := Open(strings.NewReader(viewingLine), int64(len(viewingLine)), "x.csv", Options{Limits: Limits{MaxDecompressedBytes: 8}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,7 +101,7 @@ func TestOpenPath(t *testing.T) {
 
 	tests := []struct {
 		path string
-		kind string
+		kind Kind
 		code codes.Code
 	}{
 		{zipPath, "zip", ""},
@@ -112,7 +112,7 @@ func TestOpenPath(t *testing.T) {
 		{os.DevNull, "", codes.NotZipOrCSV},
 	}
 	for _, tt := range tests {
-		fs, closer, err := OpenPath(tt.path, ZipOptions{})
+		fs, closer, err := OpenPath(tt.path, Options{})
 		if codes.Of(err) != tt.code {
 			t.Errorf("%s: err = %v, want %q", tt.path, err, tt.code)
 			continue
@@ -126,7 +126,7 @@ func TestOpenPath(t *testing.T) {
 		if fs.Kind() != tt.kind {
 			t.Errorf("%s: kind %q, want %q", tt.path, fs.Kind(), tt.kind)
 		}
-		if n, ok := FindFile(fs, "ViewingActivity"); !ok {
+		if n, ok := Find(fs, "ViewingActivity"); !ok {
 			t.Errorf("%s: no ViewingActivity", tt.path)
 		} else if got, code := readAll(fs, n); got != viewingLine || code != "" {
 			t.Errorf("%s: reads %q, %q", tt.path, got, code)

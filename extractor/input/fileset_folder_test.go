@@ -1,4 +1,4 @@
-package extractor
+package input
 
 import (
 	"fmt"
@@ -23,7 +23,7 @@ func TestFolderLimitsAndLinks(t *testing.T) {
 	}
 	os.Symlink(filepath.Dir(outside), filepath.Join(dir, "linked-dir"))
 
-	fs, err := OpenFolder(os.DirFS(dir))
+	fs, err := OpenFolder(os.DirFS(dir), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,7 +70,7 @@ func TestFolderMaxEntries(t *testing.T) {
 
 func TestFolderReadError(t *testing.T) {
 	m := fstest.MapFS{"a.csv": &fstest.MapFile{Data: []byte("x")}}
-	fs, err := OpenFolder(m)
+	fs, err := OpenFolder(m, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

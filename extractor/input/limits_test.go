@@ -1,4 +1,4 @@
-package extractor
+package input
 
 import (
 	"bytes"

@@ -1,4 +1,4 @@
-package extractor
+package input
 
 import (
 	"errors"
@@ -21,24 +21,18 @@ type folderFileSet struct {
 // OpenFolder opens the regular files of fsys, at any depth, as a FileSet.
 // Symbolic links are not followed, and unreadable sub-folders are skipped
 // (what can be read is used). It fails with codes.TooLarge when the folder
-// holds more than DefaultLimits().MaxEntries files, and files read through
-// it fail with codes.TooLarge past DefaultLimits().MaxDecompressedBytes.
+// holds more than opts.Limits.MaxEntries files, and files read through it
+// fail with codes.TooLarge past opts.Limits.MaxDecompressedBytes (zero
+// fields take DefaultLimits).
 //
 // fsys must list directories: through [fs.ReadDirFS] or directories that
 // open as [fs.ReadDirFile], as [os.DirFS] and [testing/fstest.MapFS] do.
 //
 // A folder that holds no export but one ZIP (the downloaded export ZIP,
-// in the folder the participant chose) is opened as that ZIP, with
-// [OpenFolderOptions]'s defaults.
-func OpenFolder(fsys fs.FS) (FileSet, error) {
-	return OpenFolderOptions(fsys, ZipOptions{})
-}
-
-// OpenFolderOptions is [OpenFolder] with options: opts.Limits apply to the
-// folder (zero fields take DefaultLimits), and opts to a ZIP in the
-// folder that is opened instead of it. opts.InflateEntry is not used for
-// it (it locates data in one input, and a folder has many).
-func OpenFolderOptions(fsys fs.FS, opts ZipOptions) (FileSet, error) {
+// in the folder the participant chose) is opened as that ZIP, in memory,
+// with opts. opts.InflateEntry is not used for it: it locates data in one
+// input, and a folder has many.
+func OpenFolder(fsys fs.FS, opts Options) (FileSet, error) {
 	opts.Limits = opts.Limits.withDefaults()
 	opts.InflateEntry = nil
 	f, err := openFolder(fsys, opts.Limits)
@@ -86,7 +80,7 @@ func openFolder(fsys fs.FS, lim Limits) (*folderFileSet, error) {
 	return f, nil
 }
 
-func (f *folderFileSet) Kind() string { return "folder" }
+func (f *folderFileSet) Kind() Kind { return Folder }
 
 func (f *folderFileSet) Names() []string { return append([]string(nil), f.names...) }
 

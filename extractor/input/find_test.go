@@ -1,4 +1,4 @@
-package extractor
+package input
 
 import (
 	"bytes"
@@ -34,22 +34,22 @@ func layoutSets(t *testing.T, files map[string]string) map[string]FileSet {
 		}
 	}
 	zipBytes := testZip(t, entries...)
-	z, err := OpenZip(bytes.NewReader(zipBytes), int64(len(zipBytes)), ZipOptions{})
+	z, err := OpenZip(bytes.NewReader(zipBytes), int64(len(zipBytes)), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	mem, err := OpenFolder(mapfs)
+	mem, err := OpenFolder(mapfs, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	disk, err := OpenFolder(os.DirFS(dir))
+	disk, err := OpenFolder(os.DirFS(dir), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	return map[string]FileSet{"zip": z, "mapfs": mem, "dirfs": disk}
 }
 
-func TestFindFile(t *testing.T) {
+func TestFind(t *testing.T) {
 	tests := []struct {
 		name  string
 		files []string
@@ -76,9 +76,9 @@ func TestFindFile(t *testing.T) {
 			files[f] = "content of " + f
 		}
 		for kind, fs := range layoutSets(t, files) {
-			got, ok := FindFile(fs, tt.base)
+			got, ok := Find(fs, tt.base)
 			if got != tt.want || ok != (tt.want != "") {
-				t.Errorf("%s (%s): FindFile(%q) = %q, %v; want %q", tt.name, kind, tt.base, got, ok, tt.want)
+				t.Errorf("%s (%s): Find(%q) = %q, %v; want %q", tt.name, kind, tt.base, got, ok, tt.want)
 			}
 			if ok {
 				if content, code := readAll(fs, got); content != "content of "+got || code != "" {
@@ -115,7 +115,7 @@ func TestSameNamesEveryKind(t *testing.T) {
 	}
 }
 
-func TestKnownFiles(t *testing.T) {
+func TestTables(t *testing.T) {
 	files := map[string]string{
 		"netflix-report/CONTENT_INTERACTION/ViewingActivity.csv": "",
 		"netflix-report/CONTENT_INTERACTION/Ratings.txt":         "",
@@ -130,15 +130,15 @@ func TestKnownFiles(t *testing.T) {
 	}
 	want := "IpAddressesStreaming.csv Profiles.csv Ratings.txt ViewingActivity.csv"
 	for kind, fs := range layoutSets(t, files) {
-		if got := strings.Join(KnownFiles(fs), " "); got != want {
-			t.Errorf("%s: KnownFiles = %q, want %q", kind, got, want)
+		if got := strings.Join(Tables(fs), " "); got != want {
+			t.Errorf("%s: Tables = %q, want %q", kind, got, want)
 		}
 	}
-	if got := KnownFiles(OpenCSV("ViewingActivity (1).csv", strings.NewReader("x"), 1)); len(got) != 1 || got[0] != "ViewingActivity.csv" {
-		t.Errorf("lone csv: KnownFiles = %q", got)
+	if got := Tables(openCSV("ViewingActivity (1).csv", strings.NewReader("x"), 1, DefaultLimits())); len(got) != 1 || got[0] != "ViewingActivity.csv" {
+		t.Errorf("lone csv: Tables = %q", got)
 	}
-	if got := KnownFiles(OpenCSV("viewingactivity.txt", strings.NewReader("x"), 1)); len(got) != 1 || got[0] != "ViewingActivity.txt" {
-		t.Errorf("lone placeholder: KnownFiles = %q", got)
+	if got := Tables(openCSV("viewingactivity.txt", strings.NewReader("x"), 1, DefaultLimits())); len(got) != 1 || got[0] != "ViewingActivity.txt" {
+		t.Errorf("lone placeholder: Tables = %q", got)
 	}
 }
 
@@ -163,8 +163,8 @@ func TestHasNestedZip(t *testing.T) {
 	}
 	for _, tt := range tests {
 		for kind, fs := range layoutSets(t, tt.files) {
-			if got := HasNestedZip(fs); got != tt.want {
-				t.Errorf("%s (%s): HasNestedZip = %v", tt.name, kind, got)
+			if got := hasNestedZip(fs); got != tt.want {
+				t.Errorf("%s (%s): hasNestedZip = %v", tt.name, kind, got)
 			}
 		}
 	}

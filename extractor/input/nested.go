@@ -1,4 +1,4 @@
-package extractor
+package input
 
 import (
 	"archive/zip"
@@ -62,7 +62,7 @@ func nestedZips(files FileSet) []string {
 		case ext == ".zip":
 			out = append(out, n)
 			continue
-		case files.Kind() == "csv":
+		case files.Kind() == CSV:
 			continue
 		}
 		switch ext {
@@ -85,10 +85,10 @@ func nestedZips(files FileSet) []string {
 // holdsExport reports whether files holds what Extract looks for, or the
 // viewing-history download that it names: then nothing is unwrapped.
 func holdsExport(files FileSet) bool {
-	if _, ok := FindFile(files, "ViewingActivity"); ok {
+	if _, ok := Find(files, "ViewingActivity"); ok {
 		return true
 	}
-	_, ok := FindFile(files, "NetflixViewingHistory.csv")
+	_, ok := Find(files, "NetflixViewingHistory.csv")
 	return ok
 }
 
@@ -180,7 +180,7 @@ func readNested(files FileSet, name string, declared int64) ([]byte, error) {
 	// (about 12 KB of its brotli download).
 	n, err := buf.ReadFrom(io.LimitReader(rc, maxNestedZipBytes+1))
 	if err != nil {
-		if files.Kind() == "zip" {
+		if files.Kind() == ZIP {
 			return nil, zipError(err, "the ZIP inside the ZIP cannot be read")
 		}
 		return nil, err
@@ -195,7 +195,7 @@ func readNested(files FileSet, name string, declared int64) ([]byte, error) {
 // export ZIP (and junk or unrelated files), or f itself. The ZIP is read
 // into memory: an export ZIP is a few megabytes, and a folder's file may
 // not be readable at any offset.
-func (f *folderFileSet) unwrap(opts ZipOptions) (FileSet, error) {
+func (f *folderFileSet) unwrap(opts Options) (FileSet, error) {
 	if holdsExport(f) {
 		return f, nil
 	}

@@ -1,4 +1,4 @@
-package extractor
+package input
 
 import (
 	"errors"
@@ -8,7 +8,7 @@ import (
 	"github.com/netflix-donation/widget/extractor/codes"
 )
 
-func TestOpenCSV(t *testing.T) {
+func TestLoneCSV(t *testing.T) {
 	tests := []struct {
 		name, want string
 	}{
@@ -20,21 +20,21 @@ func TestOpenCSV(t *testing.T) {
 		{"../x.csv", "ViewingActivity.csv"},
 	}
 	for _, tt := range tests {
-		fs := OpenCSV(tt.name, strings.NewReader(viewingLine), int64(len(viewingLine)))
+		fs := openCSV(tt.name, strings.NewReader(viewingLine), int64(len(viewingLine)), DefaultLimits())
 		if fs.Kind() != "csv" || len(fs.Names()) != 1 || fs.Names()[0] != tt.want {
-			t.Errorf("OpenCSV(%q): kind %q, names %q; want [%q]", tt.name, fs.Kind(), fs.Names(), tt.want)
+			t.Errorf("openCSV(%q): kind %q, names %q; want [%q]", tt.name, fs.Kind(), fs.Names(), tt.want)
 		}
 		// The lone file answers to ViewingActivity whatever its name.
-		if n, ok := FindFile(fs, "ViewingActivity"); !ok || n != tt.want {
-			t.Errorf("OpenCSV(%q): FindFile = %q, %v", tt.name, n, ok)
+		if n, ok := Find(fs, "ViewingActivity"); !ok || n != tt.want {
+			t.Errorf("openCSV(%q): Find = %q, %v", tt.name, n, ok)
 		}
 		if got, code := readAll(fs, tt.want); got != viewingLine || code != "" {
-			t.Errorf("OpenCSV(%q): reads %q, %q", tt.name, got, code)
+			t.Errorf("openCSV(%q): reads %q, %q", tt.name, got, code)
 		}
 	}
-	fs := OpenCSV("NetflixViewingHistory.csv", strings.NewReader("Title,Date\n"), 11)
-	if n, ok := FindFile(fs, "NetflixViewingHistory"); !ok || n != "NetflixViewingHistory.csv" {
-		t.Errorf("FindFile(NetflixViewingHistory) = %q, %v", n, ok)
+	fs := openCSV("NetflixViewingHistory.csv", strings.NewReader("Title,Date\n"), 11, DefaultLimits())
+	if n, ok := Find(fs, "NetflixViewingHistory"); !ok || n != "NetflixViewingHistory.csv" {
+		t.Errorf("Find(NetflixViewingHistory) = %q, %v", n, ok)
 	}
 }
 
@@ -56,7 +56,7 @@ func (e errReaderAt) ReadAt(p []byte, off int64) (int, error) {
 }
 
 func TestCSVReadErrorsAndLimit(t *testing.T) {
-	fs := OpenCSV("ViewingActivity.csv", errReaderAt{data: viewingLine, n: 10}, int64(len(viewingLine)))
+	fs := openCSV("ViewingActivity.csv", errReaderAt{data: viewingLine, n: 10}, int64(len(viewingLine)), DefaultLimits())
 	if got, code := readAll(fs, "ViewingActivity.csv"); code != codes.NotZipOrCSV || got != viewingLine[:10] {
 		t.Errorf("failing input: %q, %q", got, code)
 	}

@@ -1,7 +1,6 @@
-package extractor
+package input
 
 import (
-	"errors"
 	"io"
 
 	"github.com/netflix-donation/widget/extractor/codes"
@@ -9,39 +8,40 @@ import (
 
 // Skipper is implemented by readers that can pass over bytes without
 // handing them out: a lone CSV or a folder's file seeks, and the
-// browser's inflater (ZipOptions.InflateEntry) discards on its own side.
-// ExtractPart uses it to reach the start of its part cheaply; readers
-// without it are read and the bytes dropped.
+// browser's inflater (Options.InflateEntry) discards on its own side. A
+// reader of a range of a table uses it to reach the range's start
+// cheaply. The readers FileSet.Open returns implement it whatever their
+// source; where the source cannot skip they say so, and the caller reads
+// the bytes and drops them.
 type Skipper interface {
-	// Skip passes over up to n bytes and returns how many it passed,
-	// fewer than n only with an error (io.EOF at the end of the input).
+	// Skip passes over up to n bytes (n > 0) and returns how many it
+	// passed: fewer than n only with an error (io.EOF at the end of the
+	// input), or 0 and no error when the reader cannot skip.
 	Skip(n int64) (int64, error)
 }
 
-// errNoSkip is returned by a Skip whose underlying reader cannot skip.
-var errNoSkip = errors.New("extractor: this input cannot skip")
-
-// skip passes over n bytes of r through its Skip, or returns errNoSkip.
+// skip passes over n bytes of r through its Skip, or returns 0 and no
+// error when r cannot skip.
 func skip(r io.Reader, n int64) (int64, error) {
 	if s, ok := r.(Skipper); ok {
 		return s.Skip(n)
 	}
-	return 0, errNoSkip
+	return 0, nil
 }
 
 // Skip seeks forward when the input file can seek.
 func (r codedReader) Skip(n int64) (int64, error) {
 	s, ok := r.r.(io.Seeker)
 	if !ok {
-		return 0, errNoSkip
+		return 0, nil
 	}
 	cur, err := s.Seek(0, io.SeekCurrent)
 	if err != nil {
-		return 0, errNoSkip
+		return 0, nil
 	}
 	end, err := s.Seek(0, io.SeekEnd)
 	if err != nil {
-		return 0, errNoSkip
+		return 0, nil
 	}
 	k := min(n, max(end-cur, 0))
 	if _, err := s.Seek(cur+k, io.SeekStart); err != nil {
@@ -98,19 +98,8 @@ func (g *inflateGuard) Skip(n int64) (int64, error) {
 // Skip maps errors as Read does.
 func (e *zipEntryReader) Skip(n int64) (int64, error) {
 	k, err := skip(e.rc, n)
-	if err == nil || err == io.EOF || err == errNoSkip {
+	if err == nil || err == io.EOF {
 		return k, err
 	}
 	return k, e.mapError(err)
-}
-
-// Skip passes over bytes and counts them; it must not pass the offset
-// watched for the next part (the bytes there are never seen).
-func (p *progressReader) Skip(n int64) (int64, error) {
-	if p.watch >= 0 && p.lineEnd < 0 && p.n+n > p.watch {
-		return 0, errNoSkip
-	}
-	k, err := skip(p.rc, n)
-	p.n += k
-	return k, err
 }
