@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/netflix-donation/widget/donation"
 	"github.com/netflix-donation/widget/extractor"
 	"github.com/netflix-donation/widget/extractor/input"
 	"github.com/netflix-donation/widget/internal/synth"
@@ -431,12 +432,12 @@ func TestEngineProfilesAndShare(t *testing.T) {
 	if err := json.Unmarshal([]byte(nativeJSON(t, nativeOpen(t, "netflix.zip", buf.Bytes()), opts)), &s); err != nil {
 		t.Fatal(err)
 	}
-	want, err := extractor.Share(&s, extractor.ShareOptions{Blocks: []string{"totals", "titles"}, RemoveTitles: []string{s.Titles[0].Name}, MaxBytes: 20000})
+	want, err := donation.Share(&s, donation.ShareOptions{Blocks: []string{"totals", "titles"}, RemoveTitles: []string{s.Titles[0].Name}, MaxBytes: 20000})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if shared.JSON != string(want) {
-		t.Fatalf("share JSON differs from extractor.Share\n got %.300s\nwant %.300s", shared.JSON, want)
+		t.Fatalf("share JSON differs from donation.Share\n got %.300s\nwant %.300s", shared.JSON, want)
 	}
 	if _, ok := shared.Summary["totals"]; !ok || shared.Summary["by_month"] != nil {
 		t.Errorf("parsed share object has keys %v; want totals and no by_month", shared.Summary)

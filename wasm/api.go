@@ -12,6 +12,7 @@ import (
 
 	"github.com/hack-pad/safejs"
 
+	"github.com/netflix-donation/widget/donation"
 	"github.com/netflix-donation/widget/extractor"
 	"github.com/netflix-donation/widget/extractor/codes"
 	"github.com/netflix-donation/widget/extractor/input"
@@ -291,11 +292,11 @@ func callShare(args []safejs.Value) (string, error) {
 	if err := json.Unmarshal([]byte(summaryJSON), &s); err != nil {
 		return "", &codes.Error{Code: codeBadInput, Msg: "the summary is not valid summary JSON", Err: err}
 	}
-	var o extractor.ShareOptions
+	var o donation.ShareOptions
 	if err := json.Unmarshal([]byte(optsJSON), &o); err != nil {
 		return "", &codes.Error{Code: codes.BadOptions, Msg: "the share options are not valid JSON", Err: err}
 	}
-	b, err := extractor.Share(&s, o)
+	b, err := donation.Share(&s, o)
 	return string(b), err
 }
 

@@ -15,6 +15,7 @@ import (
 
 	"github.com/hack-pad/safejs"
 
+	"github.com/netflix-donation/widget/donation"
 	"github.com/netflix-donation/widget/extractor"
 	"github.com/netflix-donation/widget/extractor/input"
 	"github.com/netflix-donation/widget/internal/synth"
@@ -375,16 +376,16 @@ func TestShare(t *testing.T) {
 		t.Fatal("no titles to remove")
 	}
 	removed := s.Titles[0].Name
-	opts := extractor.ShareOptions{Blocks: []string{"totals", "titles"}, RemoveTitles: []string{removed}}
+	opts := donation.ShareOptions{Blocks: []string{"totals", "titles"}, RemoveTitles: []string{removed}}
 	optsJSON, _ := json.Marshal(opts)
 	shared := callAPI(t, "share", got.value, string(optsJSON))
 	if !shared.ok {
 		t.Fatalf("share rejected: %s %s", shared.code, shared.message)
 	}
-	want, err := extractor.Share(&s, opts)
+	want, err := donation.Share(&s, opts)
 	must(t, err)
 	if shared.value != string(want) {
-		t.Fatalf("share JSON differs from extractor.Share\n got %.300s\nwant %.300s", shared.value, want)
+		t.Fatalf("share JSON differs from donation.Share\n got %.300s\nwant %.300s", shared.value, want)
 	}
 	var doc map[string]json.RawMessage
 	must(t, json.Unmarshal([]byte(shared.value), &doc))

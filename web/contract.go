@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/netflix-donation/widget/donation"
 	"github.com/netflix-donation/widget/extractor"
 	"github.com/netflix-donation/widget/extractor/codes"
 )
@@ -67,9 +68,9 @@ func Options() []Option {
 }
 
 // ShareOptions returns the share options likewise, from
-// extractor.ShareOptions.
+// donation.ShareOptions.
 func ShareOptions() []Option {
-	return jsonNames(reflect.TypeFor[extractor.ShareOptions]())
+	return jsonNames(reflect.TypeFor[donation.ShareOptions]())
 }
 
 // jsonNames lists the JSON names of t's fields with their camelCase form.
@@ -97,7 +98,7 @@ func camel(s string) string {
 }
 
 // ShareBlocks returns the summary blocks a study can share.
-func ShareBlocks() []string { return slices.Clone(extractor.ShareBlocks) }
+func ShareBlocks() []string { return slices.Clone(donation.ShareBlocks) }
 
 // AccountBlocks returns the opt-in account blocks.
 func AccountBlocks() []string { return slices.Clone(extractor.AccountBlocks) }

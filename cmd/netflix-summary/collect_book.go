@@ -5,8 +5,8 @@ package main
 // Frictionless descriptor (datapackage.json) share.
 
 import (
+	"github.com/netflix-donation/widget/donation"
 	"github.com/netflix-donation/widget/internal/codebook"
-	"github.com/netflix-donation/widget/internal/donation"
 )
 
 // Texts that several columns share.

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/netflix-donation/widget/internal/donation"
+	"github.com/netflix-donation/widget/donation"
 )
 
 // statusError is the status of a respondent who stored no donation and

@@ -17,9 +17,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/netflix-donation/widget/donation"
 	"github.com/netflix-donation/widget/extractor"
 	"github.com/netflix-donation/widget/internal/codebook"
-	"github.com/netflix-donation/widget/internal/donation"
 )
 
 // The tables a worker renders rows of, in the order of collectBook.

@@ -10,9 +10,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/netflix-donation/widget/donation"
 	"github.com/netflix-donation/widget/extractor"
 	"github.com/netflix-donation/widget/extractor/input"
-	"github.com/netflix-donation/widget/internal/donation"
 	"github.com/netflix-donation/widget/internal/synth"
 )
 
@@ -51,7 +51,7 @@ func makeDonors(t *testing.T, prefix string) []donor {
 		if err != nil {
 			t.Fatal(err)
 		}
-		d, err := extractor.Share(s, extractor.ShareOptions{})
+		d, err := donation.Share(s, donation.ShareOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}

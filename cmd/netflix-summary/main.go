@@ -42,6 +42,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/netflix-donation/widget/donation"
 	"github.com/netflix-donation/widget/extractor"
 	"github.com/netflix-donation/widget/extractor/codes"
 	"github.com/netflix-donation/widget/extractor/input"
@@ -111,7 +112,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		opts.Account = strings.Split(account, ",")
 	}
 
-	so := extractor.ShareOptions{MaxBytes: maxBytes, RemoveTitles: remove}
+	so := donation.ShareOptions{MaxBytes: maxBytes, RemoveTitles: remove}
 	if blocks != "" {
 		so.Blocks = strings.Split(blocks, ",")
 	}
@@ -124,7 +125,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-func summarize(path string, opts extractor.Options, share bool, so extractor.ShareOptions) ([]byte, error) {
+func summarize(path string, opts extractor.Options, share bool, so donation.ShareOptions) ([]byte, error) {
 	if _, err := os.Stat(path); err != nil {
 		// Not one of the extractor's codes: the file is not there to read.
 		return nil, &codes.Error{Code: "cannot_read", Msg: "cannot read " + path, Err: err}
@@ -139,7 +140,7 @@ func summarize(path string, opts extractor.Options, share bool, so extractor.Sha
 		return nil, err
 	}
 	if share {
-		return extractor.Share(s, so)
+		return donation.Share(s, so)
 	}
 	return s.JSON()
 }

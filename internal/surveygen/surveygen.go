@@ -32,6 +32,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/netflix-donation/widget/donation"
 	"github.com/netflix-donation/widget/extractor"
 	"github.com/netflix-donation/widget/extractor/input"
 	"github.com/netflix-donation/widget/internal/synth"
@@ -503,7 +504,7 @@ func (g *gen) idFor(i int) string {
 // donationFor is the good donation row i shares (a pure function of i).
 func (g *gen) donationFor(i int) (string, error) {
 	s := g.pool[i%len(g.pool)].summary
-	out, err := extractor.Share(s, extractor.ShareOptions{Blocks: blocksOf(s), RemoveTitles: g.removed(i), MaxBytes: 20000})
+	out, err := donation.Share(s, donation.ShareOptions{Blocks: blocksOf(s), RemoveTitles: g.removed(i), MaxBytes: 20000})
 	return string(out), err
 }
 
@@ -583,7 +584,7 @@ func (g *gen) broken(i, variant int) (string, error) {
 	case "bad_date":
 		s.Options.To = "2099-02-30"
 	}
-	out, err := extractor.Share(&s, extractor.ShareOptions{Blocks: blocksOf(&s), RemoveTitles: g.removed(i), MaxBytes: 20000})
+	out, err := donation.Share(&s, donation.ShareOptions{Blocks: blocksOf(&s), RemoveTitles: g.removed(i), MaxBytes: 20000})
 	if err != nil || brokenWarnings[variant] != "block_missing" {
 		return string(out), err
 	}
@@ -605,7 +606,7 @@ func withChecksum(m map[string]any) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	sum, err := extractor.Checksum(raw)
+	sum, err := donation.Checksum(raw)
 	if err != nil {
 		return "", err
 	}

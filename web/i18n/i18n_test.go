@@ -15,9 +15,9 @@ import (
 	"testing"
 
 	"github.com/netflix-donation/widget/docs"
+	"github.com/netflix-donation/widget/donation"
 	"github.com/netflix-donation/widget/extractor"
 	"github.com/netflix-donation/widget/extractor/codes"
-	"github.com/netflix-donation/widget/internal/donation"
 	"github.com/netflix-donation/widget/web"
 )
 
@@ -109,7 +109,7 @@ func TestContractKeys(t *testing.T) {
 	for _, d := range extractor.DeviceClasses {
 		keys = append(keys, "device."+string(d))
 	}
-	for _, b := range extractor.ShareBlocks {
+	for _, b := range donation.ShareBlocks {
 		keys = append(keys, "block."+b)
 	}
 	for _, s := range []string{"loading", "reading", "summarising", "done", "sharing"} {

@@ -1,34 +1,34 @@
-package extractor
+package donation
 
 import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"os/exec"
 	"strings"
 	"testing"
 
+	"github.com/netflix-donation/widget/extractor"
 	"github.com/netflix-donation/widget/extractor/codes"
 )
 
 // shareFixture is a small summary written by hand.
-func shareFixture() *Summary {
-	s := &Summary{
-		Schema:   SchemaVersion,
-		Totals:   Totals{Views: 5, Seconds: 9000, Titles: 3, Series: 2, Movies: 1},
-		ByMonth:  []MonthStat{{Month: "2024-01", Views: 5, Seconds: 9000}},
-		ByDevice: []DeviceStat{{Class: DeviceTV, Views: 5, Seconds: 9000}},
-		Titles: []TitleStat{
-			{Name: "De Luizenmoeder", Kind: KindSeries, Views: 3, Seconds: 6000, Episodes: 3, FirstMonth: "2024-01", LastMonth: "2024-01"},
-			{Name: "Glass Onion: A Knives Out Mystery", Kind: KindMovie, Views: 1, Seconds: 2000, FirstMonth: "2024-01", LastMonth: "2024-01"},
-			{Name: "<img src=x onerror=alert(1)>\u2028", Kind: KindSeries, Views: 1, Seconds: 1000, Episodes: 1, FirstMonth: "2024-01", LastMonth: "2024-01"},
+func shareFixture() *extractor.Summary {
+	s := &extractor.Summary{
+		Schema:   extractor.SchemaVersion,
+		Totals:   extractor.Totals{Views: 5, Seconds: 9000, Titles: 3, Series: 2, Movies: 1},
+		ByMonth:  []extractor.MonthStat{{Month: "2024-01", Views: 5, Seconds: 9000}},
+		ByDevice: []extractor.DeviceStat{{Class: extractor.DeviceTV, Views: 5, Seconds: 9000}},
+		Titles: []extractor.TitleStat{
+			{Name: "De Luizenmoeder", Kind: extractor.KindSeries, Views: 3, Seconds: 6000, Episodes: 3, FirstMonth: "2024-01", LastMonth: "2024-01"},
+			{Name: "Glass Onion: A Knives Out Mystery", Kind: extractor.KindMovie, Views: 1, Seconds: 2000, FirstMonth: "2024-01", LastMonth: "2024-01"},
+			{Name: "<img src=x onerror=alert(1)>\u2028", Kind: extractor.KindSeries, Views: 1, Seconds: 1000, Episodes: 1, FirstMonth: "2024-01", LastMonth: "2024-01"},
 		},
-		Profiles:  Profiles{Count: 1, Selected: 1},
+		Profiles:  extractor.Profiles{Count: 1, Selected: 1},
 		RowsTotal: 7,
-		Excluded:  Excluded{Supplemental: 2},
-		Source:    Source{Kind: "zip", Files: []string{"ViewingActivity.csv"}},
-		Options:   OptionsUsed{TimeZone: "Europe/Amsterdam", MinSeconds: 60, Titles: TitlesTop, Top: 25},
+		Excluded:  extractor.Excluded{Supplemental: 2},
+		Source:    extractor.Source{Kind: "zip", Files: []string{"ViewingActivity.csv"}},
+		Options:   extractor.OptionsUsed{TimeZone: "Europe/Amsterdam", MinSeconds: 60, Titles: extractor.TitlesTop, Top: 25},
 	}
 	return s
 }
@@ -124,9 +124,9 @@ func TestShareChoices(t *testing.T) {
 				}
 			}
 			var d struct {
-				Titles  []TitleStat `json:"titles"`
-				Sharing Sharing     `json:"sharing"`
-				Totals  Totals      `json:"totals"`
+				Titles  []extractor.TitleStat `json:"titles"`
+				Sharing Sharing               `json:"sharing"`
+				Totals  extractor.Totals      `json:"totals"`
 			}
 			if err := json.Unmarshal(out, &d); err != nil {
 				t.Fatal(err)
@@ -179,8 +179,8 @@ func TestShareByteBudget(t *testing.T) {
 		t.Fatalf("len = %d over budget %d", len(out), len(full)-1)
 	}
 	var d struct {
-		Titles  []TitleStat `json:"titles"`
-		Sharing Sharing     `json:"sharing"`
+		Titles  []extractor.TitleStat `json:"titles"`
+		Sharing Sharing               `json:"sharing"`
 	}
 	if err := json.Unmarshal(out, &d); err != nil {
 		t.Fatal(err)
@@ -210,10 +210,10 @@ func TestVerifyChecksumDetectsDamage(t *testing.T) {
 	if altered == string(out) {
 		t.Fatal("fixture changed: nothing to alter")
 	}
-	if err := VerifyChecksum([]byte(altered)); !errors.Is(err, ErrChecksumMismatch) {
+	if err := VerifyChecksum([]byte(altered)); codes.Of(err) != codes.ChecksumMismatch {
 		t.Errorf("altered: err = %v, want checksum mismatch", err)
 	}
-	if err := VerifyChecksum(out[:len(out)/2]); err == nil || errors.Is(err, ErrChecksumMismatch) {
+	if err := VerifyChecksum(out[:len(out)/2]); err == nil || codes.Of(err) == codes.ChecksumMismatch {
 		t.Errorf("truncated: err = %v, want a parse error", err)
 	}
 	if err := VerifyChecksum([]byte(`{"declined":true}`)); err == nil {
@@ -239,12 +239,17 @@ func TestDefaultShareBlocks(t *testing.T) {
 	all := []string{"totals", "by_month", "weekday_hour_seconds", "by_device", "titles", "binge", "profiles", "account"}
 	tests := []struct {
 		name string
-		edit func(*Summary)
+		edit func(*extractor.Summary)
 		want []string
 	}{
-		{"no account read", func(*Summary) {}, all[:7]},
-		{"account read", func(s *Summary) { s.Account = &Account{Tenure: &AccountTenure{Missing: true}} }, all},
-		{"titles none", func(s *Summary) { s.Options.Titles = TitlesNone; s.Titles = []TitleStat{} },
+		{"no account read", func(*extractor.Summary) {}, all[:7]},
+		{"account read", func(s *extractor.Summary) {
+			s.Account = &extractor.Account{Tenure: &extractor.AccountTenure{Missing: true}}
+		}, all},
+		{"titles none", func(s *extractor.Summary) {
+			s.Options.Titles = extractor.TitlesNone
+			s.Titles = []extractor.TitleStat{}
+		},
 			[]string{"totals", "by_month", "weekday_hour_seconds", "by_device", "binge", "profiles"}},
 	}
 	for _, tt := range tests {

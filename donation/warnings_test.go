@@ -1,3 +1,5 @@
+//go:build !(js && wasm)
+
 package donation
 
 import (
@@ -45,7 +47,7 @@ func TestWarningsSoundOnRealDonations(t *testing.T) {
 			o.Account = []string{"ratings", "searches"}
 		},
 	}
-	shareSets := []extractor.ShareOptions{
+	shareSets := []ShareOptions{
 		{},
 		{Blocks: []string{"totals", "titles"}, MaxBytes: 3000},
 		{Blocks: []string{"by_month", "binge", "account"}},
@@ -65,7 +67,7 @@ func TestWarningsSoundOnRealDonations(t *testing.T) {
 				if s.Account == nil && slices.Contains(so.Blocks, "account") {
 					continue
 				}
-				d, err := extractor.Share(s, so)
+				d, err := Share(s, so)
 				if err != nil {
 					continue // a budget too small for this summary
 				}
@@ -105,7 +107,7 @@ func TestWarningsSoundOnSamples(t *testing.T) {
 		if err != nil {
 			continue // not every sample is a readable export
 		}
-		d, err := extractor.Share(s, extractor.ShareOptions{})
+		d, err := Share(s, ShareOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -139,7 +141,7 @@ func extract(t *testing.T, zip []byte, set func(*extractor.Options)) *extractor.
 func reshare(t *testing.T, doc map[string]any) string {
 	t.Helper()
 	delete(doc, "checksum")
-	sum, err := extractor.ChecksumObject(doc)
+	sum, err := ChecksumObject(doc)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -163,7 +165,7 @@ func TestWarningsCatchBrokenInvariants(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := extract(t, buf.Bytes(), func(o *extractor.Options) { o.Account = extractor.AccountBlocks; o.Top = 10 })
-	good, err := extractor.Share(s, extractor.ShareOptions{})
+	good, err := Share(s, ShareOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package extractor
+package donation
 
 import (
 	"bytes"
@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/netflix-donation/widget/extractor"
 	"github.com/netflix-donation/widget/extractor/input"
 	"github.com/netflix-donation/widget/internal/testutil"
 
@@ -72,16 +73,16 @@ func TestSchemaValidatesSummariesAndDonations(t *testing.T) {
 	sch, _ := loadSchema(t)
 	files := generatedExport(t, synth.Config{Rows: 3000, Seed: 11})
 
-	withOpts := func(f func(*Options)) Options {
-		o := DefaultOptions()
+	withOpts := func(f func(*extractor.Options)) extractor.Options {
+		o := extractor.DefaultOptions()
 		f(&o)
 		return o
 	}
-	optionSets := map[string]Options{
-		"defaults":               DefaultOptions(),
-		"all blocks, all titles": withOpts(func(o *Options) { o.Titles = TitlesAll; o.Account = AccountBlocks }),
-		"no titles":              withOpts(func(o *Options) { o.Titles = TitlesNone }),
-		"top 3, Amsterdam, period, one profile": withOpts(func(o *Options) {
+	optionSets := map[string]extractor.Options{
+		"defaults":               extractor.DefaultOptions(),
+		"all blocks, all titles": withOpts(func(o *extractor.Options) { o.Titles = extractor.TitlesAll; o.Account = extractor.AccountBlocks }),
+		"no titles":              withOpts(func(o *extractor.Options) { o.Titles = extractor.TitlesNone }),
+		"top 3, Amsterdam, period, one profile": withOpts(func(o *extractor.Options) {
 			o.Top, o.TimeZone, o.From, o.To = 3, "Europe/Amsterdam", "2020-01-01", "2022-06-30"
 			o.Profiles = []string{synth.DefaultProfiles()[0]}
 			o.Account = []string{"searches", "tenure"}
@@ -94,7 +95,7 @@ func TestSchemaValidatesSummariesAndDonations(t *testing.T) {
 		"account":             {Blocks: []string{"account", "profiles"}},
 	}
 	for name, opts := range optionSets {
-		s, err := Extract(context.Background(), files, opts)
+		s, err := extractor.Extract(context.Background(), files, opts)
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
@@ -134,9 +135,9 @@ func TestSchemaValidatesSummariesAndDonations(t *testing.T) {
 func TestSchemaRejects(t *testing.T) {
 	sch, _ := loadSchema(t)
 	files := generatedExport(t, synth.Config{Rows: 500, Seed: 5})
-	opts := DefaultOptions()
-	opts.Account = AccountBlocks
-	s, err := Extract(context.Background(), files, opts)
+	opts := extractor.DefaultOptions()
+	opts.Account = extractor.AccountBlocks
+	s, err := extractor.Extract(context.Background(), files, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -269,5 +270,5 @@ func TestSchemaMatchesGoTypes(t *testing.T) {
 			}
 		}
 	}
-	walk("summary", []reflect.Type{reflect.TypeFor[Summary](), reflect.TypeFor[donation]()}, defs["body"].(map[string]any))
+	walk("summary", []reflect.Type{reflect.TypeFor[extractor.Summary](), reflect.TypeFor[shared]()}, defs["body"].(map[string]any))
 }

@@ -1,3 +1,5 @@
+//go:build !(js && wasm)
+
 package donation
 
 import (
@@ -36,9 +38,9 @@ func handSummary() *extractor.Summary {
 	return s
 }
 
-func share(t *testing.T, o extractor.ShareOptions) string {
+func share(t *testing.T, o ShareOptions) string {
 	t.Helper()
-	b, err := extractor.Share(handSummary(), o)
+	b, err := Share(handSummary(), o)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,7 +52,7 @@ func TestCheck(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	good := share(t, extractor.ShareOptions{})
+	good := share(t, ShareOptions{})
 	fullSummary, _ := handSummary().JSON()
 	tests := []struct {
 		name   string
@@ -60,7 +62,7 @@ func TestCheck(t *testing.T) {
 	}{
 		{"good", good, StatusOK, ""},
 		{"good with spaces around", "  \n" + good + "\n", StatusOK, ""},
-		{"only totals", share(t, extractor.ShareOptions{Blocks: []string{"totals"}}), StatusOK, ""},
+		{"only totals", share(t, ShareOptions{Blocks: []string{"totals"}}), StatusOK, ""},
 		{"declined before reasons existed", `{"declined":true}`, StatusDeclined, "declined"},
 		{"declined with a reason", `{"declined":true,"reason":"no_file"}`, StatusDeclined, "no_file"},
 		{"declined after an error", `{"declined":true,"reason":"did_not_work","error":"unreadable_rows"}`, StatusDeclined, "did_not_work"},
@@ -102,7 +104,7 @@ func TestCheckDecodes(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := handSummary()
-	r := v.Check(share(t, extractor.ShareOptions{RemoveTitles: []string{"Show"}}))
+	r := v.Check(share(t, ShareOptions{RemoveTitles: []string{"Show"}}))
 	if r.Status != StatusOK {
 		t.Fatal(r.Status, r.Reason)
 	}
@@ -119,7 +121,7 @@ func TestCheckDecodes(t *testing.T) {
 		t.Errorf("Shared is wrong for %v", d.Sharing.Blocks)
 	}
 
-	r = v.Check(share(t, extractor.ShareOptions{Blocks: []string{"by_month"}}))
+	r = v.Check(share(t, ShareOptions{Blocks: []string{"by_month"}}))
 	if r.Status != StatusOK || r.Donation.Totals != nil || r.Donation.Titles != nil || r.Donation.ByMonth == nil {
 		t.Errorf("a by_month-only donation decodes as %+v", r.Donation)
 	}
@@ -161,7 +163,7 @@ func TestValueJoinsParts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	good := share(t, extractor.ShareOptions{})
+	good := share(t, ShareOptions{})
 	third := len(good) / 3
 	header := []string{"id", "d_part_3", "d_part_1", "d_part_2"}
 	c, err := FindColumns(header, "d")
@@ -218,7 +220,7 @@ func BenchmarkCheck(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	d, err := extractor.Share(handSummary(), extractor.ShareOptions{})
+	d, err := Share(handSummary(), ShareOptions{})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -265,7 +267,7 @@ func TestCheckVersion1(t *testing.T) {
 		`"source":{"kind":"zip","files":["ViewingActivity.csv"],"newest_day":"2024-02-01"},` +
 		`"options":{"time_zone":"UTC","profiles":["P2"],"min_seconds":60,"from":"","to":"","titles":"top","top":25},` +
 		`"sharing":{"blocks":["totals","profiles"],"titles_removed":0,"titles_dropped_for_size":0,"max_bytes":20000}}`
-	sum, err := extractor.Checksum([]byte(body))
+	sum, err := Checksum([]byte(body))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -294,7 +296,7 @@ func TestCheckIntegersAsTheSchemaTakesThem(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	good := share(t, extractor.ShareOptions{})
+	good := share(t, ShareOptions{})
 	for written, want := range map[string]Status{`3.0`: StatusOK, `0.3e1`: StatusOK, `3`: StatusOK, `1e300`: StatusInvalid, `3.5`: StatusInvalid} {
 		doc, err := decodeUseNumber([]byte(strings.Replace(good, `"views":3,`, `"views":`+written+`,`, 1)))
 		if err != nil {

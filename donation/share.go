@@ -1,4 +1,4 @@
-package extractor
+package donation
 
 import (
 	"bytes"
@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/netflix-donation/widget/extractor"
 	"github.com/netflix-donation/widget/extractor/codes"
 )
 
@@ -22,10 +23,10 @@ var ShareBlocks = []string{"totals", "by_month", "weekday_hour_seconds", "by_dev
 // title detail is none, as the widget's element does, so that the
 // command line and the widget give the same donation for the same
 // choices.
-func DefaultShareBlocks(s *Summary) []string {
+func DefaultShareBlocks(s *extractor.Summary) []string {
 	out := make([]string, 0, len(ShareBlocks))
 	for _, b := range ShareBlocks {
-		if (b == "account" && s.Account == nil) || (b == "titles" && s.Options.Titles == TitlesNone) {
+		if (b == "account" && s.Account == nil) || (b == "titles" && s.Options.Titles == extractor.TitlesNone) {
 			continue
 		}
 		out = append(out, b)
@@ -57,25 +58,25 @@ type Sharing struct {
 	MaxBytes             int      `json:"max_bytes"`
 }
 
-// donation is the shared JSON: the chosen blocks of a Summary, how they
+// shared is the JSON a participant shares: the chosen blocks of a Summary, how they
 // were chosen, and a checksum. Field order is the output order.
-type donation struct {
-	Schema             string        `json:"schema"`
-	Totals             *Totals       `json:"totals,omitempty"`
-	ByMonth            *[]MonthStat  `json:"by_month,omitempty"`
-	WeekdayHourSeconds *[7][24]int64 `json:"weekday_hour_seconds,omitempty"`
-	ByDevice           *[]DeviceStat `json:"by_device,omitempty"`
-	Titles             *[]TitleStat  `json:"titles,omitempty"`
-	Binge              *Binge        `json:"binge,omitempty"`
-	Profiles           *Profiles     `json:"profiles,omitempty"`
-	Account            *Account      `json:"account,omitempty"`
-	Excluded           Excluded      `json:"excluded"`
-	RowsTotal          int64         `json:"rows_total"`
-	LenientRows        int64         `json:"lenient_rows"`
-	Source             Source        `json:"source"`
-	Options            OptionsUsed   `json:"options"`
-	Sharing            Sharing       `json:"sharing"`
-	Checksum           string        `json:"checksum"`
+type shared struct {
+	Schema             string                  `json:"schema"`
+	Totals             *extractor.Totals       `json:"totals,omitempty"`
+	ByMonth            *[]extractor.MonthStat  `json:"by_month,omitempty"`
+	WeekdayHourSeconds *[7][24]int64           `json:"weekday_hour_seconds,omitempty"`
+	ByDevice           *[]extractor.DeviceStat `json:"by_device,omitempty"`
+	Titles             *[]extractor.TitleStat  `json:"titles,omitempty"`
+	Binge              *extractor.Binge        `json:"binge,omitempty"`
+	Profiles           *extractor.Profiles     `json:"profiles,omitempty"`
+	Account            *extractor.Account      `json:"account,omitempty"`
+	Excluded           extractor.Excluded      `json:"excluded"`
+	RowsTotal          int64                   `json:"rows_total"`
+	LenientRows        int64                   `json:"lenient_rows"`
+	Source             extractor.Source        `json:"source"`
+	Options            extractor.OptionsUsed   `json:"options"`
+	Sharing            Sharing                 `json:"sharing"`
+	Checksum           string                  `json:"checksum"`
 }
 
 const checksumPrefix = "sha256:"
@@ -85,7 +86,7 @@ const checksumPrefix = "sha256:"
 // budget, with a checksum over its canonical form (see Checksum). A chosen
 // block is present even when empty, so a donation with no titles is told
 // apart from one where titles were not shared. s is not modified.
-func Share(s *Summary, o ShareOptions) ([]byte, error) {
+func Share(s *extractor.Summary, o ShareOptions) ([]byte, error) {
 	if s == nil {
 		return nil, codes.New(codes.BadOptions, "no summary to share")
 	}
@@ -104,7 +105,7 @@ func Share(s *Summary, o ShareOptions) ([]byte, error) {
 		return nil, codes.New(codes.BadOptions, "max_bytes is negative")
 	}
 
-	d := donation{
+	d := shared{
 		Schema: s.Schema, Excluded: s.Excluded, RowsTotal: s.RowsTotal, LenientRows: s.LenientRows,
 		Source: s.Source, Options: s.Options,
 		Sharing: Sharing{Blocks: sortedBlocks(chosen), MaxBytes: o.MaxBytes},
@@ -135,7 +136,7 @@ func Share(s *Summary, o ShareOptions) ([]byte, error) {
 		for _, name := range o.RemoveTitles {
 			removed[name] = true
 		}
-		kept := make([]TitleStat, 0, len(s.Titles))
+		kept := make([]extractor.TitleStat, 0, len(s.Titles))
 		for _, t := range s.Titles {
 			if removed[t.Name] {
 				d.Sharing.TitlesRemoved++
@@ -165,7 +166,7 @@ func Share(s *Summary, o ShareOptions) ([]byte, error) {
 // fitTitles drops the fewest title rows from the bottom of the list (the
 // smallest by seconds) that bring the donation within maxBytes. The size of
 // a donation grows with the number of titles, so a binary search finds it.
-func fitTitles(d *donation, maxBytes int) ([]byte, error) {
+func fitTitles(d *shared, maxBytes int) ([]byte, error) {
 	all := *d.Titles
 	fits := func(keep int) ([]byte, bool, error) {
 		kept := all[:keep]
@@ -198,7 +199,7 @@ func fitTitles(d *donation, maxBytes int) ([]byte, error) {
 }
 
 // encodeDonation sets d's checksum and returns its JSON.
-func encodeDonation(d *donation) ([]byte, error) {
+func encodeDonation(d *shared) ([]byte, error) {
 	d.Checksum = ""
 	raw, err := json.Marshal(d)
 	if err != nil {
@@ -251,13 +252,10 @@ func ChecksumObject(obj map[string]any) (string, error) {
 	return checksumPrefix + hex.EncodeToString(h[:]), nil
 }
 
-// ErrChecksumMismatch is returned by VerifyChecksum for a donation whose
-// content does not match its checksum: it was altered after sharing.
-var ErrChecksumMismatch = &codes.Error{Code: codes.ChecksumMismatch, Msg: "the donation does not match its checksum"}
-
 // VerifyChecksum checks that doc carries a checksum that matches its
-// content. It returns ErrChecksumMismatch for altered content and an error
-// with codes.BadOptions when doc is not a JSON object with a checksum.
+// content. It returns an error with codes.ChecksumMismatch for altered
+// content (cut or edited after sharing), and one with codes.BadOptions
+// when doc is not a JSON object with a checksum.
 func VerifyChecksum(doc []byte) error {
 	var head struct {
 		Checksum string `json:"checksum"`
@@ -273,7 +271,7 @@ func VerifyChecksum(doc []byte) error {
 		return err
 	}
 	if want != head.Checksum {
-		return ErrChecksumMismatch
+		return codes.New(codes.ChecksumMismatch, "the donation does not match its checksum")
 	}
 	return nil
 }

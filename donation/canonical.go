@@ -1,3 +1,10 @@
+//go:build !(js && wasm)
+
+// Donations are read on the researcher's machine (netflix-summary
+// collect), never in the participant's browser: leaving this file out of
+// the WebAssembly engine keeps the JSON Schema validator out of its
+// download.
+
 package donation
 
 import (
@@ -12,7 +19,7 @@ import (
 )
 
 // The checksum is the SHA-256 of the donation re-encoded by
-// encoding/json (extractor.ChecksumObject). Re-encoding through
+// encoding/json (ChecksumObject). Re-encoding through
 // reflection is a fifth of collect's time, so the decoded tree is written
 // here directly, byte for byte as encoding/json writes it: object keys
 // sorted, numbers as written, and strings as they are when they need no

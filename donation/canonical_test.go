@@ -1,3 +1,5 @@
+//go:build !(js && wasm)
+
 package donation
 
 import (
@@ -10,7 +12,7 @@ import (
 	"github.com/netflix-donation/widget/extractor"
 )
 
-// encodeLikeGo is what extractor.ChecksumObject hashes: encoding/json's
+// encodeLikeGo is what ChecksumObject hashes: encoding/json's
 // own encoding of the tree.
 func encodeLikeGo(t testing.TB, v any) []byte {
 	var buf bytes.Buffer
@@ -34,7 +36,7 @@ func TestCanonicalEqualsEncodingJSON(t *testing.T) {
 	for _, name := range tricky {
 		s.Titles = append(s.Titles, extractor.TitleStat{Name: name, Kind: extractor.KindMovie, Views: 1, Seconds: 1, FirstMonth: "2024-01", LastMonth: "2024-01"})
 	}
-	doc, err := extractor.Share(s, extractor.ShareOptions{})
+	doc, err := Share(s, ShareOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,7 +59,7 @@ func TestCanonicalEqualsEncodingJSON(t *testing.T) {
 		}
 	}
 	v, _ := decodeUseNumber(doc)
-	want, _ := extractor.ChecksumObject(v.(map[string]any))
+	want, _ := ChecksumObject(v.(map[string]any))
 	if got, err := checksumOf(v.(map[string]any)); got != want || err != nil {
 		t.Errorf("checksum %s (%v), extractor says %s", got, err, want)
 	}
@@ -96,8 +98,8 @@ func TestTreeDecodeEqualsUnmarshal(t *testing.T) {
 	s := handSummary()
 	s.Account.Ratings = &extractor.AccountRatings{Total: 3, ThumbsUp: 2, Other: 1, ByMonth: []extractor.RatingMonth{{Month: "2024-01", ThumbsUp: 2}}}
 	s.Account.Tenure = &extractor.AccountTenure{Months: 12, Subscriptions: 1, Open: true}
-	for _, o := range []extractor.ShareOptions{{}, {Blocks: []string{"titles"}}, {Blocks: []string{"account", "by_month"}}} {
-		doc, err := extractor.Share(s, o)
+	for _, o := range []ShareOptions{{}, {Blocks: []string{"titles"}}, {Blocks: []string{"account", "by_month"}}} {
+		doc, err := Share(s, o)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,3 +1,10 @@
+//go:build !(js && wasm)
+
+// Donations are read on the researcher's machine (netflix-summary
+// collect), never in the participant's browser: leaving this file out of
+// the WebAssembly engine keeps the JSON Schema validator out of its
+// download.
+
 package donation
 
 import (
@@ -230,7 +237,7 @@ func (d *Donation) checkAccount(warn func(code, format string, args ...any)) {
 }
 
 // blockPresent reports whether the donation holds a block of
-// extractor.ShareBlocks.
+// ShareBlocks.
 func (d *Donation) blockPresent(b string) bool {
 	switch b {
 	case "totals":
@@ -259,7 +266,7 @@ func (d *Donation) checkBlocks(warn func(code, format string, args ...any)) {
 			warn("block_missing", "%s is listed in sharing.blocks but not there", b)
 		}
 	}
-	for _, b := range extractor.ShareBlocks {
+	for _, b := range ShareBlocks {
 		if d.blockPresent(b) && !d.Shared(b) {
 			warn("block_unlisted", "%s is there but not listed in sharing.blocks", b)
 		}

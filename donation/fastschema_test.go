@@ -1,3 +1,5 @@
+//go:build !(js && wasm)
+
 package donation
 
 import (
@@ -110,8 +112,8 @@ func TestFastSchemaNeverAcceptsMore(t *testing.T) {
 	withAccount.Account.Ratings = &extractor.AccountRatings{Total: 3, ThumbsUp: 2, Other: 1, ByMonth: []extractor.RatingMonth{{Month: "2024-01", ThumbsUp: 2}}}
 	withAccount.Account.Profiles = &extractor.AccountProfiles{Count: 2}
 	var bases []string
-	for _, o := range []extractor.ShareOptions{{}, {Blocks: []string{"titles", "account"}}} {
-		b, err := extractor.Share(withAccount, o)
+	for _, o := range []ShareOptions{{}, {Blocks: []string{"titles", "account"}}} {
+		b, err := Share(withAccount, o)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -224,7 +226,7 @@ func FuzzFastSchema(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	good, err := extractor.Share(handSummary(), extractor.ShareOptions{})
+	good, err := Share(handSummary(), ShareOptions{})
 	if err != nil {
 		f.Fatal(err)
 	}

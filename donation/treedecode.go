@@ -1,3 +1,10 @@
+//go:build !(js && wasm)
+
+// Donations are read on the researcher's machine (netflix-summary
+// collect), never in the participant's browser: leaving this file out of
+// the WebAssembly engine keeps the JSON Schema validator out of its
+// download.
+
 package donation
 
 import (

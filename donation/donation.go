@@ -1,16 +1,10 @@
-// Package donation reads the donations a survey platform stored: it joins
-// a donation split over several columns, tells a declined, missing,
-// truncated or invalid donation from a good one, and decodes the good
-// ones after checking them against the published schema
-// (docs/netflix-summary.schema.json) and their checksum.
-//
-// A donation is the JSON that extractor.Share returned in the
-// participant's browser; a declined donation is {"declined":true} with the
-// participant's reason. Donations of both versions of the format are read:
-// netflix-summary/2 (the current one) and netflix-summary/1, which is
-// converted to version 2 (see Donation.Version). A good donation whose
-// figures contradict each other carries Warnings; CheckStatus reads the
-// participation status a survey stores beside the donation.
+//go:build !(js && wasm)
+
+// Donations are read on the researcher's machine (netflix-summary
+// collect), never in the participant's browser: leaving this file out of
+// the WebAssembly engine keeps the JSON Schema validator out of its
+// download.
+
 package donation
 
 import (
@@ -60,7 +54,7 @@ type Donation struct {
 	LenientRows        int64                  `json:"lenient_rows"`
 	Source             extractor.Source       `json:"source"`
 	Options            extractor.OptionsUsed  `json:"options"`
-	Sharing            extractor.Sharing      `json:"sharing"`
+	Sharing            Sharing                `json:"sharing"`
 	Checksum           string                 `json:"checksum"`
 
 	// Version is the format version the donation was stored in: 2, or 1
@@ -116,7 +110,7 @@ func convertV1(d *Donation, text []byte) error {
 	return nil
 }
 
-// Shared reports whether block (a name of extractor.ShareBlocks) was shared.
+// Shared reports whether block (a name of ShareBlocks) was shared.
 func (d *Donation) Shared(block string) bool {
 	for _, b := range d.Sharing.Blocks {
 		if b == block {
