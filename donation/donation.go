@@ -143,9 +143,11 @@ type Decline struct {
 	Error string `json:"error"`
 }
 
-// DeclineReasons lists the reasons a participant can give for not
+// DeclineReasons returns the reasons a participant can give for not
 // sharing, as the widget stores them.
-var DeclineReasons = []string{"not_wanted", "no_file", "not_own_account", "did_not_work"}
+func DeclineReasons() []string {
+	return []string{"not_wanted", "no_file", "not_own_account", "did_not_work"}
+}
 
 // Verifier checks stored donations. It holds the compiled schemas; make
 // one with NewVerifier and use it for every donation. It is safe for

@@ -31,7 +31,7 @@ func handSummary() *extractor.Summary {
 			ByMonth: []extractor.MonthCount{{Month: "2024-01", Count: 2}}}},
 	}
 	s.WeekdayHourSeconds[0][20] = 7200
-	for _, c := range extractor.DeviceClasses {
+	for _, c := range extractor.DeviceClasses() {
 		s.ByDevice = append(s.ByDevice, extractor.DeviceStat{Class: c})
 	}
 	s.ByDevice[0] = extractor.DeviceStat{Class: extractor.DeviceTV, Views: 3, Seconds: 7200}

@@ -4,7 +4,6 @@ package donation
 
 import (
 	"encoding/json"
-	"fmt"
 	"testing"
 
 	"github.com/netflix-donation/widget/extractor"
@@ -239,7 +238,7 @@ func FuzzFastSchema(f *testing.F) {
 			return
 		}
 		if v.fast(inst) && v.schema.Validate(inst) != nil {
-			t.Fatal(fmt.Sprintf("fast checks accept %s; the schema refuses it", data))
+			t.Fatalf("fast checks accept %s; the schema refuses it", data)
 		}
 	})
 }

@@ -39,7 +39,7 @@ func FuzzShare(f *testing.F) {
 	opts := extractor.DefaultOptions()
 	opts.Titles = extractor.TitlesTop
 	opts.Top = 8
-	opts.Account = extractor.AccountBlocks
+	opts.Account = extractor.AccountBlocks()
 	s, err := extractor.Extract(context.Background(), files, opts)
 	if err != nil {
 		f.Fatal(err)
@@ -97,9 +97,9 @@ func FuzzShare(f *testing.F) {
 		}
 		chosen := o.Blocks
 		if len(chosen) == 0 {
-			chosen = ShareBlocks
+			chosen = ShareBlocks()
 		}
-		for _, b := range ShareBlocks {
+		for _, b := range ShareBlocks() {
 			if _, present := got[b]; present && !slices.Contains(chosen, b) {
 				t.Fatalf("block %q shared but not chosen (%q)", b, chosen)
 			}

@@ -25,10 +25,6 @@ type Participation struct {
 	Error    string   `json:"error"`    // with error, or declined with did_not_work
 }
 
-// Steps lists the participation steps in the order a participant meets
-// them; a status names the furthest one reached.
-var Steps = []string{"reached", "file_chosen", "error", "reviewed", "declined", "shared"}
-
 // CheckStatus reads a stored participation status. It returns nil and no
 // error for an empty field, and an error when the field holds anything
 // but a valid status.

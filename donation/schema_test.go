@@ -80,7 +80,7 @@ func TestSchemaValidatesSummariesAndDonations(t *testing.T) {
 	}
 	optionSets := map[string]extractor.Options{
 		"defaults":               extractor.DefaultOptions(),
-		"all blocks, all titles": withOpts(func(o *extractor.Options) { o.Titles = extractor.TitlesAll; o.Account = extractor.AccountBlocks }),
+		"all blocks, all titles": withOpts(func(o *extractor.Options) { o.Titles = extractor.TitlesAll; o.Account = extractor.AccountBlocks() }),
 		"no titles":              withOpts(func(o *extractor.Options) { o.Titles = extractor.TitlesNone }),
 		"top 3, Amsterdam, period, one profile": withOpts(func(o *extractor.Options) {
 			o.Top, o.TimeZone, o.From, o.To = 3, "Europe/Amsterdam", "2020-01-01", "2022-06-30"
@@ -136,7 +136,7 @@ func TestSchemaRejects(t *testing.T) {
 	sch, _ := loadSchema(t)
 	files := generatedExport(t, synth.Config{Rows: 500, Seed: 5})
 	opts := extractor.DefaultOptions()
-	opts.Account = extractor.AccountBlocks
+	opts.Account = extractor.AccountBlocks()
 	s, err := extractor.Extract(context.Background(), files, opts)
 	if err != nil {
 		t.Fatal(err)

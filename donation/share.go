@@ -12,10 +12,13 @@ import (
 	"github.com/netflix-donation/widget/extractor/codes"
 )
 
-// ShareBlocks lists the summary blocks a participant can share, by their
-// JSON names. The metadata a researcher needs to read any block (schema,
-// excluded, rows_total, lenient_rows, source, options) is always shared.
-var ShareBlocks = []string{"totals", "by_month", "weekday_hour_seconds", "by_device", "titles", "binge", "profiles", "account"}
+// ShareBlocks returns the summary blocks a participant can share, by
+// their JSON names, in donation order. The metadata a researcher needs to
+// read any block (schema, excluded, rows_total, lenient_rows, source,
+// options) is always shared.
+func ShareBlocks() []string {
+	return []string{"totals", "by_month", "weekday_hour_seconds", "by_device", "titles", "binge", "profiles", "account"}
+}
 
 // DefaultShareBlocks returns the blocks a study shares when it names
 // none: every block the summary holds. The account block only when the
@@ -24,8 +27,9 @@ var ShareBlocks = []string{"totals", "by_month", "weekday_hour_seconds", "by_dev
 // command line and the widget give the same donation for the same
 // choices.
 func DefaultShareBlocks(s *extractor.Summary) []string {
-	out := make([]string, 0, len(ShareBlocks))
-	for _, b := range ShareBlocks {
+	all := ShareBlocks()
+	out := make([]string, 0, len(all))
+	for _, b := range all {
 		if (b == "account" && s.Account == nil) || (b == "titles" && s.Options.Titles == extractor.TitlesNone) {
 			continue
 		}
@@ -96,7 +100,7 @@ func Share(s *extractor.Summary, o ShareOptions) ([]byte, error) {
 	}
 	chosen := map[string]bool{}
 	for _, b := range blocks {
-		if !slices.Contains(ShareBlocks, b) {
+		if !slices.Contains(ShareBlocks(), b) {
 			return nil, codes.New(codes.BadOptions, "unknown block %q", b)
 		}
 		chosen[b] = true
@@ -278,7 +282,7 @@ func VerifyChecksum(doc []byte) error {
 
 func sortedBlocks(chosen map[string]bool) []string {
 	out := make([]string, 0, len(chosen))
-	for _, b := range ShareBlocks { // ShareBlocks order, not map order
+	for _, b := range ShareBlocks() { // donation order, not map order
 		if chosen[b] {
 			out = append(out, b)
 		}

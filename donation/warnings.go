@@ -28,29 +28,31 @@ type Warning struct {
 	Msg  string // what exactly, in English
 }
 
-// WarningCodes lists every warning code with what it means, in the order
-// the checks run. The codebook lists them.
-var WarningCodes = []struct{ Code, Meaning string }{
-	{"rows_total", "rows_total is not totals.views plus the sum of excluded"},
-	{"titles_total", "totals.titles is not totals.series plus totals.movies"},
-	{"totals", "a part of the totals exceeds its whole (hidden or autoplayed views above views, active days above views), or views and first_day/last_day disagree"},
-	{"months_total", "the months of by_month do not sum to totals.views and totals.seconds"},
-	{"months_range", "by_month is not every month from the month of first_day to that of last_day, ascending"},
-	{"weekday_hour_total", "weekday_hour_seconds does not sum to totals.seconds"},
-	{"devices_total", "by_device does not list each device class once, in order, summing to totals.views and totals.seconds"},
-	{"titles_list", "the title list disagrees with the totals and the options: more rows than the title detail allows, rows plus titles_removed plus titles_dropped_for_size not the titles asked for, out of order, or a title's months outside the views' months"},
-	{"binge", "binge figures exceed the views they are part of"},
-	{"profiles", "profiles.selected is not between 1 and profiles.count"},
-	{"account", "an account block's parts do not sum to its total"},
-	{"block_missing", "sharing.blocks lists a block the donation does not hold"},
-	{"block_unlisted", "the donation holds a block sharing.blocks does not list"},
-	{"time_zone", "options.time_zone is not an IANA time zone name"},
-	{"bad_date", "a date or month does not exist on the calendar (such as 2023-02-30)"},
-	{"date_order", "dates are out of order: first_day after last_day, last_day after source.newest_day, from after to, or views outside from..to"},
-	{"over_budget", "the stored JSON is longer than sharing.max_bytes"},
-	{"not_stored", "the participation status says the participant shared or declined, but the survey field holds no donation"},
-	{"status_behind", "the survey field holds a donation or a decline, but the participation status stops at an earlier step"},
-	{"bad_status", "the participation status field holds something that is not a valid status"},
+// WarningCodes returns every warning code with what it means, in the
+// order the checks run. The codebook lists them.
+func WarningCodes() []struct{ Code, Meaning string } {
+	return []struct{ Code, Meaning string }{
+		{"rows_total", "rows_total is not totals.views plus the sum of excluded"},
+		{"titles_total", "totals.titles is not totals.series plus totals.movies"},
+		{"totals", "a part of the totals exceeds its whole (hidden or autoplayed views above views, active days above views), or views and first_day/last_day disagree"},
+		{"months_total", "the months of by_month do not sum to totals.views and totals.seconds"},
+		{"months_range", "by_month is not every month from the month of first_day to that of last_day, ascending"},
+		{"weekday_hour_total", "weekday_hour_seconds does not sum to totals.seconds"},
+		{"devices_total", "by_device does not list each device class once, in order, summing to totals.views and totals.seconds"},
+		{"titles_list", "the title list disagrees with the totals and the options: more rows than the title detail allows, rows plus titles_removed plus titles_dropped_for_size not the titles asked for, out of order, or a title's months outside the views' months"},
+		{"binge", "binge figures exceed the views they are part of"},
+		{"profiles", "profiles.selected is not between 1 and profiles.count"},
+		{"account", "an account block's parts do not sum to its total"},
+		{"block_missing", "sharing.blocks lists a block the donation does not hold"},
+		{"block_unlisted", "the donation holds a block sharing.blocks does not list"},
+		{"time_zone", "options.time_zone is not an IANA time zone name"},
+		{"bad_date", "a date or month does not exist on the calendar (such as 2023-02-30)"},
+		{"date_order", "dates are out of order: first_day after last_day, last_day after source.newest_day, from after to, or views outside from..to"},
+		{"over_budget", "the stored JSON is longer than sharing.max_bytes"},
+		{"not_stored", "the participation status says the participant shared or declined, but the survey field holds no donation"},
+		{"status_behind", "the survey field holds a donation or a decline, but the participation status stops at an earlier step"},
+		{"bad_status", "the participation status field holds something that is not a valid status"},
+	}
 }
 
 // Warnings checks the invariants the format's documentation states
@@ -92,9 +94,10 @@ func (d *Donation) Warnings() []Warning {
 	}
 	if d.ByDevice != nil {
 		var views, seconds int64
-		ok := len(d.ByDevice) == len(extractor.DeviceClasses)
+		classes := extractor.DeviceClasses()
+		ok := len(d.ByDevice) == len(classes)
 		for i, dv := range d.ByDevice {
-			ok = ok && dv.Class == extractor.DeviceClasses[i]
+			ok = ok && dv.Class == classes[i]
 			views += dv.Views
 			seconds += dv.Seconds
 		}
@@ -266,7 +269,7 @@ func (d *Donation) checkBlocks(warn func(code, format string, args ...any)) {
 			warn("block_missing", "%s is listed in sharing.blocks but not there", b)
 		}
 	}
-	for _, b := range ShareBlocks {
+	for _, b := range ShareBlocks() {
 		if d.blockPresent(b) && !d.Shared(b) {
 			warn("block_unlisted", "%s is there but not listed in sharing.blocks", b)
 		}

@@ -37,7 +37,7 @@ func TestWarningsSoundOnRealDonations(t *testing.T) {
 	}
 	optionSets := []func(*extractor.Options){
 		func(o *extractor.Options) {},
-		func(o *extractor.Options) { o.Titles = extractor.TitlesAll; o.Account = extractor.AccountBlocks },
+		func(o *extractor.Options) { o.Titles = extractor.TitlesAll; o.Account = extractor.AccountBlocks() },
 		func(o *extractor.Options) { o.Titles = extractor.TitlesNone; o.TimeZone = "Asia/Tokyo" },
 		func(o *extractor.Options) { o.Top = 5; o.Profiles = []string{"Kids"}; o.MinSeconds = 0 },
 		func(o *extractor.Options) { o.From, o.To = "2021-03-01", "2022-10-31"; o.TimeZone = "America/New_York" },
@@ -100,7 +100,7 @@ func TestWarningsSoundOnSamples(t *testing.T) {
 			continue
 		}
 		opts := extractor.DefaultOptions()
-		opts.Account = extractor.AccountBlocks
+		opts.Account = extractor.AccountBlocks()
 		opts.TimeZone = "Europe/Amsterdam"
 		s, err := extractor.Extract(context.Background(), files, opts)
 		closer.Close()
@@ -164,7 +164,7 @@ func TestWarningsCatchBrokenInvariants(t *testing.T) {
 	if _, err := synth.WriteZip(&buf, synth.Config{Rows: 3000, Seed: 9}); err != nil {
 		t.Fatal(err)
 	}
-	s := extract(t, buf.Bytes(), func(o *extractor.Options) { o.Account = extractor.AccountBlocks; o.Top = 10 })
+	s := extract(t, buf.Bytes(), func(o *extractor.Options) { o.Account = extractor.AccountBlocks(); o.Top = 10 })
 	good, err := Share(s, ShareOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -298,8 +298,8 @@ func TestWarningCodesAreDocumented(t *testing.T) {
 			continue
 		}
 		code := strings.SplitN(line[i+len(`warn("`):], `"`, 2)[0]
-		if !slices.ContainsFunc(WarningCodes, func(c struct{ Code, Meaning string }) bool { return c.Code == code }) {
-			t.Errorf("warning %q is not in WarningCodes", code)
+		if !slices.ContainsFunc(WarningCodes(), func(c struct{ Code, Meaning string }) bool { return c.Code == code }) {
+			t.Errorf("warning %q is not in WarningCodes()", code)
 		}
 	}
 }

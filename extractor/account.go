@@ -21,15 +21,17 @@ const (
 	AccountTenureBlock   = "tenure"   // membership length in months
 )
 
-// AccountBlocks lists every valid name for Options.Account, in the order
-// the blocks appear in Account. Extract refuses other names with
+// AccountBlocks returns every valid name for Options.Account, in the
+// order the blocks appear in Account. Read refuses other names with
 // codes.BadOptions.
-var AccountBlocks = []string{AccountProfilesBlock, AccountSearchesBlock, AccountRatingsBlock, AccountMyListBlock, AccountTenureBlock}
+func AccountBlocks() []string {
+	return []string{AccountProfilesBlock, AccountSearchesBlock, AccountRatingsBlock, AccountMyListBlock, AccountTenureBlock}
+}
 
 // validateAccountBlocks checks that every name in blocks is in AccountBlocks.
 func validateAccountBlocks(blocks []string) error {
 	for _, b := range blocks {
-		if !slices.Contains(AccountBlocks, b) {
+		if !slices.Contains(AccountBlocks(), b) {
 			return codes.New(codes.BadOptions, "unknown account block %q", b)
 		}
 	}

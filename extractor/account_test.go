@@ -355,7 +355,7 @@ func TestAccountPrivacy(t *testing.T) {
 		"CONTENT_INTERACTION/MyList.csv":        "Profile Name,Title Name,Country,Utc Title Add Date\n" + c + "," + c + "," + c + ",2022-01-01\n",
 		"ACCOUNT/SubscriptionHistory.csv":       subscriptionHeader + "2020-01-01 00:00:00.000+0000,false,2021-01-01 00:00:00.000,true," + c + ",1," + c + ",,,,,,,," + c + "\n",
 	}
-	a, err := readAccount(context.Background(), files, AccountBlocks, everyProfile(time.UTC))
+	a, err := readAccount(context.Background(), files, AccountBlocks(), everyProfile(time.UTC))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -477,7 +477,7 @@ func TestAccountCanary(t *testing.T) {
 	}
 	opts := DefaultOptions()
 	opts.Titles = TitlesNone
-	opts.Account = AccountBlocks
+	opts.Account = AccountBlocks()
 	s, err := Extract(context.Background(), files, opts)
 	if err != nil {
 		t.Fatal(err)
@@ -558,11 +558,11 @@ func BenchmarkReadAccount(b *testing.B) {
 // everyProfile is the configuration of a read that selects every profile,
 // with local months in loc.
 func everyProfile(loc *time.Location) *config {
-	return &config{loc: loc, allSelect: true}
+	return &config{loc: loc}
 }
 
-// readAccount reads the account blocks of files as a summary of the
-// profiles cfg selects has them: tenure ends an open membership at the
+// readAccount reads the account blocks of files as a summary of every
+// profile has them: tenure ends an open membership at the
 // newest Start Time of ViewingActivity.csv when files hold one.
 func readAccount(ctx context.Context, files input.FileSet, blocks []string, cfg *config) (*Account, error) {
 	if len(blocks) == 0 {
@@ -578,5 +578,5 @@ func readAccount(ctx context.Context, files input.FileSet, blocks []string, cfg 
 			newest.merge(&p.fig.newest)
 		}
 	}
-	return f.account(cfg.selectsAccountRow, newest, cfg.loc), nil
+	return f.account(func(string) bool { return true }, newest, cfg.loc), nil
 }

@@ -239,9 +239,10 @@ func (c *deviceCache) class(b []byte) int {
 	}
 	i, ok := c.index[string(b)]
 	if !ok {
-		i = slices.Index(DeviceClasses[:], ClassifyDevice(csvscan.Text(b)))
+		order := deviceOrder()
+		i = slices.Index(order[:], classifyDevice(csvscan.Text(b)))
 		if i < 0 {
-			i = len(DeviceClasses) - 1 // DeviceOther
+			i = numDeviceClasses - 1 // DeviceOther
 		}
 		c.index[string(b)] = i
 	}
@@ -327,7 +328,7 @@ func (c *rawTitleCache) add(raw string) int {
 		// time, where decoding walks a valid string byte by byte.
 		valid = csvscan.Text([]byte(raw))
 	}
-	t := ParseTitle(valid)
+	t := parseTitle(valid)
 	c.index[raw] = len(c.raw)
 	c.raw = append(c.raw, rawTitle{raw: raw, key: titleKey{name: t.Name, kind: t.Kind}, season: t.Season, ep: t.Episode})
 	return len(c.raw) - 1

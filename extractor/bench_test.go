@@ -85,7 +85,7 @@ func BenchmarkExtract(b *testing.B) {
 
 // BenchmarkDecode100k compares ways of reading the same 100,000-row CSV
 // (no ZIP): the fast path alone, Extract on the lone CSV (fast path plus
-// aggregation), encoding/csv, and gocsv into ViewingRow (the schema).
+// aggregation), encoding/csv, and gocsv into viewingRow (the schema).
 func BenchmarkDecode100k(b *testing.B) {
 	var g *benchExport
 	setup := func(b *testing.B) *benchExport {
@@ -155,7 +155,7 @@ func BenchmarkDecode100k(b *testing.B) {
 			r := csv.NewReader(bytes.NewReader(g.csv))
 			r.FieldsPerRecord, r.LazyQuotes = -1, true
 			n := int64(0)
-			err := gocsv.UnmarshalDecoderToCallback(gocsv.NewSimpleDecoderFromCSVReader(r), func(ViewingRow) { n++ })
+			err := gocsv.UnmarshalDecoderToCallback(gocsv.NewSimpleDecoderFromCSVReader(r), func(viewingRow) { n++ })
 			if err != nil || n != g.rows {
 				b.Fatalf("%d rows, %v", n, err)
 			}

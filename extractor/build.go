@@ -156,7 +156,7 @@ func (a *Aggregates) summary(fig *figures, binge Binge) *Summary {
 		},
 		ByMonth:            make([]MonthStat, len(fig.months.buckets)),
 		WeekdayHourSeconds: fig.hours,
-		ByDevice:           make([]DeviceStat, len(DeviceClasses)),
+		ByDevice:           make([]DeviceStat, numDeviceClasses),
 		Binge:              binge,
 		Excluded:           fig.excluded(),
 		RowsTotal:          int64(fig.rows),
@@ -177,7 +177,7 @@ func (a *Aggregates) summary(fig *figures, binge Binge) *Summary {
 	for i, m := range fig.months.buckets {
 		s.ByMonth[i] = MonthStat{Month: formatMonth(fig.months.base + int64(i)), Views: m.views, Seconds: m.seconds}
 	}
-	for i, c := range DeviceClasses {
+	for i, c := range deviceOrder() {
 		s.ByDevice[i] = DeviceStat{Class: c, Views: fig.devices[i].views, Seconds: fig.devices[i].seconds}
 	}
 	s.Totals.Titles = int64(len(fig.titles.stats))

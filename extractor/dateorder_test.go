@@ -167,10 +167,10 @@ func TestReadableSelection(t *testing.T) {
 		if err == nil && s.Excluded.Malformed != tt.unread {
 			t.Errorf("%s: malformed %d, want %d", tt.name, s.Excluded.Malformed, tt.unread)
 		}
-		// ListProfiles knows no options: it applies the half rule only.
+		// listProfiles knows no options: it applies the half rule only.
 		if tt.profiles == nil && !strings.HasPrefix(tt.name, "no view") {
-			if _, err := ListProfiles(t.Context(), loneCSV(tt.csv)); codes.Of(err) != tt.want {
-				t.Errorf("%s: ListProfiles %v, want %q", tt.name, err, tt.want)
+			if _, err := listProfiles(t.Context(), loneCSV(tt.csv)); codes.Of(err) != tt.want {
+				t.Errorf("%s: listProfiles %v, want %q", tt.name, err, tt.want)
 			}
 		}
 	}

@@ -50,9 +50,9 @@ func ExampleExtract() {
 	// profiles: 1 chosen: 1 rows: 4
 }
 
-// ListProfiles names the profiles for the participant's own choice; a
+// Profiles names the profiles for the participant's own choice; a
 // summary only counts them.
-func ExampleListProfiles() {
+func ExampleAggregates_Profiles() {
 	const csv = "Profile Name,Start Time,Duration,Title\n" +
 		"Mom & Dad,2024-03-02 19:30:00,00:42:10,Glass Onion: A Knives Out Mystery\n" +
 		"Kids,2024-03-01 16:00:00,00:20:00,Bluey: Season 1: Magic Xylophone (Episode 1)\n" +
@@ -62,7 +62,12 @@ func ExampleListProfiles() {
 		fmt.Println(codes.Of(err))
 		return
 	}
-	list, err := extractor.ListProfiles(context.Background(), files)
+	a, err := extractor.Read(context.Background(), files, extractor.DefaultOptions(), extractor.Range{})
+	if err != nil {
+		fmt.Println(codes.Of(err))
+		return
+	}
+	list, err := a.Profiles()
 	if err != nil {
 		fmt.Println(codes.Of(err))
 		return

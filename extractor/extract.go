@@ -33,17 +33,6 @@ func Extract(ctx context.Context, files input.FileSet, opts Options) (*Summary, 
 	return a.Summary(opts.Profiles)
 }
 
-// ListProfiles returns the profiles of the export in order of first
-// appearance, with their real names (for the participant's choice on
-// screen only) and their figures under the default options.
-func ListProfiles(ctx context.Context, files input.FileSet) ([]ProfileInfo, error) {
-	a, err := Read(ctx, files, DefaultOptions(), Range{})
-	if err != nil {
-		return nil, err
-	}
-	return a.Profiles()
-}
-
 // openViewingActivity finds ViewingActivity in files and opens it past its
 // header; name is the file it opened. When it is missing, the error says
 // what the input is instead: the quick viewing-history download, archives

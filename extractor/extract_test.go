@@ -168,11 +168,11 @@ func TestDevices(t *testing.T) {
 		"P,2023-01-01 11:00:00,00:20:00,,M,,Sony PS4,,,\n" +
 		"P,2023-01-01 12:00:00,00:30:00,,M,,Chrome PC (Cadmium),,,\n"
 	s := mustExtract(t, loneCSV(csv), DefaultOptions())
-	if len(s.ByDevice) != len(DeviceClasses) {
+	if len(s.ByDevice) != len(DeviceClasses()) {
 		t.Fatalf("by_device has %d classes", len(s.ByDevice))
 	}
 	for i, d := range s.ByDevice {
-		want := DeviceStat{Class: DeviceClasses[i]}
+		want := DeviceStat{Class: DeviceClasses()[i]}
 		switch d.Class {
 		case DeviceConsole:
 			want.Views, want.Seconds = 2, 1800
@@ -284,7 +284,7 @@ func TestListProfiles(t *testing.T) {
 		"Anna,2023-01-01 11:00:00,01:00:00,,M,,PC,,,\n" +
 		"Kids,2023-01-01 12:00:00,01:00:00,,M,,PC,,,\n" +
 		"Kids,garbage,,,M,,PC,,,\n"
-	got, err := ListProfiles(context.Background(), loneCSV(csv))
+	got, err := listProfiles(context.Background(), loneCSV(csv))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -293,11 +293,11 @@ func TestListProfiles(t *testing.T) {
 		{Pseudonym: "P2", Name: "Anna", Rows: 1, Views: 1, Seconds: 3600, FirstDay: "2023-01-01", LastDay: "2023-01-01"},
 	}
 	if !reflect.DeepEqual(got, want) {
-		t.Errorf("ListProfiles = %+v, want %+v", got, want)
+		t.Errorf("listProfiles = %+v, want %+v", got, want)
 	}
 	// Without a Profile Name column there is one unnamed profile.
 	noName := "Start Time,Duration,Title\n2023-01-01 10:00:00,01:00:00,M\n2023-01-02 10:00:00,01:00:00,M\n"
-	got, err = ListProfiles(context.Background(), loneCSV(noName))
+	got, err = listProfiles(context.Background(), loneCSV(noName))
 	if err != nil || !reflect.DeepEqual(got, []ProfileInfo{{Pseudonym: "P1", Rows: 2, Views: 2, Seconds: 7200, FirstDay: "2023-01-01", LastDay: "2023-01-02"}}) {
 		t.Errorf("no profile column: %+v, %v", got, err)
 	}
@@ -400,9 +400,9 @@ func TestErrorCodes(t *testing.T) {
 			t.Errorf("%s: %T is not a *codes.Error", tc.name, err)
 		}
 		if tc.want != codes.BadOptions {
-			_, perr := ListProfiles(context.Background(), tc.files)
+			_, perr := listProfiles(context.Background(), tc.files)
 			if codes.Of(perr) != tc.want {
-				t.Errorf("%s: ListProfiles err = %v, want %s", tc.name, perr, tc.want)
+				t.Errorf("%s: listProfiles err = %v, want %s", tc.name, perr, tc.want)
 			}
 		}
 	}
@@ -420,8 +420,8 @@ func TestAborted(t *testing.T) {
 	if _, err := Extract(ctx, loneCSV(b.String()), DefaultOptions()); codes.Of(err) != codes.Aborted {
 		t.Errorf("Extract: %v, want aborted", err)
 	}
-	if _, err := ListProfiles(ctx, loneCSV(b.String())); codes.Of(err) != codes.Aborted {
-		t.Errorf("ListProfiles: %v, want aborted", err)
+	if _, err := listProfiles(ctx, loneCSV(b.String())); codes.Of(err) != codes.Aborted {
+		t.Errorf("listProfiles: %v, want aborted", err)
 	}
 }
 
@@ -510,9 +510,9 @@ func TestReadFailuresAndPanics(t *testing.T) {
 		if strings.Contains(fmt.Sprint(err), "boom") || strings.Contains(fmt.Sprint(err), "disk") {
 			t.Errorf("the message carries the cause: %v", err)
 		}
-		list, err := ListProfiles(context.Background(), tc.files)
+		list, err := listProfiles(context.Background(), tc.files)
 		if codes.Of(err) != tc.want || list != nil {
-			t.Errorf("%+v: ListProfiles = %v, %v; want %s", tc.files, list, err, tc.want)
+			t.Errorf("%+v: listProfiles = %v, %v; want %s", tc.files, list, err, tc.want)
 		}
 	}
 }

@@ -126,7 +126,7 @@ func FuzzOptionsJSON(f *testing.F) {
 
 // studyFieldsHold reports whether s is in an option other than Profiles.
 func studyFieldsHold(o extractor.Options, s string) bool {
-	fields := append([]string{o.TimeZone, o.From, o.To, o.Titles}, o.Account...)
+	fields := append([]string{o.TimeZone, o.From, o.To, string(o.Titles)}, o.Account...)
 	return slices.ContainsFunc(fields, func(f string) bool { return strings.Contains(f, s) })
 }
 
@@ -160,8 +160,8 @@ func FuzzOpenFolder(f *testing.F) {
 		opts.Limits = fuzzLimits()
 		opts.Titles = extractor.TitlesAll
 		checkExtract(t, files, opts)
-		if _, err := extractor.ListProfiles(context.Background(), files); err != nil && !knownCode(codes.Of(err)) {
-			t.Fatalf("ListProfiles: %v", err)
+		if _, err := listProfiles(files); err != nil && !knownCode(codes.Of(err)) {
+			t.Fatalf("profiles: %v", err)
 		}
 	})
 }

@@ -44,9 +44,9 @@ var knownCodes = map[codes.Code]bool{
 }
 
 // FuzzExtractCSV feeds arbitrary bytes as a lone CSV to Extract and
-// ListProfiles with small limits: never a panic (which Extract would
+// listProfiles with small limits: never a panic (which Extract would
 // report as codes.Internal), only known codes, and on success the row
-// invariant, valid JSON and agreement with ListProfiles.
+// invariant, valid JSON and agreement with listProfiles.
 func FuzzExtractCSV(f *testing.F) {
 	for _, s := range csvFuzzSeeds {
 		f.Add([]byte(s))
@@ -76,11 +76,11 @@ func FuzzExtractCSV(f *testing.F) {
 		if err != nil || !utf8.Valid(b) || strings.Contains(string(b), "null") {
 			t.Fatalf("JSON %v: %s", err, b)
 		}
-		list, err := ListProfiles(context.Background(), files)
+		list, err := listProfiles(context.Background(), files)
 		if err != nil && codes.Of(err) != codes.TooLarge {
-			// ListProfiles uses the default line limit, so it may accept
+			// listProfiles uses the default line limit, so it may accept
 			// more; it must not fail where Extract succeeded otherwise.
-			t.Fatalf("ListProfiles: %v", err)
+			t.Fatalf("profiles: %v", err)
 		}
 		if err == nil {
 			var rows int64
@@ -88,7 +88,7 @@ func FuzzExtractCSV(f *testing.F) {
 				rows += p.Rows
 			}
 			if rows != s.RowsTotal || int64(len(list)) != s.Profiles.Count || s.Profiles.Selected != s.Profiles.Count {
-				t.Fatalf("ListProfiles %d profiles, %d rows; Extract %+v, %d rows", len(list), rows, s.Profiles, s.RowsTotal)
+				t.Fatalf("listProfiles %d profiles, %d rows; Extract %+v, %d rows", len(list), rows, s.Profiles, s.RowsTotal)
 			}
 		}
 	})

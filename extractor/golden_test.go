@@ -29,7 +29,7 @@ var updateGolden = flag.Bool("update-golden", false, "rewrite testdata/golden-su
 const goldenPath = "testdata/golden-summaries.json"
 
 // goldenOptions are the option sets every golden input is summarised with.
-// Profile choices are by position in ListProfiles' order, so that no
+// Profile choices are by position in the order Aggregates.Profiles lists them, so that no
 // profile name appears in a key.
 var goldenOptions = []struct {
 	name string
@@ -49,7 +49,7 @@ var goldenOptions = []struct {
 	{"new-york-top3-min600", func(o *extractor.Options, _ []extractor.ProfileInfo) {
 		o.TimeZone, o.Top, o.MinSeconds = "America/New_York", 3, 600
 	}},
-	{"account", func(o *extractor.Options, _ []extractor.ProfileInfo) { o.Account = extractor.AccountBlocks }},
+	{"account", func(o *extractor.Options, _ []extractor.ProfileInfo) { o.Account = extractor.AccountBlocks() }},
 }
 
 // goldenInput is one input of the golden test, opened on demand.
@@ -130,7 +130,7 @@ func TestGoldenSummaries(t *testing.T) {
 	}
 	got := map[string]string{}
 	for _, in := range goldenInputs(t) {
-		profiles, err := extractor.ListProfiles(context.Background(), in.open(t))
+		profiles, err := listProfiles(in.open(t))
 		if err != nil {
 			// Samples that are not a full export (the quick viewing
 			// history) are pinned by their error code.

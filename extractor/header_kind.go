@@ -93,7 +93,7 @@ func classifyHeader(header [][]byte, head []byte, err error) error {
 }
 
 // hasViewingColumn reports whether header names a column of
-// ViewingActivity.csv: one the extractor reads (ViewingRow) or one it
+// ViewingActivity.csv: one the extractor reads (viewingRow) or one it
 // leaves alone.
 func hasViewingColumn(header [][]byte) bool {
 	names := []string{"bookmark", "latest bookmark"}

@@ -77,3 +77,13 @@ func openTable(t testing.TB, r io.ReaderAt, size int64) input.FileSet {
 	}
 	return files
 }
+
+// listProfiles is what the widget shows for the participant's choice:
+// the profiles of a whole-table Read under the default options.
+func listProfiles(ctx context.Context, files input.FileSet) ([]ProfileInfo, error) {
+	a, err := Read(ctx, files, DefaultOptions(), Range{})
+	if err != nil {
+		return nil, err
+	}
+	return a.Profiles()
+}

@@ -2,11 +2,15 @@ package extractor
 
 import "github.com/netflix-donation/widget/extractor/input"
 
-// Title detail levels for Options.Titles.
+// TitleDetail is how much of the title list a summary holds
+// (Options.Titles). Its string is the JSON value of options.titles.
+type TitleDetail string
+
+// The title details.
 const (
-	TitlesNone = "none" // no title list
-	TitlesTop  = "top"  // the Top titles by seconds
-	TitlesAll  = "all"  // every title
+	TitlesNone TitleDetail = "none" // no title list
+	TitlesTop  TitleDetail = "top"  // the Top titles by seconds
+	TitlesAll  TitleDetail = "all"  // every title
 )
 
 // Options control what Extract counts. The zero value is not useful; start
@@ -23,7 +27,7 @@ type Options struct {
 	From string `json:"from"`
 	To   string `json:"to"`
 	// Titles is the title detail: TitlesNone, TitlesTop (default) or TitlesAll.
-	Titles string `json:"titles"`
+	Titles TitleDetail `json:"titles"`
 	// Top is the number of titles kept with TitlesTop. Default 25.
 	Top int `json:"top"`
 	// Account lists opt-in account-level blocks to read (see Account).

@@ -1,7 +1,6 @@
 package extractor
 
 import (
-	"strings"
 	"time"
 
 	// The browser has no zone files: embed the IANA database so that
@@ -15,12 +14,10 @@ import (
 type config struct {
 	loc        *time.Location
 	zoneName   string
-	allSelect  bool            // every profile is selected
-	selected   map[string]bool // selected profile names when !allSelect
 	minSeconds int64
 	fromDay    int64 // first local day number included (days since 1970-01-01)
 	toDay      int64 // last local day number included
-	titles     string
+	titles     TitleDetail
 	top        int
 	opts       Options
 }
@@ -51,15 +48,6 @@ func validateOptions(opts Options) (*config, error) {
 		return nil, codes.Wrap(codes.BadOptions, err, "unknown time zone")
 	}
 	c.loc, c.zoneName = loc, zone
-
-	c.allSelect = len(opts.Profiles) == 0
-	c.selected = make(map[string]bool, len(opts.Profiles))
-	for _, p := range opts.Profiles {
-		if strings.EqualFold(p, "all") && len(opts.Profiles) == 1 {
-			c.allSelect = true
-		}
-		c.selected[p] = true
-	}
 
 	if opts.MinSeconds < 0 {
 		return nil, codes.New(codes.BadOptions, "minimum seconds must not be negative")
@@ -113,17 +101,4 @@ func parseDay(s string) (int64, bool) {
 		return 0, false
 	}
 	return floorDiv(t.Unix(), secondsPerDay), true
-}
-
-// selects reports whether the profile named name is selected.
-func (c *config) selects(name string) bool {
-	return c.allSelect || c.selected[name]
-}
-
-// selectsAccountRow reports whether a row of a per-profile account table
-// (searches, ratings, My List, profiles) belongs to a chosen profile. Those
-// tables name the profile as ViewingActivity.csv does; a row without a
-// name counts only when every profile is chosen.
-func (c *config) selectsAccountRow(profile string) bool {
-	return c.allSelect || (profile != "" && c.selected[profile])
 }

@@ -118,7 +118,7 @@ func TestRangesGiveExtract(t *testing.T) {
 		"amsterdam": func(o *Options) { o.TimeZone = "Europe/Amsterdam"; o.Titles = TitlesAll },
 		"one":       func(o *Options) { o.Profiles = []string{"Bram"}; o.MinSeconds = 0 },
 		"period":    func(o *Options) { o.From, o.To = "2022-01-01", "2022-12-31"; o.Titles = TitlesNone },
-		"account":   func(o *Options) { o.Account = AccountBlocks },
+		"account":   func(o *Options) { o.Account = AccountBlocks() },
 	}
 	for inName, files := range inputs {
 		for optName, fn := range optionSets {
@@ -445,7 +445,7 @@ func FuzzMerge(f *testing.F) {
 func TestSummaryPerChoice(t *testing.T) {
 	csv, _ := synthCSV(t, synth.Config{Rows: 6000, Seed: 37, Malformed: true, Lenient: true})
 	files := loneCSV(string(csv))
-	o := optionsWith(func(o *Options) { o.Titles = TitlesAll; o.TimeZone = "Europe/Amsterdam"; o.Account = AccountBlocks })
+	o := optionsWith(func(o *Options) { o.Titles = TitlesAll; o.TimeZone = "Europe/Amsterdam"; o.Account = AccountBlocks() })
 	a, err := Read(context.Background(), files, o, Range{})
 	if err != nil {
 		t.Fatal(err)

@@ -55,7 +55,7 @@ func checkResaves(t *testing.T, pristine []byte, zones []string, proved bool) {
 			t.Fatalf("the pristine table: lenient_rows %d, date_order %q", base.LenientRows, base.Source.DateOrder)
 		}
 		want := resaveFiguresOf(base)
-		baseList, err := ListProfiles(t.Context(), loneCSV(string(pristine)))
+		baseList, err := listProfiles(t.Context(), loneCSV(string(pristine)))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -84,9 +84,9 @@ func checkResaves(t *testing.T, pristine []byte, zones []string, proved bool) {
 					t.Errorf("%s (%s, %s): lenient_rows %d of %d, date_order %q assumed %v; want %q assumed %v",
 						shape.Name, files.Kind(), zone, s.LenientRows, s.RowsTotal, s.Source.DateOrder, s.Source.DateOrderAssumed, order, !proved)
 				}
-				list, err := ListProfiles(t.Context(), files)
+				list, err := listProfiles(t.Context(), files)
 				if err != nil || len(list) != len(baseList) {
-					t.Fatalf("%s: ListProfiles %d profiles, %v", shape.Name, len(list), err)
+					t.Fatalf("%s: listProfiles %d profiles, %v", shape.Name, len(list), err)
 				}
 				for i, p := range list {
 					if p.Rows != baseList[i].Rows {

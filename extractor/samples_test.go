@@ -155,10 +155,10 @@ func TestRealSamples(t *testing.T) {
 				activeDays: s.Totals.ActiveDays, firstDay: s.Totals.FirstDay, lastDay: s.Totals.LastDay,
 				newestDay: s.Source.NewestDay,
 			}
-			// Per-profile rows are not in a summary; ListProfiles counts them.
-			list, err := ListProfiles(context.Background(), files)
+			// Per-profile rows are not in a summary; listProfiles counts them.
+			list, err := listProfiles(context.Background(), files)
 			if err != nil {
-				t.Fatalf("ListProfiles: %v", err)
+				t.Fatalf("profiles: %v", err)
 			}
 			for _, p := range list {
 				got.profileRows = append(got.profileRows, p.Rows)

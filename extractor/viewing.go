@@ -9,12 +9,12 @@ import (
 	"github.com/netflix-donation/widget/extractor/csvscan"
 )
 
-// ViewingRow is THE schema of ViewingActivity.csv: its csv tags name the
+// viewingRow is THE schema of ViewingActivity.csv: its csv tags name the
 // columns the extractor reads (matched by name, see bindHeader), and the
 // gocsv mapper can decode the table into it directly. The fast decoder
 // derives its column map from these tags, so there is one definition.
 // Bookmark and Latest Bookmark are not read: nothing in a summary uses them.
-type ViewingRow struct {
+type viewingRow struct {
 	ProfileName           string `csv:"Profile Name"`
 	StartTime             string `csv:"Start Time" required:"true"`
 	Duration              string `csv:"Duration" required:"true"`
@@ -25,7 +25,7 @@ type ViewingRow struct {
 	Country               string `csv:"Country"`
 }
 
-// Positions of the ViewingRow fields, in struct order; a test checks them
+// Positions of the viewingRow fields, in struct order; a test checks them
 // against the struct so that they cannot drift.
 const (
 	colProfile = iota
@@ -45,10 +45,10 @@ type viewingColumn struct {
 	required bool
 }
 
-// viewingSchema reflects over ViewingRow once per decoder.
+// viewingSchema reflects over viewingRow once per decoder.
 func viewingSchema() [numViewingCols]viewingColumn {
 	var cols [numViewingCols]viewingColumn
-	t := reflect.TypeFor[ViewingRow]()
+	t := reflect.TypeFor[viewingRow]()
 	for i := range t.NumField() {
 		f := t.Field(i)
 		cols[i] = viewingColumn{name: f.Tag.Get("csv"), required: f.Tag.Get("required") == "true"}
@@ -64,7 +64,7 @@ func normalizeHeader(b []byte) string {
 	return strings.ToLower(strings.TrimSpace(string(b)))
 }
 
-// columnMap maps each ViewingRow field to its index in a record, or -1.
+// columnMap maps each viewingRow field to its index in a record, or -1.
 type columnMap [numViewingCols]int
 
 // bindHeader matches a header record against the schema. Extra columns
@@ -104,39 +104,12 @@ func bindHeader(header [][]byte) (columnMap, error) {
 	return m, nil
 }
 
-// field returns column c of rec, or nil when the column is absent from
-// the header or the record is short.
-func (m *columnMap) field(rec [][]byte, c int) []byte {
-	j := m[c]
-	if j < 0 || j >= len(rec) {
-		return nil
-	}
-	return rec[j]
-}
-
 // get returns column c of r, or nil when the column is absent from the
-// header or the record is short: field for a record.
+// header or the record is short.
 func (m *columnMap) get(r *csvscan.Record, c int) []byte {
 	j := m[c]
 	if j < 0 || j >= r.Len() {
 		return nil
 	}
 	return r.Field(j)
-}
-
-// row converts a record to a ViewingRow (allocating strings, invalid
-// UTF-8 replaced). The hot path does not use it; tests compare it with
-// gocsv, and it documents what the fast path reads.
-func (m *columnMap) row(rec [][]byte) ViewingRow {
-	s := func(c int) string { return csvscan.Text(m.field(rec, c)) }
-	return ViewingRow{
-		ProfileName:           s(colProfile),
-		StartTime:             s(colStart),
-		Duration:              s(colDuration),
-		Attributes:            s(colAttributes),
-		Title:                 s(colTitle),
-		SupplementalVideoType: s(colSupplemental),
-		DeviceType:            s(colDevice),
-		Country:               s(colCountry),
-	}
 }

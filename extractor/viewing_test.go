@@ -15,11 +15,12 @@ import (
 	"github.com/gocarina/gocsv"
 
 	"github.com/netflix-donation/widget/extractor/codes"
+	"github.com/netflix-donation/widget/extractor/csvscan"
 	"github.com/netflix-donation/widget/internal/synth"
 )
 
 // TestViewingColumnConstants checks that the col* constants name the
-// ViewingRow fields in struct order, and the tags are the real header names.
+// viewingRow fields in struct order, and the tags are the real header names.
 func TestViewingColumnConstants(t *testing.T) {
 	want := map[int][2]string{
 		colProfile:      {"ProfileName", "Profile Name"},
@@ -31,9 +32,9 @@ func TestViewingColumnConstants(t *testing.T) {
 		colDevice:       {"DeviceType", "Device Type"},
 		colCountry:      {"Country", "Country"},
 	}
-	typ := reflect.TypeFor[ViewingRow]()
+	typ := reflect.TypeFor[viewingRow]()
 	if typ.NumField() != numViewingCols || len(want) != numViewingCols {
-		t.Fatalf("ViewingRow has %d fields, constants name %d", typ.NumField(), numViewingCols)
+		t.Fatalf("viewingRow has %d fields, constants name %d", typ.NumField(), numViewingCols)
 	}
 	for i, w := range want {
 		f := typ.Field(i)
@@ -233,7 +234,7 @@ func TestInvalidUTF8Title(t *testing.T) {
 	if len(s.Titles) != 1 || s.Titles[0].Name != "Café “Société” €" || s.Titles[0].Episodes != 2 {
 		t.Errorf("titles = %+v", s.Titles)
 	}
-	list, err := ListProfiles(context.Background(), loneCSV(in))
+	list, err := listProfiles(context.Background(), loneCSV(in))
 	if err != nil || len(list) != 2 || list[0].Name != "Zoë’s" || list[1].Name != "Pÿ" {
 		t.Errorf("profiles = %+v, %v", list, err)
 	}
@@ -255,7 +256,7 @@ func TestFastPathMatchesGocsv(t *testing.T) {
 		}
 		r := csv.NewReader(bytes.NewReader(b.Bytes()))
 		r.FieldsPerRecord, r.LazyQuotes = -1, true
-		var want []ViewingRow
+		var want []viewingRow
 		if err := gocsv.UnmarshalCSV(r, &want); err != nil {
 			t.Fatal(err)
 		}
@@ -272,12 +273,12 @@ func TestFastPathMatchesGocsv(t *testing.T) {
 }
 
 // fastRows decodes every row of in through the fast path.
-func fastRows(t testing.TB, in []byte) []ViewingRow {
+func fastRows(t testing.TB, in []byte) []viewingRow {
 	v, err := openViewing(bytes.NewReader(in), 1<<20)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var rows []ViewingRow
+	var rows []viewingRow
 	for {
 		rec, err := v.Read()
 		if err == io.EOF {
@@ -287,5 +288,32 @@ func fastRows(t testing.TB, in []byte) []ViewingRow {
 			t.Fatal(err)
 		}
 		rows = append(rows, v.cols.row(rec))
+	}
+}
+
+// field returns column c of rec, or nil when the column is absent from
+// the header or the record is short.
+func (m *columnMap) field(rec [][]byte, c int) []byte {
+	j := m[c]
+	if j < 0 || j >= len(rec) {
+		return nil
+	}
+	return rec[j]
+}
+
+// row converts a record to a viewingRow (allocating strings, fields that
+// are not UTF-8 decoded as csvscan.Text does): what the fast path reads,
+// in the form gocsv decodes the table into.
+func (m *columnMap) row(rec [][]byte) viewingRow {
+	s := func(c int) string { return csvscan.Text(m.field(rec, c)) }
+	return viewingRow{
+		ProfileName:           s(colProfile),
+		StartTime:             s(colStart),
+		Duration:              s(colDuration),
+		Attributes:            s(colAttributes),
+		Title:                 s(colTitle),
+		SupplementalVideoType: s(colSupplemental),
+		DeviceType:            s(colDevice),
+		Country:               s(colCountry),
 	}
 }

@@ -324,20 +324,6 @@ func stringArg(args []safejs.Value, i int, def string) (string, error) {
 	return "", badInput("argument %d is not a string", i+1)
 }
 
-// intArg returns args[i] as an int; a bad_input error when it is not a
-// whole number that fits.
-func intArg(args []safejs.Value, i int) (int, error) {
-	v := arg(args, i)
-	if v.Type() != safejs.TypeNumber {
-		return 0, badInput("argument %d is not a number", i+1)
-	}
-	f, err := v.Float()
-	if err != nil || f != float64(int(f)) || f < -1<<31 || f > 1<<31 {
-		return 0, badInput("argument %d is not a whole number", i+1)
-	}
-	return int(f), nil
-}
-
 // badInput returns a bad_input error.
 func badInput(format string, args ...any) error {
 	return &codes.Error{Code: codeBadInput, Msg: fmt.Sprintf(format, args...)}

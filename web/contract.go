@@ -98,7 +98,7 @@ func camel(s string) string {
 }
 
 // ShareBlocks returns the summary blocks a study can share.
-func ShareBlocks() []string { return slices.Clone(donation.ShareBlocks) }
+func ShareBlocks() []string { return slices.Clone(donation.ShareBlocks()) }
 
 // AccountBlocks returns the opt-in account blocks.
-func AccountBlocks() []string { return slices.Clone(extractor.AccountBlocks) }
+func AccountBlocks() []string { return slices.Clone(extractor.AccountBlocks()) }

@@ -5,7 +5,6 @@ package main
 
 import (
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -291,5 +290,3 @@ func warningList(w []donation.Warning) string {
 	}
 	return strings.Join(codes, " ")
 }
-
-func itoa(n int) string { return strconv.Itoa(n) }

@@ -30,7 +30,7 @@ type donor struct {
 func makeDonors(t *testing.T, prefix string) []donor {
 	t.Helper()
 	optionSets := []func(*extractor.Options){
-		func(o *extractor.Options) { o.Titles = extractor.TitlesAll; o.Account = extractor.AccountBlocks },
+		func(o *extractor.Options) { o.Titles = extractor.TitlesAll; o.Account = extractor.AccountBlocks() },
 		func(o *extractor.Options) { o.Titles = extractor.TitlesNone; o.TimeZone = "Europe/Amsterdam" },
 		func(o *extractor.Options) { o.Top = 5; o.Account = []string{"searches", "ratings"} },
 	}
@@ -217,7 +217,7 @@ func checkTables(t *testing.T, out string, donors []donor) {
 				t.Errorf("%s %s: %d, want %d", d.id, col, got, want)
 			}
 		}
-		if r["first_day"] != s.Totals.FirstDay || r["time_zone"] != s.Options.TimeZone || r["title_detail"] != s.Options.Titles {
+		if r["first_day"] != s.Totals.FirstDay || r["time_zone"] != s.Options.TimeZone || r["title_detail"] != string(s.Options.Titles) {
 			t.Errorf("%s: first_day %s tz %s titles %s", d.id, r["first_day"], r["time_zone"], r["title_detail"])
 		}
 	}

@@ -66,6 +66,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	opts := extractor.DefaultOptions()
 	var profiles repeated
 	var account string
+	titles := string(opts.Titles)
 	var share bool
 	var maxBytes int
 	var blocks string
@@ -77,7 +78,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.IntVar(&opts.MinSeconds, "min-seconds", opts.MinSeconds, "minimum view length in seconds")
 	fs.StringVar(&opts.From, "from", "", "first local date YYYY-MM-DD")
 	fs.StringVar(&opts.To, "to", "", "last local date YYYY-MM-DD")
-	fs.StringVar(&opts.Titles, "titles", opts.Titles, "title detail: none, top or all")
+	fs.StringVar(&titles, "titles", titles, "title detail: none, top or all")
 	fs.IntVar(&opts.Top, "top", opts.Top, "titles kept with --titles top")
 	fs.StringVar(&account, "account", "", "comma-separated account blocks")
 	fs.BoolVar(&share, "share", false, "print the donation as shared, with checksum")
@@ -108,6 +109,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if !(len(profiles) == 1 && profiles[0] == "all") {
 		opts.Profiles = profiles
 	}
+	opts.Titles = extractor.TitleDetail(titles)
 	if account != "" {
 		opts.Account = strings.Split(account, ",")
 	}

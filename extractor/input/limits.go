@@ -1,7 +1,6 @@
 package input
 
 import (
-	"bytes"
 	"io"
 
 	"github.com/netflix-donation/widget/extractor/codes"
@@ -89,50 +88,6 @@ func (l *limitReader) Read(p []byte) (int, error) {
 		return n, l.err
 	}
 	l.left -= int64(n)
-	return n, err
-}
-
-// lineLimitReader fails with codes.TooLarge once a line (the bytes between
-// two '\n') is longer than max bytes. A CSV record is at least as long as
-// each of its lines, so a parser that wraps its input in one never
-// buffers more than max bytes for a record, even on a 50 MB line without
-// a newline. It costs one [bytes.IndexByte] scan per read.
-type lineLimitReader struct {
-	r   io.Reader
-	max int
-	cur int // length of the current, unfinished line
-	err error
-}
-
-// newLineLimitReader returns a reader that passes r through and fails with
-// codes.TooLarge on the first line longer than max bytes.
-func newLineLimitReader(r io.Reader, max int) *lineLimitReader {
-	return &lineLimitReader{r: r, max: max}
-}
-
-func (l *lineLimitReader) Read(p []byte) (int, error) {
-	if l.err != nil {
-		return 0, l.err
-	}
-	n, err := l.r.Read(p)
-	b := p[:n]
-	for {
-		i := bytes.IndexByte(b, '\n')
-		if i < 0 {
-			l.cur += len(b)
-			break
-		}
-		if l.cur+i > l.max {
-			l.cur += i
-			break
-		}
-		l.cur = 0
-		b = b[i+1:]
-	}
-	if l.cur > l.max {
-		l.err = codes.New(codes.TooLarge, "a line is longer than %d bytes", l.max)
-		return n, l.err
-	}
 	return n, err
 }
 

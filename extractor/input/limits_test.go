@@ -60,36 +60,6 @@ func TestLimitReader(t *testing.T) {
 	}
 }
 
-func TestLineLimitReader(t *testing.T) {
-	tests := []struct {
-		name   string
-		in     string
-		max    int
-		tooBig bool
-	}{
-		{"empty", "", 3, false},
-		{"lines at the limit", "abc\nabc\nabc", 3, false},
-		{"crlf counts the CR", "abc\r\nab\n", 3, true},
-		{"last line over, no newline", "abc\nabcd", 3, true},
-		{"first line over", "abcd\nab\n", 3, true},
-		{"empty lines", "\n\n\n\n", 0, false},
-		{"long text short lines", strings.Repeat("ab\n", 10000), 2, false},
-		{"50 KB line", "h\n" + strings.Repeat("A", 50000), 49999, true},
-	}
-	for _, tt := range tests {
-		for _, oneByte := range []bool{false, true} {
-			var r io.Reader = strings.NewReader(tt.in)
-			if oneByte {
-				r = iotest.OneByteReader(r)
-			}
-			got, err := io.ReadAll(newLineLimitReader(r, tt.max))
-			if tt.tooBig != (codes.Of(err) == codes.TooLarge) || !tt.tooBig && (err != nil || string(got) != tt.in) {
-				t.Errorf("%s (one byte %v): err = %v, want too_large %v", tt.name, oneByte, err, tt.tooBig)
-			}
-		}
-	}
-}
-
 // deflate compresses b for the inflateGuard tests.
 func deflate(t testing.TB, b []byte) []byte {
 	t.Helper()

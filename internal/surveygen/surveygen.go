@@ -321,7 +321,7 @@ func makePool(cfg Config) ([]poolMember, error) {
 			opts.Profiles = []string{[]string{"Anna", "Bram", "Oma & Opa"}[rng.IntN(3)]}
 			opts.Top = 70
 			if i%4 == 0 {
-				opts.Account = extractor.AccountBlocks
+				opts.Account = extractor.AccountBlocks()
 			}
 			// A profile with too few titles for the removals gets a
 			// longer history.
@@ -439,7 +439,6 @@ type layout struct {
 	id, donation, status, errorCol                              string
 	keep                                                        []string
 	idCol, donationCol, statusCol, errorColIdx, partsCol, parts int
-	other                                                       []int // indexes of filler columns
 	keepCols                                                    []int
 }
 

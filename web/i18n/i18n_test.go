@@ -106,10 +106,10 @@ func TestContractKeys(t *testing.T) {
 		}
 		keys = append(keys, "error."+string(c), "error."+string(c)+".next")
 	}
-	for _, d := range extractor.DeviceClasses {
+	for _, d := range extractor.DeviceClasses() {
 		keys = append(keys, "device."+string(d))
 	}
-	for _, b := range donation.ShareBlocks {
+	for _, b := range donation.ShareBlocks() {
 		keys = append(keys, "block."+b)
 	}
 	for _, s := range []string{"loading", "reading", "summarising", "done", "sharing"} {
@@ -118,7 +118,7 @@ func TestContractKeys(t *testing.T) {
 	for _, s := range []string{"intro", "choose", "review", "consent", "done"} {
 		keys = append(keys, "steps."+s)
 	}
-	for _, r := range donation.DeclineReasons {
+	for _, r := range donation.DeclineReasons() {
 		keys = append(keys, "decline."+r)
 	}
 	tabs := tables(t)
