@@ -114,15 +114,15 @@ type Case struct {
 }
 
 // Breakdown splits the widget's warm time on one size. The widget reads
-// the same table twice more: as a lone ViewingActivity.csv (no inflate:
-// reading, scanning and aggregating) and, for comparison, the browser
-// inflates the entry's compressed bytes natively.
+// the same table once more as a lone ViewingActivity.csv (no inflate:
+// reading, scanning and aggregating), and the page inflates the entry's
+// compressed bytes alone with the browser's DecompressionStream, the
+// inflater the engine uses.
 type Breakdown struct {
-	CSVBytes   int64   `json:"csv_bytes"`       // ViewingActivity.csv uncompressed
-	WidgetCSV  Timing  `json:"widget_csv"`      // the widget on the lone CSV
-	GoInflate  float64 `json:"go_inflate_ms"`   // Widget.WarmMS - WidgetCSV.WarmMS: Go's inflate in wasm, plus ZIP overhead
-	NativeInfl Timing  `json:"browser_inflate"` // DecompressionStream('deflate-raw') over the entry, in the page
-	Error      string  `json:"error,omitempty"`
+	CSVBytes   int64  `json:"csv_bytes"`       // ViewingActivity.csv uncompressed
+	WidgetCSV  Timing `json:"widget_csv"`      // the widget on the lone CSV
+	NativeInfl Timing `json:"browser_inflate"` // DecompressionStream('deflate-raw') over the entry, in the page
+	Error      string `json:"error,omitempty"`
 }
 
 // Compare times two builds of the widget on the same File, alternating

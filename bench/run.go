@@ -391,9 +391,6 @@ func measureBreakdown(s *session, c *Case, zip, csv int, e Entry, cfg Config) {
 		return
 	}
 	b.NativeInfl = timeRuns(s, fmt.Sprintf("benchInflate(%d, %d, %d)", zip, e.Offset, e.CompressedSize), cfg)
-	if b.WidgetCSV.Error == "" && c.Widget.WarmMS > 0 {
-		b.GoInflate = c.Widget.WarmMS - b.WidgetCSV.WarmMS
-	}
 }
 
 // timeRuns evaluates expr (a promise of {ms}) once cold and cfg.Reps
