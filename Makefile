@@ -8,7 +8,7 @@ GOROOT := $(shell $(GO) env GOROOT)
 WASM_EXEC := $(GOROOT)/lib/wasm/go_js_wasm_exec
 NATIVE_PKGS = $(shell $(GO) list ./... | grep -v -e /wasm -e /browsertest)
 
-.PHONY: all wasm sample demo test test-native test-wasm test-browser bench bench-collect fuzz screenshots dist clean
+.PHONY: all wasm sample demo test lint test-native test-wasm test-browser bench bench-collect fuzz screenshots dist clean
 
 all: wasm
 
@@ -29,11 +29,29 @@ sample:
 demo: wasm sample
 	$(GO) run ./cmd/serve -addr 127.0.0.1:$(PORT) -root .
 
-## test: every test: native Go, the wasm adapter under Node, and real-browser tests.
-test: wasm test-native test-wasm test-browser
+## test: every test: static checks, native Go, the wasm adapter under Node,
+## and real-browser tests.
+test: wasm lint test-native test-wasm test-browser
+
+## lint: go vet, staticcheck and deadcode, on the native and the WebAssembly
+## build. The tools are pinned and installed into .tools from the module proxy.
+## On js/wasm without tests: extractor's tests open files by path, which the
+## browser cannot.
+TOOLS := $(CURDIR)/.tools
+STATICCHECK := $(TOOLS)/staticcheck
+DEADCODE := $(TOOLS)/deadcode
+$(STATICCHECK):
+	GOBIN=$(TOOLS) $(GO) install honnef.co/go/tools/cmd/staticcheck@v0.8.2
+$(DEADCODE):
+	GOBIN=$(TOOLS) $(GO) install golang.org/x/tools/cmd/deadcode@v0.52.0
+lint: $(STATICCHECK) $(DEADCODE)
+	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./wasm/...
+	$(STATICCHECK) ./...
+	GOOS=js GOARCH=wasm $(STATICCHECK) -tests=false ./wasm/... ./extractor/... ./donation
+	lint/deadcode.sh $(DEADCODE)
 
 test-native:
-	$(GO) vet $(NATIVE_PKGS)
 	$(GO) test -count=1 $(NATIVE_PKGS)
 
 test-wasm:

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/netflix-donation/widget/donation"
 	"github.com/netflix-donation/widget/extractor"
 	"github.com/netflix-donation/widget/internal/synth"
 )
@@ -87,7 +88,7 @@ func TestHardeningStrictCSPDemo(t *testing.T) {
 		t.Errorf("rows_total %d, profiles %+v; the generator wrote %v rows per profile, and the first was chosen",
 			d.RowsTotal, d.Profiles, truth.ProfileRows)
 	}
-	if err := extractor.VerifyChecksum([]byte(field)); err != nil {
+	if err := donation.VerifyChecksum([]byte(field)); err != nil {
 		t.Errorf("checksum: %v", err)
 	}
 	if v := h.CSPViolations(); len(v) != 0 {

@@ -20,7 +20,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
-	"github.com/netflix-donation/widget/extractor"
+	"github.com/netflix-donation/widget/donation"
 	"github.com/netflix-donation/widget/internal/synth"
 )
 
@@ -261,7 +261,7 @@ func TestDistBundle(t *testing.T) {
 	if output != shown || detail.JSON != shown {
 		t.Fatalf("output field, event and disclosure differ:\noutput %.200s\nevent  %.200s\nshown  %.200s", output, detail.JSON, shown)
 	}
-	if err := extractor.VerifyChecksum([]byte(output)); err != nil {
+	if err := donation.VerifyChecksum([]byte(output)); err != nil {
 		t.Errorf("checksum: %v", err)
 	}
 	if want := nativeDonation(t, export.Bytes(), tz, names[:1], nil); output != want {

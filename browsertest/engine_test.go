@@ -14,7 +14,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/netflix-donation/widget/donation"
 	"github.com/netflix-donation/widget/extractor"
+	"github.com/netflix-donation/widget/extractor/input"
 	"github.com/netflix-donation/widget/internal/synth"
 )
 
@@ -33,7 +35,7 @@ type result struct {
 }
 
 // nativeJSON extracts the same input in this process, as the CLI does.
-func nativeJSON(t *testing.T, files extractor.FileSet, opts extractor.Options) string {
+func nativeJSON(t *testing.T, files input.FileSet, opts extractor.Options) string {
 	t.Helper()
 	s, err := extractor.Extract(context.Background(), files, opts)
 	if err != nil {
@@ -46,9 +48,9 @@ func nativeJSON(t *testing.T, files extractor.FileSet, opts extractor.Options) s
 	return string(b)
 }
 
-func nativeOpen(t *testing.T, name string, data []byte) extractor.FileSet {
+func nativeOpen(t *testing.T, name string, data []byte) input.FileSet {
 	t.Helper()
-	fs, err := extractor.Open(bytes.NewReader(data), int64(len(data)), name, extractor.ZipOptions{})
+	fs, err := input.Open(bytes.NewReader(data), int64(len(data)), name, input.Options{})
 	if err != nil {
 		t.Fatalf("native open: %v", err)
 	}
@@ -147,7 +149,7 @@ func TestEngineMatchesNative(t *testing.T) {
 		if !r.OK {
 			t.Fatalf("rejected: %s %s", r.Code, r.Message)
 		}
-		native, err := extractor.OpenFolder(os.DirFS(folder))
+		native, err := input.OpenFolder(os.DirFS(folder), input.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -430,12 +432,12 @@ func TestEngineProfilesAndShare(t *testing.T) {
 	if err := json.Unmarshal([]byte(nativeJSON(t, nativeOpen(t, "netflix.zip", buf.Bytes()), opts)), &s); err != nil {
 		t.Fatal(err)
 	}
-	want, err := extractor.Share(&s, extractor.ShareOptions{Blocks: []string{"totals", "titles"}, RemoveTitles: []string{s.Titles[0].Name}, MaxBytes: 20000})
+	want, err := donation.Share(&s, donation.ShareOptions{Blocks: []string{"totals", "titles"}, RemoveTitles: []string{s.Titles[0].Name}, MaxBytes: 20000})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if shared.JSON != string(want) {
-		t.Fatalf("share JSON differs from extractor.Share\n got %.300s\nwant %.300s", shared.JSON, want)
+		t.Fatalf("share JSON differs from donation.Share\n got %.300s\nwant %.300s", shared.JSON, want)
 	}
 	if _, ok := shared.Summary["totals"]; !ok || shared.Summary["by_month"] != nil {
 		t.Errorf("parsed share object has keys %v; want totals and no by_month", shared.Summary)

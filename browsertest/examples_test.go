@@ -17,7 +17,6 @@ type example struct {
 	name   string
 	page   string
 	root   string // the widget's shadow root
-	widget string // the element
 	stored string // JavaScript: the stored donation or decline
 	status string // JavaScript: the stored participation status
 	ready  string // JavaScript: true once the participant may go on
@@ -40,7 +39,6 @@ var examples = []example{
 		ready:  `!document.getElementById('submit').disabled`},
 	{name: "iframe", page: "/web/examples/iframe-host.html",
 		root:   `document.getElementById('netflix-frame').contentDocument.querySelector('netflix-donation').shadowRoot`,
-		widget: `document.getElementById('netflix-frame').contentDocument.querySelector('netflix-donation')`,
 		stored: `document.getElementById('netflix_donation').value`, status: `document.getElementById('netflix_donation_status').value`,
 		ready: `!document.getElementById('next').disabled`, csp: StrictCSP + "; frame-src 'self'"},
 }
@@ -50,13 +48,6 @@ func (e example) rootJS() string {
 		return e.root
 	}
 	return `document.querySelector('netflix-donation').shadowRoot`
-}
-
-func (e example) widgetJS() string {
-	if e.widget != "" {
-		return e.widget
-	}
-	return `document.querySelector('netflix-donation')`
 }
 
 // shareAndCheck donates the export at path as a participant would and

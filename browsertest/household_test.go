@@ -16,6 +16,7 @@ import (
 	"testing"
 
 	"github.com/netflix-donation/widget/extractor"
+	"github.com/netflix-donation/widget/extractor/input"
 	"github.com/netflix-donation/widget/internal/synth"
 )
 
@@ -181,7 +182,7 @@ func TestWidgetOtherProfilesLeaveNoTrace(t *testing.T) {
 
 	// The change matters: over the whole household the summaries differ.
 	all := func(export []byte) string {
-		files, err := extractor.Open(bytes.NewReader(export), int64(len(export)), "netflix-report.zip", extractor.ZipOptions{})
+		files, err := input.Open(bytes.NewReader(export), int64(len(export)), "netflix-report.zip", input.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}

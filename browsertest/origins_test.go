@@ -17,7 +17,7 @@ import (
 	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 
-	"github.com/netflix-donation/widget/extractor"
+	"github.com/netflix-donation/widget/donation"
 	"github.com/netflix-donation/widget/internal/synth"
 )
 
@@ -157,7 +157,7 @@ func TestHardeningTwoOrigins(t *testing.T) {
 	if want := nativeDonation(t, export.Bytes(), tz, names[:1], []string{removed}); shown != want {
 		t.Errorf("the donation differs from the native one:\nbrowser %.300s\nnative  %.300s", shown, want)
 	}
-	if err := extractor.VerifyChecksum([]byte(shown)); err != nil {
+	if err := donation.VerifyChecksum([]byte(shown)); err != nil {
 		t.Errorf("checksum: %v", err)
 	}
 
@@ -215,7 +215,7 @@ func TestHardeningCrossOriginFrame(t *testing.T) {
 			if attr != postTo {
 				t.Fatalf("the frame's post-message-origin is %q; want %q", attr, postTo)
 			}
-			if err := extractor.VerifyChecksum([]byte(shown)); err != nil {
+			if err := donation.VerifyChecksum([]byte(shown)); err != nil {
 				t.Errorf("checksum: %v", err)
 			}
 

@@ -20,7 +20,9 @@ import (
 	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 
+	"github.com/netflix-donation/widget/donation"
 	"github.com/netflix-donation/widget/extractor"
+	"github.com/netflix-donation/widget/extractor/input"
 	"github.com/netflix-donation/widget/internal/synth"
 )
 
@@ -217,7 +219,7 @@ func TestHardeningPrivacy(t *testing.T) {
 			if bytes.Contains(detail.Summary, []byte(privacyCanary)) {
 				t.Errorf("the event's summary object carries the canary: %.300s", detail.Summary)
 			}
-			if err := extractor.VerifyChecksum([]byte(shown)); err != nil {
+			if err := donation.VerifyChecksum([]byte(shown)); err != nil {
 				t.Errorf("checksum: %v", err)
 			}
 
@@ -379,7 +381,7 @@ func negativeControl(t *testing.T, h *Harness, bodies *bodyWatch) {
 
 // TestHardeningChecksumPython runs the Python recipe of docs/privacy.md
 // (the first python code block, as written there) over donations and
-// checks that it agrees with extractor.VerifyChecksum: "ok" for a donation
+// checks that it agrees with donation.VerifyChecksum: "ok" for a donation
 // as shared, including titles with characters that JSON encoders treat
 // differently (U+2028, U+2029, HTML, accents, emoji), and "ALTERED" for an
 // edited one; a truncated donation makes it fail. It needs python3 (skips
@@ -403,7 +405,7 @@ func TestHardeningChecksumPython(t *testing.T) {
 	if _, err := synth.WriteZip(&export, synth.Config{Rows: 600, Seed: 59, Canary: privacyCanary}); err != nil {
 		t.Fatal(err)
 	}
-	files, err := extractor.Open(bytes.NewReader(export.Bytes()), int64(export.Len()), "netflix-report.zip", extractor.ZipOptions{})
+	files, err := input.Open(bytes.NewReader(export.Bytes()), int64(export.Len()), "netflix-report.zip", input.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -413,7 +415,7 @@ func TestHardeningChecksumPython(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	shared, err := extractor.Share(s, extractor.ShareOptions{MaxBytes: 20000})
+	shared, err := donation.Share(s, donation.ShareOptions{MaxBytes: 20000})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -423,7 +425,7 @@ func TestHardeningChecksumPython(t *testing.T) {
 		{Name: `</script><img src=x> & "quotes" \ back`, Kind: "movie", Views: 2, Seconds: 120},
 		{Name: "Crème brûlée 🍮 — Ünïcödé", Kind: "movie", Views: 3, Seconds: 180},
 	}
-	oddShared, err := extractor.Share(&odd, extractor.ShareOptions{})
+	oddShared, err := donation.Share(&odd, donation.ShareOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -450,7 +452,7 @@ func TestHardeningChecksumPython(t *testing.T) {
 		if err != nil || got != tt.want {
 			t.Errorf("%s: the recipe printed %q (%v); want %q", tt.name, got, err, tt.want)
 		}
-		if goOK := extractor.VerifyChecksum([]byte(tt.doc)) == nil; goOK != (tt.want == "ok") {
+		if goOK := donation.VerifyChecksum([]byte(tt.doc)) == nil; goOK != (tt.want == "ok") {
 			t.Errorf("%s: VerifyChecksum ok=%v; the recipe must agree with it", tt.name, goOK)
 		}
 	}

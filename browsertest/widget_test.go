@@ -13,7 +13,10 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/netflix-donation/widget/docs"
+	"github.com/netflix-donation/widget/donation"
 	"github.com/netflix-donation/widget/extractor"
+	"github.com/netflix-donation/widget/extractor/codes"
+	"github.com/netflix-donation/widget/extractor/input"
 	"github.com/netflix-donation/widget/internal/badinput"
 	"github.com/netflix-donation/widget/internal/synth"
 	"github.com/santhosh-tekuri/jsonschema/v6"
@@ -29,7 +32,7 @@ var widgetDefaultBlocks = []string{"totals", "by_month", "weekday_hour_seconds",
 // titles and the default 20,000-byte budget.
 func nativeDonation(t *testing.T, export []byte, tz string, profiles, remove []string) string {
 	t.Helper()
-	files, err := extractor.Open(bytes.NewReader(export), int64(len(export)), "netflix-report.zip", extractor.ZipOptions{})
+	files, err := input.Open(bytes.NewReader(export), int64(len(export)), "netflix-report.zip", input.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,15 +43,15 @@ func nativeDonation(t *testing.T, export []byte, tz string, profiles, remove []s
 	if err != nil {
 		t.Fatal(err)
 	}
-	out, err := extractor.Share(s, extractor.ShareOptions{Blocks: widgetDefaultBlocks, RemoveTitles: remove, MaxBytes: 20000})
+	out, err := donation.Share(s, donation.ShareOptions{Blocks: widgetDefaultBlocks, RemoveTitles: remove, MaxBytes: 20000})
 	if err != nil {
 		t.Fatal(err)
 	}
 	return string(out)
 }
 
-// donation is the part of the shared JSON the tests look into.
-type donation struct {
+// sharedDoc is the part of the shared JSON the tests look into.
+type sharedDoc struct {
 	Titles []struct {
 		Name string `json:"name"`
 	} `json:"titles"`
@@ -141,12 +144,12 @@ func TestWidgetDonateFlow(t *testing.T) {
 
 			// The same string everywhere.
 			requireOneDonation(t, h, shown)
-			if err := extractor.VerifyChecksum([]byte(shown)); err != nil {
+			if err := donation.VerifyChecksum([]byte(shown)); err != nil {
 				t.Errorf("checksum: %v", err)
 			}
 
 			// What was shared: the participant's choices, nothing more.
-			var d donation
+			var d sharedDoc
 			if err := json.Unmarshal([]byte(shown), &d); err != nil {
 				t.Fatal(err)
 			}
@@ -260,7 +263,7 @@ func TestWidgetErrorCodes(t *testing.T) {
 		w.waitFor(`input[type=file]`)
 	}
 
-	seen := map[extractor.Code]bool{}
+	seen := map[codes.Code]bool{}
 	for _, c := range badinput.Cases() {
 		if c.Want == "" || c.Large || seen[c.Want] {
 			continue

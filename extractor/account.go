@@ -7,6 +7,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/netflix-donation/widget/extractor/codes"
+	"github.com/netflix-donation/widget/extractor/input"
 )
 
 // The account-level blocks Options.Account can ask for, by JSON name.
@@ -18,16 +21,18 @@ const (
 	AccountTenureBlock   = "tenure"   // membership length in months
 )
 
-// AccountBlocks lists every valid name for Options.Account, in the order
-// the blocks appear in Account. Extract refuses other names with
-// CodeBadOptions.
-var AccountBlocks = []string{AccountProfilesBlock, AccountSearchesBlock, AccountRatingsBlock, AccountMyListBlock, AccountTenureBlock}
+// AccountBlocks returns every valid name for Options.Account, in the
+// order the blocks appear in Account. Read refuses other names with
+// codes.BadOptions.
+func AccountBlocks() []string {
+	return []string{AccountProfilesBlock, AccountSearchesBlock, AccountRatingsBlock, AccountMyListBlock, AccountTenureBlock}
+}
 
 // validateAccountBlocks checks that every name in blocks is in AccountBlocks.
 func validateAccountBlocks(blocks []string) error {
 	for _, b := range blocks {
-		if !slices.Contains(AccountBlocks, b) {
-			return newError(CodeBadOptions, "unknown account block %q", b)
+		if !slices.Contains(AccountBlocks(), b) {
+			return codes.New(codes.BadOptions, "unknown account block %q", b)
 		}
 	}
 	return nil
@@ -67,7 +72,7 @@ func (t *accountTable[T]) of(name string, fresh func() T) T {
 
 // readAccountFigures reads the account tables named in blocks (from
 // AccountBlocks). Local months are taken in loc.
-func readAccountFigures(ctx context.Context, files FileSet, blocks []string, loc *time.Location) (*accountFigures, error) {
+func readAccountFigures(ctx context.Context, files input.FileSet, blocks []string, loc *time.Location) (*accountFigures, error) {
 	if err := validateAccountBlocks(blocks); err != nil {
 		return nil, err
 	}
@@ -152,7 +157,7 @@ type accountProfiles struct {
 	kids  map[string]int // profile name -> accountNo, accountYes or accountUnknown
 }
 
-func (p *accountProfiles) read(ctx context.Context, files FileSet) (err error) {
+func (p *accountProfiles) read(ctx context.Context, files input.FileSet) (err error) {
 	p.kids = make(map[string]int)
 	p.found, err = readAccountTable(ctx, files, "Profiles", func(rows []profileRow) {
 		for _, r := range rows {
@@ -387,7 +392,7 @@ type accountTenure struct {
 	lastOpenEnded                 bool      // the newest subscription has a Closed Ts
 }
 
-func (t *accountTenure) read(ctx context.Context, files FileSet) (err error) {
+func (t *accountTenure) read(ctx context.Context, files input.FileSet) (err error) {
 	t.lastOpenEnded = true
 	t.found, err = readAccountTable(ctx, files, "SubscriptionHistory", func(rows []subscriptionRow) {
 		for _, r := range rows {

@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	"github.com/gocarina/gocsv"
+	"github.com/netflix-donation/widget/extractor/codes"
+	"github.com/netflix-donation/widget/extractor/input"
 )
 
 // accountBatchRows is the number of rows decoded per call of the batch
@@ -29,8 +31,8 @@ const accountBatchRows = 4096
 //
 // found is false when the export has no such table. The .txt placeholder
 // Netflix writes for an empty table is a table with no rows.
-func readAccountTable[T any](ctx context.Context, files FileSet, base string, fn func([]T)) (found bool, err error) {
-	name, ok := FindFile(files, base)
+func readAccountTable[T any](ctx context.Context, files input.FileSet, base string, fn func([]T)) (found bool, err error) {
+	name, ok := input.Find(files, base)
 	if !ok {
 		return false, nil
 	}
@@ -76,12 +78,12 @@ func readAccountTable[T any](ctx context.Context, files FileSet, base string, fn
 // lines limited to MaxLineBytes, a byte order mark skipped, the separator
 // sniffed, ragged rows and stray quotes accepted. Records are not reused,
 // as the decoded rows keep their strings.
-func openAccountCSV(files FileSet, name, base string) (*csv.Reader, io.Closer, error) {
+func openAccountCSV(files input.FileSet, name, base string) (*csv.Reader, io.Closer, error) {
 	rc, _, err := files.Open(name)
 	if err != nil {
 		return nil, nil, accountReadError(err, base)
 	}
-	br := bufio.NewReader(&accountLineLimit{r: rc, max: DefaultLimits().MaxLineBytes})
+	br := bufio.NewReader(&accountLineLimit{r: rc, max: input.DefaultLimits().MaxLineBytes})
 	if bom, _ := br.Peek(3); bytes.Equal(bom, []byte("\xEF\xBB\xBF")) {
 		br.Discard(3)
 	}
@@ -184,19 +186,19 @@ func accountSemicolons(b []byte) bool {
 	return bytes.IndexByte(b, ';') >= 0 && bytes.IndexByte(b, ',') < 0
 }
 
-// accountReadError turns a failure to read table base into an *Error.
+// accountReadError turns a failure to read table base into a *codes.Error.
 // Errors that already carry a code (limits, a corrupt ZIP) and context
 // cancellation keep theirs; anything else means the table could not be
 // read. The message names only the table, never its content.
 func accountReadError(err error, base string) error {
-	var e *Error
+	var e *codes.Error
 	if errors.As(err, &e) || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return err
 	}
-	return wrapError(CodeCorruptZip, err, "cannot read %s", base)
+	return codes.Wrap(codes.CorruptZip, err, "cannot read %s", base)
 }
 
-// accountLineLimit fails with CodeTooLarge when a line is longer than max
+// accountLineLimit fails with codes.TooLarge when a line is longer than max
 // bytes, so that one endless line in a small table cannot fill memory.
 type accountLineLimit struct {
 	r   io.Reader
@@ -213,7 +215,7 @@ func (l *accountLineLimit) Read(b []byte) (int, error) {
 		}
 		l.n++
 		if l.n > l.max {
-			return 0, newError(CodeTooLarge, "a line of an account table is longer than %d bytes", l.max)
+			return 0, codes.New(codes.TooLarge, "a line of an account table is longer than %d bytes", l.max)
 		}
 	}
 	return n, err

@@ -12,13 +12,14 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/netflix-donation/widget/extractor/input"
 	"github.com/netflix-donation/widget/internal/synth"
 	"github.com/netflix-donation/widget/internal/testutil"
 )
 
 // decodeTable reads table base of files and returns its rows and whether
 // the table exists.
-func decodeTable[T any](t *testing.T, files FileSet, base string) ([]T, bool) {
+func decodeTable[T any](t *testing.T, files input.FileSet, base string) ([]T, bool) {
 	t.Helper()
 	var all []T
 	found, err := readAccountTable(context.Background(), files, base, func(rows []T) {
@@ -33,9 +34,9 @@ func decodeTable[T any](t *testing.T, files FileSet, base string) ([]T, bool) {
 // csvColumn returns column col (by header name) of every data record of
 // table base, read with encoding/csv alone: an answer key independent of
 // gocsv and the column projection.
-func csvColumn(t *testing.T, files FileSet, base, col string) (values []string, ok bool) {
+func csvColumn(t *testing.T, files input.FileSet, base, col string) (values []string, ok bool) {
 	t.Helper()
-	name, ok := FindFile(files, base)
+	name, ok := input.Find(files, base)
 	if !ok || strings.HasSuffix(strings.ToLower(name), ".txt") {
 		return nil, ok
 	}
@@ -80,7 +81,7 @@ func csvColumn(t *testing.T, files FileSet, base, col string) (values []string, 
 
 // checkAccountDecoders decodes the five account tables of files with both
 // decoders, and checks one column of each against encoding/csv.
-func checkAccountDecoding(t *testing.T, files FileSet) (tables, rows int) {
+func checkAccountDecoding(t *testing.T, files input.FileSet) (tables, rows int) {
 	t.Helper()
 	check := func(base, col string, got []string, found bool) {
 		want, ok := csvColumn(t, files, base, col)
@@ -129,7 +130,7 @@ func TestAccountDecoding(t *testing.T) {
 		if _, err := synth.WriteZip(&zipBytes, cfg); err != nil {
 			t.Fatal(err)
 		}
-		files, err := OpenZip(bytes.NewReader(zipBytes.Bytes()), int64(zipBytes.Len()), ZipOptions{})
+		files, err := input.OpenZip(bytes.NewReader(zipBytes.Bytes()), int64(zipBytes.Len()), input.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}

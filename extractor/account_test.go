@@ -19,15 +19,17 @@ import (
 	"testing"
 	"time"
 
+	"github.com/netflix-donation/widget/extractor/codes"
+	"github.com/netflix-donation/widget/extractor/input"
 	"github.com/netflix-donation/widget/internal/testutil"
 
 	"github.com/netflix-donation/widget/internal/synth"
 )
 
-// accountFiles is an in-memory FileSet for the account tests.
+// accountFiles is an in-memory input.FileSet for the account tests.
 type accountFiles map[string]string
 
-func (f accountFiles) Kind() string { return "folder" }
+func (f accountFiles) Kind() input.Kind { return "folder" }
 
 func (f accountFiles) Names() []string {
 	names := make([]string, 0, len(f))
@@ -108,7 +110,7 @@ func TestAccountProfiles(t *testing.T) {
 	}
 }
 
-const searchHeader = "Profile Name,Country Iso Code,Device,Is Kids,Query Typed,Displayed Name,Action,Section,Utc Timestamp\n"
+const searchHeader = "Profile Name,Country Iso codes.Code,Device,Is Kids,Query Typed,Displayed Name,Action,Section,Utc Timestamp\n"
 
 func TestAccountSearches(t *testing.T) {
 	csvText := searchHeader +
@@ -277,7 +279,7 @@ func TestAccountMonthsBetween(t *testing.T) {
 }
 
 func TestAccountErrors(t *testing.T) {
-	long := searchHeader + "A,NL,TV,0," + strings.Repeat("q", DefaultLimits().MaxLineBytes+10) + ",,play,,2022-01-01 00:00:00\n"
+	long := searchHeader + "A,NL,TV,0," + strings.Repeat("q", input.DefaultLimits().MaxLineBytes+10) + ",,play,,2022-01-01 00:00:00\n"
 	cancelled, cancel := context.WithCancel(context.Background())
 	cancel()
 	tests := []struct {
@@ -285,16 +287,16 @@ func TestAccountErrors(t *testing.T) {
 		ctx    context.Context
 		files  accountFiles
 		blocks []string
-		want   Code
+		want   codes.Code
 	}{
-		{"unknown block", context.Background(), accountFiles{}, []string{"searches", "emails"}, CodeBadOptions},
-		{"endless line", context.Background(), accountFiles{"SearchHistory.csv": long}, []string{"searches"}, CodeTooLarge},
-		{"cancelled", cancelled, accountFiles{"SearchHistory.csv": searchHeader}, []string{"searches"}, CodeAborted},
+		{"unknown block", context.Background(), accountFiles{}, []string{"searches", "emails"}, codes.BadOptions},
+		{"endless line", context.Background(), accountFiles{"SearchHistory.csv": long}, []string{"searches"}, codes.TooLarge},
+		{"cancelled", cancelled, accountFiles{"SearchHistory.csv": searchHeader}, []string{"searches"}, codes.Aborted},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			a, err := readAccount(tt.ctx, tt.files, tt.blocks, everyProfile(time.UTC))
-			if CodeOf(err) != tt.want {
+			if codes.Of(err) != tt.want {
 				t.Errorf("got %v (%v), want code %s", a, err, tt.want)
 			}
 		})
@@ -353,7 +355,7 @@ func TestAccountPrivacy(t *testing.T) {
 		"CONTENT_INTERACTION/MyList.csv":        "Profile Name,Title Name,Country,Utc Title Add Date\n" + c + "," + c + "," + c + ",2022-01-01\n",
 		"ACCOUNT/SubscriptionHistory.csv":       subscriptionHeader + "2020-01-01 00:00:00.000+0000,false,2021-01-01 00:00:00.000,true," + c + ",1," + c + ",,,,,,,," + c + "\n",
 	}
-	a, err := readAccount(context.Background(), files, AccountBlocks, everyProfile(time.UTC))
+	a, err := readAccount(context.Background(), files, AccountBlocks(), everyProfile(time.UTC))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -469,13 +471,13 @@ func TestAccountCanary(t *testing.T) {
 	if !bytes.Contains(buf.Bytes(), []byte(canary)) && !zipHolds(t, buf.Bytes(), canary) {
 		t.Fatal("the generated export holds no canary: the test would prove nothing")
 	}
-	files, err := Open(bytes.NewReader(buf.Bytes()), int64(buf.Len()), "export.zip", ZipOptions{})
+	files, err := input.Open(bytes.NewReader(buf.Bytes()), int64(buf.Len()), "export.zip", input.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	opts := DefaultOptions()
 	opts.Titles = TitlesNone
-	opts.Account = AccountBlocks
+	opts.Account = AccountBlocks()
 	s, err := Extract(context.Background(), files, opts)
 	if err != nil {
 		t.Fatal(err)
@@ -535,7 +537,7 @@ func BenchmarkReadAccount(b *testing.B) {
 			if _, err := synth.WriteZip(&buf, synth.Config{Rows: rows, Seed: 1}); err != nil {
 				b.Fatal(err)
 			}
-			files, err := Open(bytes.NewReader(buf.Bytes()), int64(buf.Len()), "export.zip", ZipOptions{})
+			files, err := input.Open(bytes.NewReader(buf.Bytes()), int64(buf.Len()), "export.zip", input.Options{})
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -556,13 +558,13 @@ func BenchmarkReadAccount(b *testing.B) {
 // everyProfile is the configuration of a read that selects every profile,
 // with local months in loc.
 func everyProfile(loc *time.Location) *config {
-	return &config{loc: loc, allSelect: true}
+	return &config{loc: loc}
 }
 
-// readAccount reads the account blocks of files as a summary of the
-// profiles cfg selects has them: tenure ends an open membership at the
+// readAccount reads the account blocks of files as a summary of every
+// profile has them: tenure ends an open membership at the
 // newest Start Time of ViewingActivity.csv when files hold one.
-func readAccount(ctx context.Context, files FileSet, blocks []string, cfg *config) (*Account, error) {
+func readAccount(ctx context.Context, files input.FileSet, blocks []string, cfg *config) (*Account, error) {
 	if len(blocks) == 0 {
 		return nil, nil
 	}
@@ -576,5 +578,5 @@ func readAccount(ctx context.Context, files FileSet, blocks []string, cfg *confi
 			newest.merge(&p.fig.newest)
 		}
 	}
-	return f.account(cfg.selectsAccountRow, newest, cfg.loc), nil
+	return f.account(func(string) bool { return true }, newest, cfg.loc), nil
 }

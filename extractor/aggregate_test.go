@@ -114,7 +114,7 @@ func TestHotPathAllocations(t *testing.T) {
 		}
 		a := newAggregates(cfg, "")
 		step := func() {
-			rec, err := v.nextRecord()
+			rec, err := v.ReadRecord()
 			if err != nil {
 				t.Fatal(err)
 			}

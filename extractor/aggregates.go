@@ -5,6 +5,8 @@ import (
 	"encoding/binary"
 	"slices"
 	"unicode/utf8"
+
+	"github.com/netflix-donation/widget/extractor/csvscan"
 )
 
 // Aggregates are the figures of ViewingActivity.csv, or of one range of
@@ -104,7 +106,7 @@ type viewingFields struct {
 }
 
 // addRecord classifies one record of the table.
-func (a *Aggregates) addRecord(r *record, cols *columnMap) {
+func (a *Aggregates) addRecord(r *csvscan.Record, cols *columnMap) {
 	a.add(&viewingFields{
 		profile:      cols.get(r, colProfile),
 		start:        cols.get(r, colStart),
@@ -237,9 +239,10 @@ func (c *deviceCache) class(b []byte) int {
 	}
 	i, ok := c.index[string(b)]
 	if !ok {
-		i = slices.Index(DeviceClasses[:], ClassifyDevice(validString(b)))
+		order := deviceOrder()
+		i = slices.Index(order[:], classifyDevice(csvscan.Text(b)))
 		if i < 0 {
-			i = len(DeviceClasses) - 1 // DeviceOther
+			i = numDeviceClasses - 1 // DeviceOther
 		}
 		c.index[string(b)] = i
 	}
@@ -323,9 +326,9 @@ func (c *rawTitleCache) add(raw string) int {
 	if !utf8.ValidString(raw) {
 		// Checked first because ValidString tests eight ASCII bytes at a
 		// time, where decoding walks a valid string byte by byte.
-		valid = decodeWindows1252(raw)
+		valid = csvscan.Text([]byte(raw))
 	}
-	t := ParseTitle(valid)
+	t := parseTitle(valid)
 	c.index[raw] = len(c.raw)
 	c.raw = append(c.raw, rawTitle{raw: raw, key: titleKey{name: t.Name, kind: t.Kind}, season: t.Season, ep: t.Episode})
 	return len(c.raw) - 1

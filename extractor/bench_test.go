@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/netflix-donation/widget/extractor/input"
 	"github.com/netflix-donation/widget/internal/testutil"
 
 	"github.com/gocarina/gocsv"
@@ -68,7 +69,7 @@ func BenchmarkExtract(b *testing.B) {
 			b.ReportAllocs()
 			b.ResetTimer()
 			for b.Loop() {
-				files, err := OpenZip(bytes.NewReader(g.zip), int64(len(g.zip)), ZipOptions{})
+				files, err := input.OpenZip(bytes.NewReader(g.zip), int64(len(g.zip)), input.Options{})
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -84,7 +85,7 @@ func BenchmarkExtract(b *testing.B) {
 
 // BenchmarkDecode100k compares ways of reading the same 100,000-row CSV
 // (no ZIP): the fast path alone, Extract on the lone CSV (fast path plus
-// aggregation), encoding/csv, and gocsv into ViewingRow (the schema).
+// aggregation), encoding/csv, and gocsv into viewingRow (the schema).
 func BenchmarkDecode100k(b *testing.B) {
 	var g *benchExport
 	setup := func(b *testing.B) *benchExport {
@@ -105,7 +106,7 @@ func BenchmarkDecode100k(b *testing.B) {
 			}
 			n := int64(0)
 			for {
-				if _, err := v.next(); err == io.EOF {
+				if _, err := v.Read(); err == io.EOF {
 					break
 				} else if err != nil {
 					b.Fatal(err)
@@ -154,7 +155,7 @@ func BenchmarkDecode100k(b *testing.B) {
 			r := csv.NewReader(bytes.NewReader(g.csv))
 			r.FieldsPerRecord, r.LazyQuotes = -1, true
 			n := int64(0)
-			err := gocsv.UnmarshalDecoderToCallback(gocsv.NewSimpleDecoderFromCSVReader(r), func(ViewingRow) { n++ })
+			err := gocsv.UnmarshalDecoderToCallback(gocsv.NewSimpleDecoderFromCSVReader(r), func(viewingRow) { n++ })
 			if err != nil || n != g.rows {
 				b.Fatalf("%d rows, %v", n, err)
 			}

@@ -4,6 +4,9 @@ import (
 	"cmp"
 	"slices"
 	"strconv"
+
+	"github.com/netflix-donation/widget/extractor/codes"
+	"github.com/netflix-donation/widget/extractor/csvscan"
 )
 
 // ProfileInfo describes one profile for the participant's own choice on
@@ -22,8 +25,8 @@ type ProfileInfo struct {
 // Profiles lists the profiles in order of first appearance, with their
 // real names and their figures by the summary's rules (a profile's views
 // here are the views its summary would count). An Aggregates without any
-// row is CodeEmpty; one whose rows can mostly not be read is
-// CodeUnreadableRows.
+// row is codes.Empty; one whose rows can mostly not be read is
+// codes.UnreadableRows.
 func (a *Aggregates) Profiles() ([]ProfileInfo, error) {
 	if err := a.check(); err != nil {
 		return nil, err
@@ -35,7 +38,7 @@ func (a *Aggregates) Profiles() ([]ProfileInfo, error) {
 	for i, p := range a.profiles {
 		f := &p.fig
 		out[i] = ProfileInfo{
-			Pseudonym: pseudonym(i), Name: validString([]byte(p.name)),
+			Pseudonym: pseudonym(i), Name: csvscan.Text([]byte(p.name)),
 			Rows: int64(f.rows), Views: int64(f.views), Seconds: int64(f.seconds),
 		}
 		if f.viewDays.ok {
@@ -73,7 +76,7 @@ func (a *Aggregates) checkTable() error {
 // lists them, or none or ["all"] for every profile (Options.Profiles).
 // Only the chosen profiles' figures enter it; the others are only
 // counted (Summary.Profiles). A name that matches no profile is
-// CodeBadOptions. It can be called again with another choice.
+// codes.BadOptions. It can be called again with another choice.
 func (a *Aggregates) Summary(profiles []string) (s *Summary, err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -109,7 +112,7 @@ func (a *Aggregates) Summary(profiles []string) (s *Summary, err error) {
 	if a.account != nil {
 		names := make(map[string]bool, len(chosen))
 		for _, p := range chosen {
-			names[validString([]byte(p.name))] = true
+			names[csvscan.Text([]byte(p.name))] = true
 		}
 		all := len(chosen) == len(a.profiles)
 		var newest latest
@@ -133,12 +136,12 @@ func (a *Aggregates) choose(names []string) ([]*profileAgg, error) {
 	var out []*profileAgg
 	for _, p := range a.profiles {
 		// Names are compared as Profiles shows them.
-		if want[validString([]byte(p.name))] {
+		if want[csvscan.Text([]byte(p.name))] {
 			out = append(out, p)
 		}
 	}
 	if len(out) == 0 {
-		return nil, newError(CodeBadOptions, "none of the chosen profiles has rows in ViewingActivity.csv")
+		return nil, codes.New(codes.BadOptions, "none of the chosen profiles has rows in ViewingActivity.csv")
 	}
 	return out, nil
 }
@@ -153,7 +156,7 @@ func (a *Aggregates) summary(fig *figures, binge Binge) *Summary {
 		},
 		ByMonth:            make([]MonthStat, len(fig.months.buckets)),
 		WeekdayHourSeconds: fig.hours,
-		ByDevice:           make([]DeviceStat, len(DeviceClasses)),
+		ByDevice:           make([]DeviceStat, numDeviceClasses),
 		Binge:              binge,
 		Excluded:           fig.excluded(),
 		RowsTotal:          int64(fig.rows),
@@ -174,7 +177,7 @@ func (a *Aggregates) summary(fig *figures, binge Binge) *Summary {
 	for i, m := range fig.months.buckets {
 		s.ByMonth[i] = MonthStat{Month: formatMonth(fig.months.base + int64(i)), Views: m.views, Seconds: m.seconds}
 	}
-	for i, c := range DeviceClasses {
+	for i, c := range deviceOrder() {
 		s.ByDevice[i] = DeviceStat{Class: c, Views: fig.devices[i].views, Seconds: fig.devices[i].seconds}
 	}
 	s.Totals.Titles = int64(len(fig.titles.stats))

@@ -3,8 +3,8 @@ package extractor
 import (
 	"strings"
 	"testing"
-	"unicode/utf8"
 
+	"github.com/netflix-donation/widget/extractor/codes"
 	"github.com/netflix-donation/widget/internal/resave"
 	"github.com/netflix-donation/widget/internal/synth"
 )
@@ -71,34 +71,11 @@ func TestDateEvidence(t *testing.T) {
 	}
 }
 
-// TestDecodeWindows1252 decodes every byte and compares with the
-// independent encoder of internal/resave: each of the 251 defined
-// characters makes the round trip, and the 5 undefined bytes become
-// U+FFFD.
-func TestDecodeWindows1252(t *testing.T) {
-	for b := 0; b < 256; b++ {
-		got := decodeWindows1252(string([]byte{byte(b)}))
-		r, _ := utf8.DecodeRuneInString(got)
-		if undefinedInWindows1252(byte(b)) {
-			if got != "\uFFFD" {
-				t.Errorf("byte %#x: %q, want U+FFFD", b, got)
-			}
-			continue
-		}
-		if back := resave.EncodeWindows1252(got); len(back) != 1 || back[0] != byte(b) || r == utf8.RuneError {
-			t.Errorf("byte %#x decodes to %q, which encodes back to %q", b, got, back)
-		}
-	}
-	if got := decodeWindows1252("Caf\xe9 \x93Soci\xe9t\xe9\x94 \x80 Zo\xeb"); got != "Café “Société” € Zoë" {
-		t.Errorf("a title: %q", got)
-	}
-}
-
 // TestOtherNetflixTables gives each header of netflix-format.md §4, as
 // written there, to the reader as if it were ViewingActivity.csv.
 func TestOtherNetflixTables(t *testing.T) {
 	headers := map[string][]string{
-		"SearchHistory":         {"Profile Name,Country Iso Code,Device,Is Kids,Query Typed,Displayed Name,Action,Section,Utc Timestamp"},
+		"SearchHistory":         {"Profile Name,Country Iso codes.Code,Device,Is Kids,Query Typed,Displayed Name,Action,Section,Utc Timestamp"},
 		"Ratings":               {"Profile Name,Title Name,Rating Type,Star Value,Thumbs Value,Device Model,Event Utc Ts,Region View Date"},
 		"MyList":                {"Profile Name,Title Name,Country,Utc Title Add Date"},
 		"PlaybackRelatedEvents": {"Profile Name,Title Description,Device,Playback Start Utc Ts,Country,Playtraces"},
@@ -116,16 +93,16 @@ func TestOtherNetflixTables(t *testing.T) {
 		"TermsOfUse":          {"Tou Accepted Date"},
 		"AccessAndDevices":    {"Devices,Date,Esn,Part Of Netflix Household"},
 		"IpAddresses": {
-			"Esn,Country,Localized Device Description,Device Description,Ip,Region Code Display Name,Ts",
-			"Esn,Country,Region Code,Device Description,Ip,Ts",
-			"Esn,Localized Device Description,Device Description,Ip,Country,Region Code Display Name,Near Location,Ts",
+			"Esn,Country,Localized Device Description,Device Description,Ip,Region codes.Code Display Name,Ts",
+			"Esn,Country,Region codes.Code,Device Description,Ip,Ts",
+			"Esn,Localized Device Description,Device Description,Ip,Country,Region codes.Code Display Name,Near Location,Ts",
 		},
-		"MessagesSentByNetflix":            {"Profile Name,Sent Utc Ts,Message Name,Channel,Country Iso Code,Account Locale,Email Locale,Title Name,Email Domain Name,Link Url,Click Utc Ts,Device Model,Click Cnt"},
+		"MessagesSentByNetflix":            {"Profile Name,Sent Utc Ts,Message Name,Channel,Country Iso codes.Code,Account Locale,Email Locale,Title Name,Email Domain Name,Link Url,Click Utc Ts,Device Model,Click Cnt"},
 		"BillingHistory":                   {"Transaction Date,Service Period Start Date,Service Period End Date,Description,Payment Type,Mop Last 4,Mop Creation Date"},
 		"CSContact":                        {"Contact Start Utc Ts,Contact End Utc Ts,Negative Survey Response Count,Survey Response Count,Language,End State,Cancel Reason,Cancel Reason Explained"},
 		"ChatTranscripts":                  {"Contact Start Utc Ts,User Type,Customer Message,Language,End State,Survey Response Count"},
 		"GamePlaySession":                  {"Profile Name,Start Time,Duration,Game Title,Game Version,Platform,Device Type,Country,Esn,Ip"},
-		"ProductCancellationSurvey":        {"Question Name,Question Current Txt,Answer Name,Answer Current Text,Answer Response Text,Locale Code,Event Utc Date"},
+		"ProductCancellationSurvey":        {"Question Name,Question Current Txt,Answer Name,Answer Current Text,Answer Response Text,Locale codes.Code,Event Utc Date"},
 		"AvatarHistory":                    {"Profile Name,Icons"},
 		"ParentalControlsRestrictedTitles": {"Profile Name,Show Desc"},
 		"Profiles": {
@@ -138,7 +115,7 @@ func TestOtherNetflixTables(t *testing.T) {
 		for _, h := range hs {
 			for _, eol := range []string{"\n", "\r\n"} {
 				_, err := Extract(t.Context(), loneCSV(h+eol+strings.Repeat("x,", 3)+"y"+eol), DefaultOptions())
-				if CodeOf(err) != CodeOtherNetflixFile || !strings.Contains(err.Error(), table+".csv") {
+				if codes.Of(err) != codes.OtherNetflixFile || !strings.Contains(err.Error(), table+".csv") {
 					t.Errorf("%s (%.40s): %v", table, h, err)
 				}
 			}
@@ -153,7 +130,7 @@ func TestOtherNetflixTables(t *testing.T) {
 		"start time;DURATION;Title",
 	} {
 		_, err := Extract(t.Context(), loneCSV(h+"\n"), DefaultOptions())
-		if CodeOf(err) != CodeEmpty {
+		if codes.Of(err) != codes.Empty {
 			t.Errorf("%q: %v, want empty (a viewing header without rows)", h, err)
 		}
 	}
@@ -170,30 +147,30 @@ func TestReadableSelection(t *testing.T) {
 		name     string
 		csv      string
 		profiles []string
-		want     Code
+		want     codes.Code
 		unread   int64
 	}{
 		{"exactly half readable", vaHeader + rows("A", 2, good) + rows("A", 2, bad), nil, "", 2},
-		{"fewer than half readable", vaHeader + rows("A", 2, good) + rows("A", 3, bad), nil, CodeUnreadableRows, 0},
+		{"fewer than half readable", vaHeader + rows("A", 2, good) + rows("A", 3, bad), nil, codes.UnreadableRows, 0},
 		{"unreadable rows of a profile not chosen are not read", vaHeader + rows("A", 2, good) + rows("B", 3, bad), []string{"A"}, "", 0},
-		{"a selection without one readable row", vaHeader + rows("A", 1, bad) + rows("B", 5, good), []string{"A"}, CodeUnreadableRows, 0},
+		{"a selection without one readable row", vaHeader + rows("A", 1, bad) + rows("B", 5, good), []string{"A"}, codes.UnreadableRows, 0},
 		{"the readable profile of the same table", vaHeader + rows("A", 1, bad) + rows("B", 5, good), []string{"B"}, "", 0},
-		{"no view, and some rows unreadable", vaHeader + rows("A", 1, bad) + strings.Repeat("A,"+good+",00:00:30,,Film,,PC,,,\n", 3), nil, CodeUnreadableRows, 0},
+		{"no view, and some rows unreadable", vaHeader + rows("A", 1, bad) + strings.Repeat("A,"+good+",00:00:30,,Film,,PC,,,\n", 3), nil, codes.UnreadableRows, 0},
 		{"all readable", vaHeader + rows("A", 3, good), nil, "", 0},
 	}
 	for _, tt := range tests {
 		s, err := Extract(t.Context(), loneCSV(tt.csv), optionsWith(func(o *Options) { o.Profiles = tt.profiles }))
-		if CodeOf(err) != tt.want {
+		if codes.Of(err) != tt.want {
 			t.Errorf("%s: %v, want %q", tt.name, err, tt.want)
 			continue
 		}
 		if err == nil && s.Excluded.Malformed != tt.unread {
 			t.Errorf("%s: malformed %d, want %d", tt.name, s.Excluded.Malformed, tt.unread)
 		}
-		// ListProfiles knows no options: it applies the half rule only.
+		// listProfiles knows no options: it applies the half rule only.
 		if tt.profiles == nil && !strings.HasPrefix(tt.name, "no view") {
-			if _, err := ListProfiles(t.Context(), loneCSV(tt.csv)); CodeOf(err) != tt.want {
-				t.Errorf("%s: ListProfiles %v, want %q", tt.name, err, tt.want)
+			if _, err := listProfiles(t.Context(), loneCSV(tt.csv)); codes.Of(err) != tt.want {
+				t.Errorf("%s: listProfiles %v, want %q", tt.name, err, tt.want)
 			}
 		}
 	}

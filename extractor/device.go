@@ -2,7 +2,7 @@ package extractor
 
 import "strings"
 
-// ClassifyDevice maps a free-text ViewingActivity Device Type to a
+// classifyDevice maps a free-text ViewingActivity Device Type to a
 // DeviceClass.
 //
 // Netflix writes a maker/model string, usually followed by its own coarse
@@ -43,7 +43,7 @@ import "strings"
 // Words are matched on letter/digit boundaries ("TV" does not match
 // "FireTV" or "ATV"); fragments such as "phone" or "cadmium" are matched
 // anywhere.
-func ClassifyDevice(raw string) DeviceClass {
+func classifyDevice(raw string) DeviceClass {
 	s := strings.ToLower(raw)
 	for _, r := range deviceRules {
 		if r.matches(s) {
@@ -53,7 +53,7 @@ func ClassifyDevice(raw string) DeviceClass {
 	return DeviceOther
 }
 
-// deviceRule is one step of the ClassifyDevice precedence list: it matches
+// deviceRule is one step of the classifyDevice precedence list: it matches
 // when s contains any of the fragments anywhere or any of the words as a
 // whole word. Patterns are lower case.
 type deviceRule struct {
@@ -77,7 +77,7 @@ func (r deviceRule) matches(s string) bool {
 }
 
 // deviceRules is the read-only precedence list documented on
-// ClassifyDevice. Multi-word patterns are written with single spaces;
+// classifyDevice. Multi-word patterns are written with single spaces;
 // the Device Type is not space-normalised, so "Smart  TV" would fall
 // through to the "TV" word rule, which gives the same class.
 var deviceRules = [...]deviceRule{

@@ -171,8 +171,8 @@ var deviceLabels = []struct {
 
 func TestClassifyDevice(t *testing.T) {
 	for _, tt := range deviceLabels {
-		if got := ClassifyDevice(tt.raw); got != tt.want {
-			t.Errorf("ClassifyDevice(%q) = %q, want %q", tt.raw, got, tt.want)
+		if got := classifyDevice(tt.raw); got != tt.want {
+			t.Errorf("classifyDevice(%q) = %q, want %q", tt.raw, got, tt.want)
 		}
 	}
 }
@@ -190,7 +190,7 @@ func TestClassifyDeviceSamples(t *testing.T) {
 		d := row["Device Type"]
 		if !labelled[d] {
 			labelled[d] = true // report each string once
-			t.Errorf("sample Device Type %q is not labelled in deviceLabels (ClassifyDevice says %q)", d, ClassifyDevice(d))
+			t.Errorf("sample Device Type %q is not labelled in deviceLabels (classifyDevice says %q)", d, classifyDevice(d))
 		}
 		n++
 	})
@@ -201,8 +201,8 @@ func TestClassifyDeviceSamples(t *testing.T) {
 func TestClassifyDeviceCase(t *testing.T) {
 	for _, tt := range deviceLabels {
 		for _, s := range []string{strings.ToUpper(tt.raw), strings.ToLower(tt.raw)} {
-			if got := ClassifyDevice(s); got != tt.want {
-				t.Errorf("ClassifyDevice(%q) = %q, want %q", s, got, tt.want)
+			if got := classifyDevice(s); got != tt.want {
+				t.Errorf("classifyDevice(%q) = %q, want %q", s, got, tt.want)
 			}
 		}
 	}

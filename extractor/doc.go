@@ -3,18 +3,28 @@
 //
 // The package is pure Go: it runs natively (the netflix-summary CLI, tests,
 // benchmarks) and, unchanged, inside a browser as WebAssembly (see ../wasm).
-// Raw rows never leave it: [Extract] returns only aggregates, and profile
-// names are replaced by pseudonyms (P1, P2, ...).
+// Raw rows never leave it: only aggregates come out, and profile names are
+// replaced by pseudonyms (P1, P2, ...).
 //
-// The flow is: a [FileSet] (a ZIP, a folder or a lone ViewingActivity.csv)
-// -> ViewingActivity.csv streamed row by row -> per-row classification into
-// exactly one bucket (a view or one of the excluded counters) -> aggregates
-// -> [Summary]. [Share] then applies the participant's choices (blocks,
-// removed titles, byte budget) and adds a checksum.
+// The flow is [Read] -> [Aggregates] -> [Aggregates.Merge] -> [Aggregates.Summary]:
 //
-// A large table can be read by several engines at once: [ExtractPart]
-// aggregates one part of it (cut at a line end) into an encoded partial,
-// and [ExtractMerged] reads part 0 itself and merges the others. The
-// merged summary is exactly what [Extract] gives; a table whose cut falls inside a record is reported as
-// [ErrSplitMisaligned], and the caller reads it whole.
+//   - Read streams ViewingActivity.csv of an [input.FileSet] (a ZIP, a folder
+//     or the lone table) once, puts every row in exactly one bucket (a view
+//     or one of the excluded counters) and keeps per-profile aggregates.
+//     A [Range] lets several engines read consecutive parts of one table at
+//     the same time.
+//   - Merge joins the aggregates of consecutive ranges into exactly what one
+//     pass over the whole table gives; MarshalBinary and UnmarshalAggregates
+//     carry them between engines.
+//   - [Aggregates.Profiles] lists the profiles for the participant to choose
+//     from, and Summary builds the [Summary] of the chosen ones, as often as
+//     needed, without reading the file again.
+//
+// [Extract] is the one-call form: Read of the whole table, then Summary.
+//
+// The sibling packages each do one job: [input] opens ZIPs, folders and
+// lone tables within limits and finds the export's tables; csvscan reads
+// CSV text in the encodings and shapes spreadsheets leave behind; [codes]
+// holds the stable error codes every failure carries. What is shared, and
+// how a researcher reads it back, is package donation at the module root.
 package extractor

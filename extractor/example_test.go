@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/netflix-donation/widget/extractor"
+	"github.com/netflix-donation/widget/extractor/codes"
+	"github.com/netflix-donation/widget/extractor/input"
 )
 
 // Extract reads a lone ViewingActivity.csv (here from a string) and
@@ -17,13 +19,16 @@ func ExampleExtract() {
 		"Anna,2024-03-02 19:29:00,00:00:45,Autoplayed: user action: None; ,Trailer: Smiley,TRAILER,Samsung 2016 Jazz-L UHD TV Smart TV,00:00:45,00:00:45,NL (Netherlands)\n" +
 		"Anna,2024-02-10 22:30:00,01:51:20,,Glass Onion: A Knives Out Mystery,,Apple iPhone 11,01:51:20,01:51:20,NL (Netherlands)\n" +
 		"Anna,2024-02-10 22:00:00,00:00:30,,Glass Onion: A Knives Out Mystery,,Apple iPhone 11,00:00:30,Not latest view,NL (Netherlands)\n"
-	files := extractor.OpenCSV("ViewingActivity.csv", strings.NewReader(csv), int64(len(csv)))
-
+	files, err := input.Open(strings.NewReader(csv), int64(len(csv)), "ViewingActivity.csv", input.Options{})
+	if err != nil {
+		fmt.Println(codes.Of(err))
+		return
+	}
 	opts := extractor.DefaultOptions()
 	opts.TimeZone = "Europe/Amsterdam"
 	s, err := extractor.Extract(context.Background(), files, opts)
 	if err != nil {
-		fmt.Println(extractor.CodeOf(err))
+		fmt.Println(codes.Of(err))
 		return
 	}
 	fmt.Println("views:", s.Totals.Views, "seconds:", s.Totals.Seconds, "days:", s.Totals.FirstDay, "to", s.Totals.LastDay)
@@ -45,17 +50,26 @@ func ExampleExtract() {
 	// profiles: 1 chosen: 1 rows: 4
 }
 
-// ListProfiles names the profiles for the participant's own choice; a
+// Profiles names the profiles for the participant's own choice; a
 // summary only counts them.
-func ExampleListProfiles() {
+func ExampleAggregates_Profiles() {
 	const csv = "Profile Name,Start Time,Duration,Title\n" +
 		"Mom & Dad,2024-03-02 19:30:00,00:42:10,Glass Onion: A Knives Out Mystery\n" +
 		"Kids,2024-03-01 16:00:00,00:20:00,Bluey: Season 1: Magic Xylophone (Episode 1)\n" +
 		"Mom & Dad,2024-02-28 20:00:00,01:10:00,The Crown: Season 2: Misadventure (Episode 1)\n"
-	files := extractor.OpenCSV("ViewingActivity.csv", strings.NewReader(csv), int64(len(csv)))
-	list, err := extractor.ListProfiles(context.Background(), files)
+	files, err := input.Open(strings.NewReader(csv), int64(len(csv)), "ViewingActivity.csv", input.Options{})
 	if err != nil {
-		fmt.Println(extractor.CodeOf(err))
+		fmt.Println(codes.Of(err))
+		return
+	}
+	a, err := extractor.Read(context.Background(), files, extractor.DefaultOptions(), extractor.Range{})
+	if err != nil {
+		fmt.Println(codes.Of(err))
+		return
+	}
+	list, err := a.Profiles()
+	if err != nil {
+		fmt.Println(codes.Of(err))
 		return
 	}
 	for _, p := range list {

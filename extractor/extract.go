@@ -7,6 +7,9 @@ import (
 	"io"
 	"path"
 	"strings"
+
+	"github.com/netflix-donation/widget/extractor/codes"
+	"github.com/netflix-donation/widget/extractor/input"
 )
 
 // checkEvery is how many rows pass between two looks at the context.
@@ -20,25 +23,14 @@ const progressEvery = 64 << 10
 // Aggregates.Summary.
 //
 // It streams the table once, so memory does not grow with the number of
-// rows beyond 16 bytes per series view. Every failure is an *Error with a
-// stable Code; a panic inside is recovered as CodeInternal.
-func Extract(ctx context.Context, files FileSet, opts Options) (*Summary, error) {
+// rows beyond 16 bytes per series view. Every failure is a *codes.Error with a
+// stable code; a panic inside is recovered as codes.Internal.
+func Extract(ctx context.Context, files input.FileSet, opts Options) (*Summary, error) {
 	a, err := Read(ctx, files, opts, Range{})
 	if err != nil {
 		return nil, err
 	}
 	return a.Summary(opts.Profiles)
-}
-
-// ListProfiles returns the profiles of the export in order of first
-// appearance, with their real names (for the participant's choice on
-// screen only) and their figures under the default options.
-func ListProfiles(ctx context.Context, files FileSet) ([]ProfileInfo, error) {
-	a, err := Read(ctx, files, DefaultOptions(), Range{})
-	if err != nil {
-		return nil, err
-	}
-	return a.Profiles()
 }
 
 // openViewingActivity finds ViewingActivity in files and opens it past its
@@ -49,20 +41,13 @@ func ListProfiles(ctx context.Context, files FileSet) ([]ProfileInfo, error) {
 // watchAt, when not nil, is given the size the input claims and returns
 // the offset at which the next part begins, or -1 (see progressReader):
 // it must be known before the first byte is read.
-func openViewingActivity(files FileSet, lim Limits, watchAt func(size int64) int64) (v *viewingReader, pr *progressReader, size int64, name string, err error) {
-	name, ok := FindFile(files, "ViewingActivity")
-	if !ok {
-		if _, ok := FindFile(files, "NetflixViewingHistory.csv"); ok {
-			return nil, nil, 0, "", newError(CodeViewingHistoryOnly,
-				"this is the viewing-history download (Title, Date); the full export from Account > Download your personal information is needed")
-		}
-		if HasNestedZip(files) {
-			return nil, nil, 0, "", newError(CodeNestedZip, "the input holds archives but not the export, and archives inside it are not opened")
-		}
-		return nil, nil, 0, "", newError(CodeNoViewingActivity, "the input holds no ViewingActivity.csv")
+func openViewingActivity(files input.FileSet, lim input.Limits, watchAt func(size int64) int64) (v *viewingReader, pr *progressReader, size int64, name string, err error) {
+	name, err = input.FindViewingActivity(files)
+	if err != nil {
+		return nil, nil, 0, "", err
 	}
-	if strings.EqualFold(path.Ext(name), ".txt") && files.Kind() != "csv" {
-		return nil, nil, 0, "", newError(CodeEmpty, "ViewingActivity has no rows (Netflix found no information for this table)")
+	if strings.EqualFold(path.Ext(name), ".txt") && files.Kind() != input.CSV {
+		return nil, nil, 0, "", codes.New(codes.Empty, "ViewingActivity has no rows (Netflix found no information for this table)")
 	}
 	r, size, err := files.Open(name)
 	if err != nil {
@@ -72,7 +57,7 @@ func openViewingActivity(files FileSet, lim Limits, watchAt func(size int64) int
 	if watchAt != nil {
 		pr.watch = watchAt(size)
 	}
-	v, err = openViewing(pr, lim.withDefaults().MaxLineBytes)
+	v, err = openViewing(pr, maxLine(lim))
 	if err != nil {
 		r.Close()
 		return nil, nil, 0, "", readError(files, err)
@@ -81,7 +66,8 @@ func openViewingActivity(files FileSet, lim Limits, watchAt func(size int64) int
 }
 
 // progressReader counts the bytes of ViewingActivity.csv read so far and,
-// for ExtractPart, finds where the next part begins.
+// for a range that ends before the table does, finds where the next
+// range begins.
 type progressReader struct {
 	rc io.ReadCloser
 	n  int64
@@ -111,29 +97,53 @@ func (p *progressReader) Read(b []byte) (int, error) {
 
 func (p *progressReader) Close() error { return p.rc.Close() }
 
+// Skip passes over bytes and counts them. It does not pass the offset
+// watched for the next part (whose line end must be seen): there it
+// cannot skip, and the caller reads.
+func (p *progressReader) Skip(n int64) (int64, error) {
+	if p.watch >= 0 && p.lineEnd < 0 && p.n+n > p.watch {
+		return 0, nil // cannot skip
+	}
+	s, ok := p.rc.(input.Skipper)
+	if !ok {
+		return 0, nil
+	}
+	k, err := s.Skip(n)
+	p.n += k
+	return k, err
+}
+
+// maxLine returns the longest record lim allows.
+func maxLine(lim input.Limits) int {
+	if lim.MaxLineBytes > 0 {
+		return lim.MaxLineBytes
+	}
+	return input.DefaultLimits().MaxLineBytes
+}
+
 // errNoRows is the error for a table with a header and no rows.
-func errNoRows() *Error {
-	return newError(CodeEmpty, "ViewingActivity.csv has a header but no rows")
+func errNoRows() *codes.Error {
+	return codes.New(codes.Empty, "ViewingActivity.csv has a header but no rows")
 }
 
 // readError gives a read failure a code: errors of this package keep
 // theirs; anything else (an I/O error of the underlying input) is a
 // damaged input, corrupt_zip for a ZIP.
-func readError(files FileSet, err error) error {
-	if _, ok := err.(*Error); ok {
+func readError(files input.FileSet, err error) error {
+	if _, ok := err.(*codes.Error); ok {
 		return err
 	}
-	if c := CodeOf(err); c != CodeInternal {
+	if c := codes.Of(err); c != codes.Internal {
 		return err
 	}
-	if files.Kind() == "zip" {
-		return wrapError(CodeCorruptZip, err, "ViewingActivity.csv cannot be read from the ZIP")
+	if files.Kind() == input.ZIP {
+		return codes.Wrap(codes.CorruptZip, err, "ViewingActivity.csv cannot be read from the ZIP")
 	}
-	return wrapError(CodeNotZipOrCSV, err, "ViewingActivity.csv cannot be read")
+	return codes.Wrap(codes.NotZipOrCSV, err, "ViewingActivity.csv cannot be read")
 }
 
 // internalError describes a recovered panic. The panic value stays in
 // the cause, never in the message, which may be shown and logged.
-func internalError(r any) *Error {
-	return &Error{Code: CodeInternal, Msg: "unexpected failure inside the extractor", Err: fmt.Errorf("panic: %v", r)}
+func internalError(r any) *codes.Error {
+	return &codes.Error{Code: codes.Internal, Msg: "unexpected failure inside the extractor", Err: fmt.Errorf("panic: %v", r)}
 }

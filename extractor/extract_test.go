@@ -10,6 +10,9 @@ import (
 	"strings"
 	"testing"
 	"testing/iotest"
+
+	"github.com/netflix-donation/widget/extractor/codes"
+	"github.com/netflix-donation/widget/extractor/input"
 )
 
 // TestExcludedRuleOrder checks each exclusion rule and that the first
@@ -165,11 +168,11 @@ func TestDevices(t *testing.T) {
 		"P,2023-01-01 11:00:00,00:20:00,,M,,Sony PS4,,,\n" +
 		"P,2023-01-01 12:00:00,00:30:00,,M,,Chrome PC (Cadmium),,,\n"
 	s := mustExtract(t, loneCSV(csv), DefaultOptions())
-	if len(s.ByDevice) != len(DeviceClasses) {
+	if len(s.ByDevice) != len(DeviceClasses()) {
 		t.Fatalf("by_device has %d classes", len(s.ByDevice))
 	}
 	for i, d := range s.ByDevice {
-		want := DeviceStat{Class: DeviceClasses[i]}
+		want := DeviceStat{Class: DeviceClasses()[i]}
 		switch d.Class {
 		case DeviceConsole:
 			want.Views, want.Seconds = 2, 1800
@@ -260,8 +263,8 @@ func TestProfileSelection(t *testing.T) {
 	// A name that matches no profile is a mistake of the caller, not an
 	// empty donation.
 	_, err := Extract(context.Background(), loneCSV(csv), optionsWith(func(o *Options) { o.Profiles = []string{"Lucia Emilia"} }))
-	if CodeOf(err) != CodeBadOptions {
-		t.Errorf("a profile that does not exist: %v, want %s", err, CodeBadOptions)
+	if codes.Of(err) != codes.BadOptions {
+		t.Errorf("a profile that does not exist: %v, want %s", err, codes.BadOptions)
 	}
 	s := mustExtract(t, loneCSV(csv), DefaultOptions())
 	b, _ := json.Marshal(s)
@@ -281,7 +284,7 @@ func TestListProfiles(t *testing.T) {
 		"Anna,2023-01-01 11:00:00,01:00:00,,M,,PC,,,\n" +
 		"Kids,2023-01-01 12:00:00,01:00:00,,M,,PC,,,\n" +
 		"Kids,garbage,,,M,,PC,,,\n"
-	got, err := ListProfiles(context.Background(), loneCSV(csv))
+	got, err := listProfiles(context.Background(), loneCSV(csv))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -290,11 +293,11 @@ func TestListProfiles(t *testing.T) {
 		{Pseudonym: "P2", Name: "Anna", Rows: 1, Views: 1, Seconds: 3600, FirstDay: "2023-01-01", LastDay: "2023-01-01"},
 	}
 	if !reflect.DeepEqual(got, want) {
-		t.Errorf("ListProfiles = %+v, want %+v", got, want)
+		t.Errorf("listProfiles = %+v, want %+v", got, want)
 	}
 	// Without a Profile Name column there is one unnamed profile.
 	noName := "Start Time,Duration,Title\n2023-01-01 10:00:00,01:00:00,M\n2023-01-02 10:00:00,01:00:00,M\n"
-	got, err = ListProfiles(context.Background(), loneCSV(noName))
+	got, err = listProfiles(context.Background(), loneCSV(noName))
 	if err != nil || !reflect.DeepEqual(got, []ProfileInfo{{Pseudonym: "P1", Rows: 2, Views: 2, Seconds: 7200, FirstDay: "2023-01-01", LastDay: "2023-01-02"}}) {
 		t.Errorf("no profile column: %+v, %v", got, err)
 	}
@@ -330,7 +333,7 @@ func TestOptionErrors(t *testing.T) {
 		"account":    func(o *Options) { o.Account = []string{"passwords"} },
 	} {
 		_, err := Extract(context.Background(), loneCSV(csv), optionsWith(fn))
-		if CodeOf(err) != CodeBadOptions {
+		if codes.Of(err) != codes.BadOptions {
 			t.Errorf("%s: err = %v, want bad_options", name, err)
 		}
 	}
@@ -354,52 +357,52 @@ func TestErrorCodes(t *testing.T) {
 	zipped := func(files map[string]string) viewingFiles { return viewingFiles{kind: "zip", files: files} }
 	for _, tc := range []struct {
 		name  string
-		files FileSet
-		want  Code
+		files input.FileSet
+		want  codes.Code
 	}{
-		{"zero bytes", loneCSV(""), CodeEmptyFile},
-		{"zero bytes in a folder", folder(map[string]string{"netflix-report/CONTENT_INTERACTION/ViewingActivity.csv": ""}), CodeEmptyFile},
-		{"blank lines", loneCSV("\n\r\n\n"), CodeEmpty},
-		{"header only", loneCSV(vaHeader), CodeEmpty},
-		{"header only without newline", loneCSV(strings.TrimSuffix(vaHeader, "\n")), CodeEmpty},
-		{"placeholder as csv", loneCSV(emptyTableText), CodeEmpty},
-		{"placeholder txt in zip", zipped(map[string]string{"netflix-report/CONTENT_INTERACTION/ViewingActivity.txt": emptyTableText}), CodeEmpty},
-		{"missing duration", loneCSV("Profile Name,Start Time,Title\nP,2023-01-01 10:00:00,M\n"), CodeBadHeader},
-		{"missing title", loneCSV("Start Time,Duration\n2023-01-01 10:00:00,00:10:00\n"), CodeBadHeader},
-		{"duplicate header", loneCSV("Profile Name,Start Time,Duration,Title,start time\nP,2023-01-01 10:00:00,00:10:00,M,x\n"), CodeBadHeader},
-		{"header deleted", loneCSV("P,2023-01-01 10:00:00,00:10:00,,M,,PC,,,\n"), CodeBadHeader},
-		{"not a csv at all", loneCSV("%PDF-1.4 garbage"), CodeNotZipOrCSV},
-		{"binary under the right name", folder(map[string]string{"ViewingActivity.csv": "\x00\x01\x02binary"}), CodeNotZipOrCSV},
-		{"undefined in Windows-1252 and not UTF-8", loneCSV("\x81\x8d\xe9\x90,\x9d\n\x81\n"), CodeNotZipOrCSV},
-		{"web page", loneCSV("\n  <!DOCTYPE html><html><head><title>Netflix</title></head></html>\n"), CodeNotZipOrCSV},
-		{"xml", loneCSV("\xEF\xBB\xBF<?xml version=\"1.0\"?><a/>\n"), CodeNotZipOrCSV},
-		{"json", loneCSV("[{\"title\": \"x\"}]\n"), CodeNotZipOrCSV},
-		{"readme", loneCSV("Netflix data\n\nThis folder holds my data, downloaded in May.\n"), CodeNotZipOrCSV},
-		{"another netflix table", loneCSV("Profile Name,Sent Utc Ts,Message Name,Channel,Country Iso Code,Account Locale,Email Locale,Title Name,Email Domain Name,Link Url,Click Utc Ts,Device Model,Click Cnt\nP,2023-01-01 10:00:00,X,EMAIL,NL,nl-NL,nl-NL,,example.invalid,,,--,0\n"), CodeOtherNetflixFile},
-		{"games table, like viewing", loneCSV("Profile Name,Start Time,Duration,Game Title,Game Version,Platform,Device Type,Country,Esn,Ip\nP,2025-01-01 10:00:00,53,G,1,iosGame,APPLE_iPhone15-3,NL,x,y\n"), CodeOtherNetflixFile},
-		{"profiles table, quoted CRLF", loneCSV("\"Profile Name\",\"Email Address\",\"Profile Creation Time\",\"Maturity Level\"\r\n\"P\",\"\",\"2021-11-18T20:37:14Z\",\"ADULTS\"\r\n"), CodeOtherNetflixFile},
-		{"another table in the folder's place", folder(map[string]string{"CONTENT_INTERACTION/ViewingActivity.csv": "Profile Name,Title Name,Country,Utc Title Add Date\nP,T,Netherlands,2023-01-01\n"}), CodeOtherNetflixFile},
-		{"no row readable", loneCSV(vaHeader + "P,yesterday,00:10:00,,M,,PC,,,\nP,2023-01-01 10:00:00,ten minutes,,M,,PC,,,\n"), CodeUnreadableRows},
-		{"most rows unreadable", loneCSV(vaHeader + "P,2023-01-01 10:00:00,00:10:00,,M,,PC,,,\nP,x,00:10:00,,M,,PC,,,\nQ,y,00:10:00,,M,,PC,,,\n"), CodeUnreadableRows},
-		{"viewing history csv", loneCSV("Title,Date\n\"Show: Season 1: Pilot\",\"2/5/19\"\n"), CodeViewingHistoryOnly},
-		{"viewing history in folder", folder(map[string]string{"NetflixViewingHistory.csv": "Title,Date\n"}), CodeViewingHistoryOnly},
-		{"other export", zipped(map[string]string{"Takeout/YouTube/history.json": "{}"}), CodeNoViewingActivity},
-		{"nested zip", zipped(map[string]string{"inner.zip": "PK\x03\x04rest"}), CodeNestedZip},
-		{"two zips", zipped(map[string]string{"a.zip": "PK\x03\x04rest", "b.zip": "PK\x03\x04rest"}), CodeNestedZip},
-		{"long line", loneCSV(vaHeader + "P,2023-01-01 10:00:00,00:10:00,," + strings.Repeat("x", 2<<20) + ",,PC,,,\n"), CodeTooLarge},
+		{"zero bytes", loneCSV(""), codes.EmptyFile},
+		{"zero bytes in a folder", folder(map[string]string{"netflix-report/CONTENT_INTERACTION/ViewingActivity.csv": ""}), codes.EmptyFile},
+		{"blank lines", loneCSV("\n\r\n\n"), codes.Empty},
+		{"header only", loneCSV(vaHeader), codes.Empty},
+		{"header only without newline", loneCSV(strings.TrimSuffix(vaHeader, "\n")), codes.Empty},
+		{"placeholder as csv", loneCSV(emptyTableText), codes.Empty},
+		{"placeholder txt in zip", zipped(map[string]string{"netflix-report/CONTENT_INTERACTION/ViewingActivity.txt": emptyTableText}), codes.Empty},
+		{"missing duration", loneCSV("Profile Name,Start Time,Title\nP,2023-01-01 10:00:00,M\n"), codes.BadHeader},
+		{"missing title", loneCSV("Start Time,Duration\n2023-01-01 10:00:00,00:10:00\n"), codes.BadHeader},
+		{"duplicate header", loneCSV("Profile Name,Start Time,Duration,Title,start time\nP,2023-01-01 10:00:00,00:10:00,M,x\n"), codes.BadHeader},
+		{"header deleted", loneCSV("P,2023-01-01 10:00:00,00:10:00,,M,,PC,,,\n"), codes.BadHeader},
+		{"not a csv at all", loneCSV("%PDF-1.4 garbage"), codes.NotZipOrCSV},
+		{"binary under the right name", folder(map[string]string{"ViewingActivity.csv": "\x00\x01\x02binary"}), codes.NotZipOrCSV},
+		{"undefined in Windows-1252 and not UTF-8", loneCSV("\x81\x8d\xe9\x90,\x9d\n\x81\n"), codes.NotZipOrCSV},
+		{"web page", loneCSV("\n  <!DOCTYPE html><html><head><title>Netflix</title></head></html>\n"), codes.NotZipOrCSV},
+		{"xml", loneCSV("\xEF\xBB\xBF<?xml version=\"1.0\"?><a/>\n"), codes.NotZipOrCSV},
+		{"json", loneCSV("[{\"title\": \"x\"}]\n"), codes.NotZipOrCSV},
+		{"readme", loneCSV("Netflix data\n\nThis folder holds my data, downloaded in May.\n"), codes.NotZipOrCSV},
+		{"another netflix table", loneCSV("Profile Name,Sent Utc Ts,Message Name,Channel,Country Iso codes.Code,Account Locale,Email Locale,Title Name,Email Domain Name,Link Url,Click Utc Ts,Device Model,Click Cnt\nP,2023-01-01 10:00:00,X,EMAIL,NL,nl-NL,nl-NL,,example.invalid,,,--,0\n"), codes.OtherNetflixFile},
+		{"games table, like viewing", loneCSV("Profile Name,Start Time,Duration,Game Title,Game Version,Platform,Device Type,Country,Esn,Ip\nP,2025-01-01 10:00:00,53,G,1,iosGame,APPLE_iPhone15-3,NL,x,y\n"), codes.OtherNetflixFile},
+		{"profiles table, quoted CRLF", loneCSV("\"Profile Name\",\"Email Address\",\"Profile Creation Time\",\"Maturity Level\"\r\n\"P\",\"\",\"2021-11-18T20:37:14Z\",\"ADULTS\"\r\n"), codes.OtherNetflixFile},
+		{"another table in the folder's place", folder(map[string]string{"CONTENT_INTERACTION/ViewingActivity.csv": "Profile Name,Title Name,Country,Utc Title Add Date\nP,T,Netherlands,2023-01-01\n"}), codes.OtherNetflixFile},
+		{"no row readable", loneCSV(vaHeader + "P,yesterday,00:10:00,,M,,PC,,,\nP,2023-01-01 10:00:00,ten minutes,,M,,PC,,,\n"), codes.UnreadableRows},
+		{"most rows unreadable", loneCSV(vaHeader + "P,2023-01-01 10:00:00,00:10:00,,M,,PC,,,\nP,x,00:10:00,,M,,PC,,,\nQ,y,00:10:00,,M,,PC,,,\n"), codes.UnreadableRows},
+		{"viewing history csv", loneCSV("Title,Date\n\"Show: Season 1: Pilot\",\"2/5/19\"\n"), codes.ViewingHistoryOnly},
+		{"viewing history in folder", folder(map[string]string{"NetflixViewingHistory.csv": "Title,Date\n"}), codes.ViewingHistoryOnly},
+		{"other export", zipped(map[string]string{"Takeout/YouTube/history.json": "{}"}), codes.NoViewingActivity},
+		{"nested zip", zipped(map[string]string{"inner.zip": "PK\x03\x04rest"}), codes.NestedZip},
+		{"two zips", zipped(map[string]string{"a.zip": "PK\x03\x04rest", "b.zip": "PK\x03\x04rest"}), codes.NestedZip},
+		{"long line", loneCSV(vaHeader + "P,2023-01-01 10:00:00,00:10:00,," + strings.Repeat("x", 2<<20) + ",,PC,,,\n"), codes.TooLarge},
 	} {
 		_, err := Extract(context.Background(), tc.files, DefaultOptions())
-		if CodeOf(err) != tc.want {
+		if codes.Of(err) != tc.want {
 			t.Errorf("%s: err = %v, want %s", tc.name, err, tc.want)
 		}
-		var e *Error
+		var e *codes.Error
 		if err != nil && !errors.As(err, &e) {
-			t.Errorf("%s: %T is not an *Error", tc.name, err)
+			t.Errorf("%s: %T is not a *codes.Error", tc.name, err)
 		}
-		if tc.want != CodeBadOptions {
-			_, perr := ListProfiles(context.Background(), tc.files)
-			if CodeOf(perr) != tc.want {
-				t.Errorf("%s: ListProfiles err = %v, want %s", tc.name, perr, tc.want)
+		if tc.want != codes.BadOptions {
+			_, perr := listProfiles(context.Background(), tc.files)
+			if codes.Of(perr) != tc.want {
+				t.Errorf("%s: listProfiles err = %v, want %s", tc.name, perr, tc.want)
 			}
 		}
 	}
@@ -414,11 +417,11 @@ func TestAborted(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := Extract(ctx, loneCSV(b.String()), DefaultOptions()); CodeOf(err) != CodeAborted {
+	if _, err := Extract(ctx, loneCSV(b.String()), DefaultOptions()); codes.Of(err) != codes.Aborted {
 		t.Errorf("Extract: %v, want aborted", err)
 	}
-	if _, err := ListProfiles(ctx, loneCSV(b.String())); CodeOf(err) != CodeAborted {
-		t.Errorf("ListProfiles: %v, want aborted", err)
+	if _, err := listProfiles(ctx, loneCSV(b.String())); codes.Of(err) != codes.Aborted {
+		t.Errorf("listProfiles: %v, want aborted", err)
 	}
 }
 
@@ -468,14 +471,14 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
-// failingFiles is a FileSet whose ViewingActivity.csv fails after some
+// failingFiles is a input.FileSet whose ViewingActivity.csv fails after some
 // bytes with a plain error, or panics when asked for its names.
 type failingFiles struct {
-	kind  string
+	kind  input.Kind
 	panic bool
 }
 
-func (f failingFiles) Kind() string { return f.kind }
+func (f failingFiles) Kind() input.Kind { return f.kind }
 
 func (f failingFiles) Names() []string {
 	if f.panic {
@@ -490,26 +493,26 @@ func (f failingFiles) Open(string) (io.ReadCloser, int64, error) {
 }
 
 // TestReadFailuresAndPanics maps an uncoded read error to a code and a
-// panic inside to CodeInternal, for both entry points.
+// panic inside to codes.Internal, for both entry points.
 func TestReadFailuresAndPanics(t *testing.T) {
 	for _, tc := range []struct {
-		files FileSet
-		want  Code
+		files input.FileSet
+		want  codes.Code
 	}{
-		{failingFiles{kind: "zip"}, CodeCorruptZip},
-		{failingFiles{kind: "folder"}, CodeNotZipOrCSV},
-		{failingFiles{kind: "zip", panic: true}, CodeInternal},
+		{failingFiles{kind: "zip"}, codes.CorruptZip},
+		{failingFiles{kind: "folder"}, codes.NotZipOrCSV},
+		{failingFiles{kind: "zip", panic: true}, codes.Internal},
 	} {
 		s, err := Extract(context.Background(), tc.files, DefaultOptions())
-		if CodeOf(err) != tc.want || s != nil {
+		if codes.Of(err) != tc.want || s != nil {
 			t.Errorf("%+v: Extract = %v, %v; want %s", tc.files, s, err, tc.want)
 		}
 		if strings.Contains(fmt.Sprint(err), "boom") || strings.Contains(fmt.Sprint(err), "disk") {
 			t.Errorf("the message carries the cause: %v", err)
 		}
-		list, err := ListProfiles(context.Background(), tc.files)
-		if CodeOf(err) != tc.want || list != nil {
-			t.Errorf("%+v: ListProfiles = %v, %v; want %s", tc.files, list, err, tc.want)
+		list, err := listProfiles(context.Background(), tc.files)
+		if codes.Of(err) != tc.want || list != nil {
+			t.Errorf("%+v: listProfiles = %v, %v; want %s", tc.files, list, err, tc.want)
 		}
 	}
 }

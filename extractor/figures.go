@@ -261,7 +261,7 @@ func (g *hourGrid) decode(r *codecReader) {
 }
 
 // deviceTable holds one bucket per device class, in DeviceClasses order.
-type deviceTable [len(DeviceClasses)]bucket
+type deviceTable [numDeviceClasses]bucket
 
 func (t *deviceTable) merge(later figure) {
 	o := later.(*deviceTable)

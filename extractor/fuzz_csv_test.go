@@ -4,10 +4,12 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/netflix-donation/widget/extractor/codes"
+	"github.com/netflix-donation/widget/extractor/input"
 )
 
 // csvFuzzSeeds are small hand-made inputs covering the shapes the
@@ -35,16 +37,16 @@ var csvFuzzSeeds = []string{
 }
 
 // knownCodes are the codes Extract may return on any input.
-var knownCodes = map[Code]bool{
-	CodeNotZipOrCSV: true, CodeCorruptZip: true, CodeUnsupportedZip: true, CodeNoViewingActivity: true,
-	CodeViewingHistoryOnly: true, CodeBadHeader: true, CodeEmpty: true, CodeTooLarge: true,
-	CodeEmptyFile: true, CodeOtherNetflixFile: true, CodeUnreadableRows: true, CodeNestedZip: true,
+var knownCodes = map[codes.Code]bool{
+	codes.NotZipOrCSV: true, codes.CorruptZip: true, codes.UnsupportedZip: true, codes.NoViewingActivity: true,
+	codes.ViewingHistoryOnly: true, codes.BadHeader: true, codes.Empty: true, codes.TooLarge: true,
+	codes.EmptyFile: true, codes.OtherNetflixFile: true, codes.UnreadableRows: true, codes.NestedZip: true,
 }
 
 // FuzzExtractCSV feeds arbitrary bytes as a lone CSV to Extract and
-// ListProfiles with small limits: never a panic (which Extract would
-// report as CodeInternal), only known codes, and on success the row
-// invariant, valid JSON and agreement with ListProfiles.
+// listProfiles with small limits: never a panic (which Extract would
+// report as codes.Internal), only known codes, and on success the row
+// invariant, valid JSON and agreement with listProfiles.
 func FuzzExtractCSV(f *testing.F) {
 	for _, s := range csvFuzzSeeds {
 		f.Add([]byte(s))
@@ -53,12 +55,12 @@ func FuzzExtractCSV(f *testing.F) {
 		o := optionsWith(func(o *Options) {
 			o.Titles = TitlesAll
 			o.TimeZone = "Europe/Amsterdam"
-			o.Limits = Limits{MaxLineBytes: 4096}
+			o.Limits = input.Limits{MaxLineBytes: 4096}
 		})
 		files := loneCSV(string(in))
 		s, err := Extract(context.Background(), files, o)
 		if err != nil {
-			var e *Error
+			var e *codes.Error
 			if !errors.As(err, &e) || !knownCodes[e.Code] {
 				t.Fatalf("error %v (%T)", err, err)
 			}
@@ -74,11 +76,11 @@ func FuzzExtractCSV(f *testing.F) {
 		if err != nil || !utf8.Valid(b) || strings.Contains(string(b), "null") {
 			t.Fatalf("JSON %v: %s", err, b)
 		}
-		list, err := ListProfiles(context.Background(), files)
-		if err != nil && CodeOf(err) != CodeTooLarge {
-			// ListProfiles uses the default line limit, so it may accept
+		list, err := listProfiles(context.Background(), files)
+		if err != nil && codes.Of(err) != codes.TooLarge {
+			// listProfiles uses the default line limit, so it may accept
 			// more; it must not fail where Extract succeeded otherwise.
-			t.Fatalf("ListProfiles: %v", err)
+			t.Fatalf("profiles: %v", err)
 		}
 		if err == nil {
 			var rows int64
@@ -86,32 +88,8 @@ func FuzzExtractCSV(f *testing.F) {
 				rows += p.Rows
 			}
 			if rows != s.RowsTotal || int64(len(list)) != s.Profiles.Count || s.Profiles.Selected != s.Profiles.Count {
-				t.Fatalf("ListProfiles %d profiles, %d rows; Extract %+v, %d rows", len(list), rows, s.Profiles, s.RowsTotal)
+				t.Fatalf("listProfiles %d profiles, %d rows; Extract %+v, %d rows", len(list), rows, s.Profiles, s.RowsTotal)
 			}
-		}
-	})
-}
-
-// FuzzScanner checks that the scanner splits any input exactly as
-// encoding/csv does with LazyQuotes and a variable number of fields.
-func FuzzScanner(f *testing.F) {
-	for _, c := range scanCases {
-		f.Add(c.in)
-	}
-	for _, s := range csvFuzzSeeds {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, in string) {
-		want, werr := stdlibAll(in, ',')
-		got, gerr := scanAll(in, ',', 1<<30)
-		if werr != nil || gerr != nil {
-			if (werr == nil) != (gerr == nil) {
-				t.Fatalf("encoding/csv err %v, scanner err %v", werr, gerr)
-			}
-			return
-		}
-		if !reflect.DeepEqual(got, want) {
-			t.Fatalf("input %q\nscanner      %q\nencoding/csv %q", in, got, want)
 		}
 	})
 }

@@ -11,29 +11,31 @@ import (
 	"testing"
 
 	"github.com/netflix-donation/widget/extractor"
+	"github.com/netflix-donation/widget/extractor/codes"
+	"github.com/netflix-donation/widget/extractor/input"
 	"github.com/netflix-donation/widget/internal/badinput"
 )
 
 // fuzzLimits are small limits, so a fuzzed input cannot make one run slow.
-func fuzzLimits() extractor.Limits {
-	return extractor.Limits{MaxDecompressedBytes: 1 << 20, MaxEntries: 64, MaxLineBytes: 4 << 10, MaxCompressionRatio: 50}
+func fuzzLimits() input.Limits {
+	return input.Limits{MaxDecompressedBytes: 1 << 20, MaxEntries: 64, MaxLineBytes: 4 << 10, MaxCompressionRatio: 50}
 }
 
 // knownCode reports whether c is a code a hostile input may get. Internal
 // is not among them: it means a recovered panic, a bug.
-func knownCode(c extractor.Code) bool {
+func knownCode(c codes.Code) bool {
 	switch c {
-	case extractor.CodeNotZipOrCSV, extractor.CodeCorruptZip, extractor.CodeUnsupportedZip,
-		extractor.CodeNoViewingActivity, extractor.CodeViewingHistoryOnly, extractor.CodeBadHeader,
-		extractor.CodeEmpty, extractor.CodeTooLarge, extractor.CodeEmptyFile, extractor.CodeOtherNetflixFile,
-		extractor.CodeUnreadableRows, extractor.CodeNestedZip:
+	case codes.NotZipOrCSV, codes.CorruptZip, codes.UnsupportedZip,
+		codes.NoViewingActivity, codes.ViewingHistoryOnly, codes.BadHeader,
+		codes.Empty, codes.TooLarge, codes.EmptyFile, codes.OtherNetflixFile,
+		codes.UnreadableRows, codes.NestedZip:
 		return true
 	}
 	return false
 }
 
-// FuzzOpenZip feeds arbitrary bytes to Open, FindFile, KnownFiles,
-// HasNestedZip, every file's reader and Extract, with small limits. It
+// FuzzOpenZip feeds arbitrary bytes to input.Open, Find, Tables,
+// FindViewingActivity, every file's reader and Extract, with small limits. It
 // checks that nothing panics, that every error carries a known code, that
 // names are sorted, unique and safe, and that no reader yields more than
 // the limit. Seeds: the small cases of the bad-input corpus and a few
@@ -71,9 +73,9 @@ func FuzzOpenZip(f *testing.F) {
 
 	lim := fuzzLimits()
 	f.Fuzz(func(t *testing.T, data []byte) {
-		fs, err := extractor.Open(bytes.NewReader(data), int64(len(data)), "input.zip", extractor.ZipOptions{Limits: lim})
+		fs, err := input.Open(bytes.NewReader(data), int64(len(data)), "input.zip", input.Options{Limits: lim})
 		if err != nil {
-			if !knownCode(extractor.CodeOf(err)) {
+			if !knownCode(codes.Of(err)) {
 				t.Fatalf("Open: %v", err)
 			}
 			return
@@ -90,26 +92,28 @@ func FuzzOpenZip(f *testing.F) {
 		if len(names) > lim.MaxEntries {
 			t.Fatalf("%d names, more than MaxEntries", len(names))
 		}
-		if n, ok := extractor.FindFile(fs, "ViewingActivity"); ok && !containsName(names, n) {
-			t.Fatalf("FindFile returned %q, not a name of the set", n)
+		if n, ok := input.Find(fs, "ViewingActivity"); ok && !containsName(names, n) {
+			t.Fatalf("Find returned %q, not a name of the set", n)
 		}
-		for _, k := range extractor.KnownFiles(fs) {
+		for _, k := range input.Tables(fs) {
 			if !strings.HasSuffix(k, ".csv") && !strings.HasSuffix(k, ".txt") {
-				t.Fatalf("KnownFiles lists %q", k)
+				t.Fatalf("Tables lists %q", k)
 			}
 		}
-		extractor.HasNestedZip(fs)
+		if n, err := input.FindViewingActivity(fs); err != nil && !knownCode(codes.Of(err)) || err == nil && !containsName(names, n) {
+			t.Fatalf("FindViewingActivity: %q, %v", n, err)
+		}
 		for _, n := range names[:min(len(names), 16)] {
 			rc, _, err := fs.Open(n)
 			if err != nil {
-				if !knownCode(extractor.CodeOf(err)) {
+				if !knownCode(codes.Of(err)) {
 					t.Fatalf("Open(%q): %v", n, err)
 				}
 				continue
 			}
 			k, err := io.Copy(io.Discard, rc)
 			rc.Close()
-			if err != nil && !knownCode(extractor.CodeOf(err)) {
+			if err != nil && !knownCode(codes.Of(err)) {
 				t.Fatalf("reading %q: %v", n, err)
 			}
 			if k > lim.MaxDecompressedBytes {
@@ -124,11 +128,11 @@ func FuzzOpenZip(f *testing.F) {
 
 // checkExtract runs Extract on fuzzed input: an error must carry a known
 // code, and a summary must account for every row.
-func checkExtract(t *testing.T, files extractor.FileSet, opts extractor.Options) {
+func checkExtract(t *testing.T, files input.FileSet, opts extractor.Options) {
 	t.Helper()
 	s, err := extractor.Extract(context.Background(), files, opts)
 	if err != nil {
-		if !knownCode(extractor.CodeOf(err)) {
+		if !knownCode(codes.Of(err)) {
 			t.Fatalf("Extract: %v", err)
 		}
 		return

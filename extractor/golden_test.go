@@ -15,6 +15,8 @@ import (
 	"testing"
 
 	"github.com/netflix-donation/widget/extractor"
+	"github.com/netflix-donation/widget/extractor/codes"
+	"github.com/netflix-donation/widget/extractor/input"
 	"github.com/netflix-donation/widget/internal/synth"
 	"github.com/netflix-donation/widget/internal/testutil"
 )
@@ -27,7 +29,7 @@ var updateGolden = flag.Bool("update-golden", false, "rewrite testdata/golden-su
 const goldenPath = "testdata/golden-summaries.json"
 
 // goldenOptions are the option sets every golden input is summarised with.
-// Profile choices are by position in ListProfiles' order, so that no
+// Profile choices are by position in the order Aggregates.Profiles lists them, so that no
 // profile name appears in a key.
 var goldenOptions = []struct {
 	name string
@@ -47,13 +49,13 @@ var goldenOptions = []struct {
 	{"new-york-top3-min600", func(o *extractor.Options, _ []extractor.ProfileInfo) {
 		o.TimeZone, o.Top, o.MinSeconds = "America/New_York", 3, 600
 	}},
-	{"account", func(o *extractor.Options, _ []extractor.ProfileInfo) { o.Account = extractor.AccountBlocks }},
+	{"account", func(o *extractor.Options, _ []extractor.ProfileInfo) { o.Account = extractor.AccountBlocks() }},
 }
 
 // goldenInput is one input of the golden test, opened on demand.
 type goldenInput struct {
 	name string
-	open func(t *testing.T) extractor.FileSet
+	open func(t *testing.T) input.FileSet
 }
 
 // goldenInputs are generated exports (always) and the real samples (when
@@ -73,15 +75,15 @@ func goldenInputs(t *testing.T) []goldenInput {
 			t.Fatal(err)
 		}
 		out = append(out,
-			goldenInput{fmt.Sprintf("synth-%d-zip", cfg.Seed), func(t *testing.T) extractor.FileSet {
-				files, err := extractor.Open(bytes.NewReader(zipBuf.Bytes()), int64(zipBuf.Len()), "netflix-report.zip", extractor.ZipOptions{})
+			goldenInput{fmt.Sprintf("synth-%d-zip", cfg.Seed), func(t *testing.T) input.FileSet {
+				files, err := input.Open(bytes.NewReader(zipBuf.Bytes()), int64(zipBuf.Len()), "netflix-report.zip", input.Options{})
 				if err != nil {
 					t.Fatal(err)
 				}
 				return files
 			}},
-			goldenInput{fmt.Sprintf("synth-%d-csv", cfg.Seed), func(t *testing.T) extractor.FileSet {
-				files, err := extractor.Open(bytes.NewReader(csvBuf.Bytes()), int64(csvBuf.Len()), "ViewingActivity.csv", extractor.ZipOptions{})
+			goldenInput{fmt.Sprintf("synth-%d-csv", cfg.Seed), func(t *testing.T) input.FileSet {
+				files, err := input.Open(bytes.NewReader(csvBuf.Bytes()), int64(csvBuf.Len()), "ViewingActivity.csv", input.Options{})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -99,8 +101,8 @@ func goldenInputs(t *testing.T) []goldenInput {
 			continue
 		}
 		path := filepath.Join(dir, e.Name())
-		out = append(out, goldenInput{"sample-" + e.Name(), func(t *testing.T) extractor.FileSet {
-			files, closer, err := extractor.OpenPath(path, extractor.ZipOptions{})
+		out = append(out, goldenInput{"sample-" + e.Name(), func(t *testing.T) input.FileSet {
+			files, closer, err := input.OpenPath(path, input.Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -128,11 +130,11 @@ func TestGoldenSummaries(t *testing.T) {
 	}
 	got := map[string]string{}
 	for _, in := range goldenInputs(t) {
-		profiles, err := extractor.ListProfiles(context.Background(), in.open(t))
+		profiles, err := listProfiles(in.open(t))
 		if err != nil {
 			// Samples that are not a full export (the quick viewing
 			// history) are pinned by their error code.
-			got[in.name] = "error:" + string(extractor.CodeOf(err))
+			got[in.name] = "error:" + string(codes.Of(err))
 			continue
 		}
 		for _, o := range goldenOptions {
@@ -143,7 +145,7 @@ func TestGoldenSummaries(t *testing.T) {
 			key := in.name + "/" + o.name
 			s, err := extractor.Extract(context.Background(), in.open(t), opts)
 			if err != nil {
-				got[key] = "error:" + string(extractor.CodeOf(err))
+				got[key] = "error:" + string(codes.Of(err))
 				continue
 			}
 			b, err := s.JSON()

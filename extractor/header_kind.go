@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"slices"
 	"strings"
+
+	"github.com/netflix-donation/widget/extractor/codes"
+	"github.com/netflix-donation/widget/extractor/csvscan"
 )
 
 // A participant who unzipped the export may choose any of its tables, or
@@ -64,33 +67,33 @@ func otherNetflixTable(header [][]byte) (string, bool) {
 	return "", false
 }
 
-// classifyHeader gives a header that did not bind (err, CodeBadHeader)
+// classifyHeader gives a header that did not bind (err, codes.BadHeader)
 // the code that fits what the file is, judged by the header and head, the
 // file's first bytes as decoded: not text in an encoding a spreadsheet
-// writes, or a web page, XML or JSON (CodeNotZipOrCSV: a renamed or
-// mistaken file); another table of the export (CodeOtherNetflixFile);
+// writes, or a web page, XML or JSON (codes.NotZipOrCSV: a renamed or
+// mistaken file); another table of the export (codes.OtherNetflixFile);
 // ViewingActivity.csv with a column missing, repeated or renamed, or its
 // header line deleted (err: a spreadsheet or a person changed it); or a
 // text that is no table of the export at all, a README say
-// (CodeNotZipOrCSV).
+// (codes.NotZipOrCSV).
 func classifyHeader(header [][]byte, head []byte, err error) error {
-	if CodeOf(err) != CodeBadHeader {
+	if codes.Of(err) != codes.BadHeader {
 		return err
 	}
-	if !looksLikeTable(head) {
-		return newError(CodeNotZipOrCSV, "the file is not a text table")
+	if !csvscan.LooksLikeTable(head) {
+		return codes.New(codes.NotZipOrCSV, "the file is not a text table")
 	}
 	if table, ok := otherNetflixTable(header); ok {
-		return newError(CodeOtherNetflixFile, "this is %s.csv of the Netflix export, not CONTENT_INTERACTION/ViewingActivity.csv", table)
+		return codes.New(codes.OtherNetflixFile, "this is %s.csv of the Netflix export, not CONTENT_INTERACTION/ViewingActivity.csv", table)
 	}
 	if hasViewingColumn(header) || looksLikeViewingRow(header) {
 		return err
 	}
-	return newError(CodeNotZipOrCSV, "the file is not a table of the Netflix export")
+	return codes.New(codes.NotZipOrCSV, "the file is not a table of the Netflix export")
 }
 
 // hasViewingColumn reports whether header names a column of
-// ViewingActivity.csv: one the extractor reads (ViewingRow) or one it
+// ViewingActivity.csv: one the extractor reads (viewingRow) or one it
 // leaves alone.
 func hasViewingColumn(header [][]byte) bool {
 	names := []string{"bookmark", "latest bookmark"}

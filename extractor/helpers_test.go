@@ -7,16 +7,18 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/netflix-donation/widget/extractor/input"
 )
 
-// viewingFiles is an in-memory FileSet: a map of slash path -> content.
-// Kind "csv" sets hold one file, like OpenCSV.
+// viewingFiles is an in-memory input.FileSet: a map of slash path -> content.
+// Kind "csv" sets hold one file, like a lone table input.Open opened.
 type viewingFiles struct {
-	kind  string
+	kind  input.Kind
 	files map[string]string
 }
 
-func (m viewingFiles) Kind() string { return m.kind }
+func (m viewingFiles) Kind() input.Kind { return m.kind }
 
 func (m viewingFiles) Names() []string {
 	names := make([]string, 0, len(m.files))
@@ -53,7 +55,7 @@ func optionsWith(fn func(*Options)) Options {
 }
 
 // mustExtract runs Extract and fails the test on an error.
-func mustExtract(t *testing.T, files FileSet, o Options) *Summary {
+func mustExtract(t *testing.T, files input.FileSet, o Options) *Summary {
 	t.Helper()
 	s, err := Extract(context.Background(), files, o)
 	if err != nil {
@@ -63,4 +65,25 @@ func mustExtract(t *testing.T, files FileSet, o Options) *Summary {
 		t.Fatalf("views %d + excluded %d != rows_total %d", s.Totals.Views, s.Excluded.Sum(), s.RowsTotal)
 	}
 	return s
+}
+
+// openTable opens the lone table of size bytes in r as the widget does
+// (input.Open), failing the test if it is not taken for a table.
+func openTable(t testing.TB, r io.ReaderAt, size int64) input.FileSet {
+	t.Helper()
+	files, err := input.Open(r, size, "ViewingActivity.csv", input.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// listProfiles is what the widget shows for the participant's choice:
+// the profiles of a whole-table Read under the default options.
+func listProfiles(ctx context.Context, files input.FileSet) ([]ProfileInfo, error) {
+	a, err := Read(ctx, files, DefaultOptions(), Range{})
+	if err != nil {
+		return nil, err
+	}
+	return a.Profiles()
 }

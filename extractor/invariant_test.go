@@ -9,6 +9,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/netflix-donation/widget/extractor/input"
 	"github.com/netflix-donation/widget/internal/synth"
 )
 
@@ -35,7 +36,7 @@ func TestSynthTruth(t *testing.T) {
 		t.Run(fmt.Sprintf("seed=%d", cfg.Seed), func(t *testing.T) {
 			in, truth := synthCSV(t, cfg)
 			s := mustExtract(t, loneCSV(string(in)), DefaultOptions())
-			list, err := ListProfiles(context.Background(), loneCSV(string(in)))
+			list, err := listProfiles(context.Background(), loneCSV(string(in)))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -44,7 +45,7 @@ func TestSynthTruth(t *testing.T) {
 				profileRows = append(profileRows, p.Rows)
 			}
 			if s.Profiles != (Profiles{Count: int64(len(list)), Selected: int64(len(list))}) {
-				t.Errorf("profiles %+v; ListProfiles lists %d", s.Profiles, len(list))
+				t.Errorf("profiles %+v; the profile list has %d", s.Profiles, len(list))
 			}
 			got := synth.Truth{
 				Rows: s.RowsTotal, ProfileRows: profileRows, Supplemental: s.Excluded.Supplemental,
@@ -129,7 +130,7 @@ func TestSynthZipFolderCSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	zfs, err := OpenZip(bytes.NewReader(zb.Bytes()), int64(zb.Len()), ZipOptions{})
+	zfs, err := input.OpenZip(bytes.NewReader(zb.Bytes()), int64(zb.Len()), input.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -137,7 +138,7 @@ func TestSynthZipFolderCSV(t *testing.T) {
 	if _, err := synth.WriteFolder(dir, cfg); err != nil {
 		t.Fatal(err)
 	}
-	ffs, err := OpenFolder(os.DirFS(dir))
+	ffs, err := input.OpenFolder(os.DirFS(dir), input.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -156,7 +157,7 @@ func TestSynthZipFolderCSV(t *testing.T) {
 	if !reflect.DeepEqual(zs, fs) || !reflect.DeepEqual(zs, cs) {
 		t.Errorf("zip, folder and csv summaries differ")
 	}
-	if _, err := ListProfiles(context.Background(), zfs); err != nil {
-		t.Errorf("ListProfiles on the zip: %v", err)
+	if _, err := listProfiles(context.Background(), zfs); err != nil {
+		t.Errorf("profiles of the zip: %v", err)
 	}
 }

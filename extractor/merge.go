@@ -3,6 +3,8 @@ package extractor
 import (
 	"encoding/binary"
 	"encoding/json"
+
+	"github.com/netflix-donation/widget/extractor/codes"
 )
 
 // Merge adds b, the aggregates of the range that follows a's, to a. The
@@ -13,7 +15,7 @@ import (
 // source. b is not changed, and a is not read into afterwards.
 func (a *Aggregates) Merge(b *Aggregates) error {
 	if a.options != b.options {
-		return newError(CodeInternal, "ranges read with different options cannot be merged")
+		return codes.New(codes.Internal, "ranges read with different options cannot be merged")
 	}
 	for _, p := range b.profiles {
 		i, ok := a.byName[p.name]
@@ -103,8 +105,8 @@ func UnmarshalAggregates(b []byte) (*Aggregates, error) {
 // errCodec is the error for aggregates that cannot be decoded. They pass
 // only between engines of one page, so this is a failure of the widget
 // itself, not of the participant's file.
-func errCodec(why string) *Error {
-	return newError(CodeInternal, "the aggregates of a range cannot be read: %s", why)
+func errCodec(why string) *codes.Error {
+	return codes.New(codes.Internal, "the aggregates of a range cannot be read: %s", why)
 }
 
 // codecWriter appends an encoding: varints and length-prefixed strings.

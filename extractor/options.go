@@ -1,10 +1,16 @@
 package extractor
 
-// Title detail levels for Options.Titles.
+import "github.com/netflix-donation/widget/extractor/input"
+
+// TitleDetail is how much of the title list a summary holds
+// (Options.Titles). Its string is the JSON value of options.titles.
+type TitleDetail string
+
+// The title details.
 const (
-	TitlesNone = "none" // no title list
-	TitlesTop  = "top"  // the Top titles by seconds
-	TitlesAll  = "all"  // every title
+	TitlesNone TitleDetail = "none" // no title list
+	TitlesTop  TitleDetail = "top"  // the Top titles by seconds
+	TitlesAll  TitleDetail = "all"  // every title
 )
 
 // Options control what Extract counts. The zero value is not useful; start
@@ -21,7 +27,7 @@ type Options struct {
 	From string `json:"from"`
 	To   string `json:"to"`
 	// Titles is the title detail: TitlesNone, TitlesTop (default) or TitlesAll.
-	Titles string `json:"titles"`
+	Titles TitleDetail `json:"titles"`
 	// Top is the number of titles kept with TitlesTop. Default 25.
 	Top int `json:"top"`
 	// Account lists opt-in account-level blocks to read (see Account).
@@ -31,32 +37,10 @@ type Options struct {
 	// and the total (decompressed bytes of ViewingActivity.csv). It must be quick.
 	Progress func(done, total int64) `json:"-"`
 	// Limits bound what reading may cost; zero fields take DefaultLimits.
-	Limits Limits `json:"-"`
+	Limits input.Limits `json:"-"`
 }
 
 // DefaultOptions returns the documented defaults.
 func DefaultOptions() Options {
 	return Options{TimeZone: "UTC", MinSeconds: 60, Titles: TitlesTop, Top: 25}
-}
-
-// Limits bound the resources reading an input may take. They are enforced
-// on what is actually read, never on what headers claim, so a zip bomb or a
-// lying header is refused with CodeTooLarge.
-type Limits struct {
-	MaxDecompressedBytes int64 // per entry, bytes actually inflated
-	MaxEntries           int   // entries in a ZIP's central directory
-	MaxLineBytes         int   // one CSV record
-	MaxCompressionRatio  int64 // inflated/compressed, checked once past 1 MiB
-}
-
-// DefaultLimits are generous for real exports (the largest real
-// ViewingActivity.csv seen is about 3 MB; a 1,000,000-row synthetic one is
-// about 150 MB) and small enough to refuse bombs within seconds.
-func DefaultLimits() Limits {
-	return Limits{
-		MaxDecompressedBytes: 1 << 30,
-		MaxEntries:           10000,
-		MaxLineBytes:         1 << 20,
-		MaxCompressionRatio:  200,
-	}
 }

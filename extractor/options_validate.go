@@ -1,24 +1,23 @@
 package extractor
 
 import (
-	"strings"
 	"time"
 
 	// The browser has no zone files: embed the IANA database so that
 	// Europe/Amsterdam works the same natively and in WebAssembly.
 	_ "time/tzdata"
+
+	"github.com/netflix-donation/widget/extractor/codes"
 )
 
 // config is Options checked and resolved into the form the hot path uses.
 type config struct {
 	loc        *time.Location
 	zoneName   string
-	allSelect  bool            // every profile is selected
-	selected   map[string]bool // selected profile names when !allSelect
 	minSeconds int64
 	fromDay    int64 // first local day number included (days since 1970-01-01)
 	toDay      int64 // last local day number included
-	titles     string
+	titles     TitleDetail
 	top        int
 	opts       Options
 }
@@ -30,7 +29,7 @@ const (
 )
 
 // validateOptions checks opts and resolves them. Every problem is a
-// CodeBadOptions error whose message names the option but never echoes
+// codes.BadOptions error whose message names the option but never echoes
 // its value, because values may hold profile names.
 func validateOptions(opts Options) (*config, error) {
 	c := &config{opts: opts, fromDay: minDay, toDay: maxDay}
@@ -42,54 +41,45 @@ func validateOptions(opts Options) (*config, error) {
 	// "Local" depends on the machine running the extractor, which would
 	// make the summary non-deterministic across machines.
 	if zone == "Local" {
-		return nil, newError(CodeBadOptions, "time zone must be an IANA name such as Europe/Amsterdam, not Local")
+		return nil, codes.New(codes.BadOptions, "time zone must be an IANA name such as Europe/Amsterdam, not Local")
 	}
 	loc, err := time.LoadLocation(zone)
 	if err != nil {
-		return nil, wrapError(CodeBadOptions, err, "unknown time zone")
+		return nil, codes.Wrap(codes.BadOptions, err, "unknown time zone")
 	}
 	c.loc, c.zoneName = loc, zone
 
-	c.allSelect = len(opts.Profiles) == 0
-	c.selected = make(map[string]bool, len(opts.Profiles))
-	for _, p := range opts.Profiles {
-		if strings.EqualFold(p, "all") && len(opts.Profiles) == 1 {
-			c.allSelect = true
-		}
-		c.selected[p] = true
-	}
-
 	if opts.MinSeconds < 0 {
-		return nil, newError(CodeBadOptions, "minimum seconds must not be negative")
+		return nil, codes.New(codes.BadOptions, "minimum seconds must not be negative")
 	}
 	c.minSeconds = int64(opts.MinSeconds)
 
 	if opts.From != "" {
 		d, ok := parseDay(opts.From)
 		if !ok {
-			return nil, newError(CodeBadOptions, "from must be a date YYYY-MM-DD")
+			return nil, codes.New(codes.BadOptions, "from must be a date YYYY-MM-DD")
 		}
 		c.fromDay = d
 	}
 	if opts.To != "" {
 		d, ok := parseDay(opts.To)
 		if !ok {
-			return nil, newError(CodeBadOptions, "to must be a date YYYY-MM-DD")
+			return nil, codes.New(codes.BadOptions, "to must be a date YYYY-MM-DD")
 		}
 		c.toDay = d
 	}
 	if c.fromDay > c.toDay {
-		return nil, newError(CodeBadOptions, "from is after to")
+		return nil, codes.New(codes.BadOptions, "from is after to")
 	}
 
 	switch opts.Titles {
 	case TitlesNone, TitlesAll:
 	case TitlesTop:
 		if opts.Top < 1 {
-			return nil, newError(CodeBadOptions, "top must be at least 1 when titles is top")
+			return nil, codes.New(codes.BadOptions, "top must be at least 1 when titles is top")
 		}
 	default:
-		return nil, newError(CodeBadOptions, "titles must be none, top or all")
+		return nil, codes.New(codes.BadOptions, "titles must be none, top or all")
 	}
 	c.titles, c.top = opts.Titles, opts.Top
 
@@ -111,17 +101,4 @@ func parseDay(s string) (int64, bool) {
 		return 0, false
 	}
 	return floorDiv(t.Unix(), secondsPerDay), true
-}
-
-// selects reports whether the profile named name is selected.
-func (c *config) selects(name string) bool {
-	return c.allSelect || c.selected[name]
-}
-
-// selectsAccountRow reports whether a row of a per-profile account table
-// (searches, ratings, My List, profiles) belongs to a chosen profile. Those
-// tables name the profile as ViewingActivity.csv does; a row without a
-// name counts only when every profile is chosen.
-func (c *config) selectsAccountRow(profile string) bool {
-	return c.allSelect || (profile != "" && c.selected[profile])
 }

@@ -5,19 +5,24 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"strings"
 	"testing"
 	"unicode/utf16"
 
+	"github.com/netflix-donation/widget/extractor/codes"
+	"github.com/netflix-donation/widget/extractor/csvscan"
+	"github.com/netflix-donation/widget/extractor/input"
 	"github.com/netflix-donation/widget/internal/synth"
+	"github.com/netflix-donation/widget/internal/testutil"
 )
 
 // readRanges reads a table as several engines would: range i from
 // fractions cuts[i] to cuts[i+1], each range's aggregates encoded and
 // decoded as they travel between workers except the first's, merged in
 // order, then summarised for o's profiles.
-func readRanges(files FileSet, o Options, cuts []float64) (*Summary, error) {
+func readRanges(files input.FileSet, o Options, cuts []float64) (*Summary, error) {
 	var merged *Aggregates
 	for i := 0; i+1 < len(cuts); i++ {
 		a, err := Read(context.Background(), files, o, Range{From: cuts[i], To: cuts[i+1]})
@@ -82,16 +87,16 @@ func TestRangesGiveExtract(t *testing.T) {
 	if _, err := synth.WriteZip(&zb, synth.Config{Rows: 12000, Seed: 32, TopFolder: "Download"}); err != nil {
 		t.Fatal(err)
 	}
-	zipFiles, err := OpenZip(bytes.NewReader(zb.Bytes()), int64(zb.Len()), ZipOptions{})
+	zipFiles, err := input.OpenZip(bytes.NewReader(zb.Bytes()), int64(zb.Len()), input.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	// The same ZIP through an InflateEntry hook that can skip (as in the
 	// browser), counting the bytes it skips.
 	var skipped int64
-	hooked, err := OpenZip(bytes.NewReader(zb.Bytes()), int64(zb.Len()), ZipOptions{
-		InflateEntry: func(e ZipEntry) (EntryReader, error) {
-			er, err := goEntryInflater(bytes.NewReader(zb.Bytes()))(e)
+	hooked, err := input.OpenZip(bytes.NewReader(zb.Bytes()), int64(zb.Len()), input.Options{
+		InflateEntry: func(e input.ZipEntry) (input.EntryReader, error) {
+			er, err := testutil.EntryInflater(bytes.NewReader(zb.Bytes()))(e)
 			return &countSkips{EntryReader: er, skipped: &skipped}, err
 		},
 	})
@@ -99,9 +104,9 @@ func TestRangesGiveExtract(t *testing.T) {
 		t.Fatal(err)
 	}
 	small, _ := synthCSV(t, synth.Config{Rows: 300, Seed: 33})
-	inputs := map[string]FileSet{
+	inputs := map[string]input.FileSet{
 		"csv":         loneCSV(string(csv)),
-		"seekable":    OpenCSV("ViewingActivity.csv", bytes.NewReader(csv), int64(len(csv))),
+		"seekable":    openTable(t, bytes.NewReader(csv), int64(len(csv))),
 		"crlf":        loneCSV(strings.ReplaceAll(string(csv), "\n", "\r\n")),
 		"zip":         zipFiles,
 		"zip skipped": hooked,
@@ -113,7 +118,7 @@ func TestRangesGiveExtract(t *testing.T) {
 		"amsterdam": func(o *Options) { o.TimeZone = "Europe/Amsterdam"; o.Titles = TitlesAll },
 		"one":       func(o *Options) { o.Profiles = []string{"Bram"}; o.MinSeconds = 0 },
 		"period":    func(o *Options) { o.From, o.To = "2022-01-01", "2022-12-31"; o.Titles = TitlesNone },
-		"account":   func(o *Options) { o.Account = AccountBlocks },
+		"account":   func(o *Options) { o.Account = AccountBlocks() },
 	}
 	for inName, files := range inputs {
 		for optName, fn := range optionSets {
@@ -322,24 +327,24 @@ func TestRangeErrors(t *testing.T) {
 	ctx := context.Background()
 	o := DefaultOptions()
 	for _, r := range []Range{{From: -0.1, To: 1}, {From: 0.5, To: 0.5}, {From: 0.6, To: 0.4}, {From: 0, To: 1.5}, {From: math.NaN()}} {
-		if _, err := Read(ctx, files, o, r); CodeOf(err) != CodeBadOptions {
+		if _, err := Read(ctx, files, o, r); codes.Of(err) != codes.BadOptions {
 			t.Errorf("range %+v: %v, want bad_options", r, err)
 		}
 	}
-	if _, err := Read(ctx, files, optionsWith(func(o *Options) { o.TimeZone = "Mars/Base" }), Range{}); CodeOf(err) != CodeBadOptions {
+	if _, err := Read(ctx, files, optionsWith(func(o *Options) { o.TimeZone = "Mars/Base" }), Range{}); codes.Of(err) != codes.BadOptions {
 		t.Errorf("bad time zone: %v", err)
 	}
 	empty, err := Read(ctx, loneCSV(vaHeader), o, Range{})
 	if err != nil {
 		t.Errorf("a header without rows is an empty range, not an error: %v", err)
 	}
-	if _, err := empty.Summary(nil); CodeOf(err) != CodeEmpty {
+	if _, err := empty.Summary(nil); codes.Of(err) != codes.Empty {
 		t.Errorf("summarising no rows: %v, want empty", err)
 	}
-	if _, err := empty.Profiles(); CodeOf(err) != CodeEmpty {
+	if _, err := empty.Profiles(); codes.Of(err) != codes.Empty {
 		t.Errorf("listing the profiles of no rows: %v, want empty", err)
 	}
-	if _, err := Read(ctx, loneCSV("Profile Name,Start Time\n"), o, Range{From: 0.5, To: 1}); CodeOf(err) != CodeBadHeader {
+	if _, err := Read(ctx, loneCSV("Profile Name,Start Time\n"), o, Range{From: 0.5, To: 1}); codes.Of(err) != codes.BadHeader {
 		t.Errorf("every range reads the header: %v, want bad_header", err)
 	}
 
@@ -355,7 +360,7 @@ func TestRangeErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := other.Merge(a); CodeOf(err) != CodeInternal {
+	if err := other.Merge(a); codes.Of(err) != codes.Internal {
 		t.Errorf("merging ranges read with other options: %v, want internal", err)
 	}
 	for name, damaged := range map[string][]byte{
@@ -363,7 +368,7 @@ func TestRangeErrors(t *testing.T) {
 		"cut short":      b[:len(b)-1],
 		"extra bytes":    append(bytes.Clone(b), 0),
 	} {
-		if _, err := UnmarshalAggregates(damaged); CodeOf(err) != CodeInternal {
+		if _, err := UnmarshalAggregates(damaged); codes.Of(err) != codes.Internal {
 			t.Errorf("%s: %v, want internal", name, err)
 		}
 	}
@@ -440,7 +445,7 @@ func FuzzMerge(f *testing.F) {
 func TestSummaryPerChoice(t *testing.T) {
 	csv, _ := synthCSV(t, synth.Config{Rows: 6000, Seed: 37, Malformed: true, Lenient: true})
 	files := loneCSV(string(csv))
-	o := optionsWith(func(o *Options) { o.Titles = TitlesAll; o.TimeZone = "Europe/Amsterdam"; o.Account = AccountBlocks })
+	o := optionsWith(func(o *Options) { o.Titles = TitlesAll; o.TimeZone = "Europe/Amsterdam"; o.Account = AccountBlocks() })
 	a, err := Read(context.Background(), files, o, Range{})
 	if err != nil {
 		t.Fatal(err)
@@ -475,16 +480,28 @@ func TestSummaryPerChoice(t *testing.T) {
 	}
 }
 
-// countSkips counts what an EntryReader skips.
+// countSkips counts what an input.EntryReader skips.
 type countSkips struct {
-	EntryReader
+	input.EntryReader
 	skipped *int64
 }
 
 func (c *countSkips) Skip(n int64) (int64, error) {
-	k, err := c.EntryReader.(Skipper).Skip(n)
+	k, err := c.EntryReader.(input.Skipper).Skip(n)
 	*c.skipped += k
 	return k, err
+}
+
+// recordingReaderAt counts the bytes read through it.
+type recordingReaderAt struct {
+	r     io.ReaderAt
+	bytes int64
+}
+
+func (r *recordingReaderAt) ReadAt(p []byte, off int64) (int, error) {
+	n, err := r.r.ReadAt(p, off)
+	r.bytes += int64(n)
+	return n, err
 }
 
 // TestRangeSeeks checks that the last range of a lone CSV seeks to its
@@ -492,11 +509,11 @@ func (c *countSkips) Skip(n int64) (int64, error) {
 func TestRangeSeeks(t *testing.T) {
 	csv, _ := synthCSV(t, synth.Config{Rows: 12000, Seed: 36})
 	rc := &recordingReaderAt{r: bytes.NewReader(csv)}
-	if _, err := Read(context.Background(), OpenCSV("ViewingActivity.csv", rc, int64(len(csv))), DefaultOptions(), Range{From: 0.5, To: 1}); err != nil {
+	if _, err := Read(context.Background(), openTable(t, rc, int64(len(csv))), DefaultOptions(), Range{From: 0.5, To: 1}); err != nil {
 		t.Fatal(err)
 	}
 	start := int64(len(csv)) / 2
-	if limit := int64(len(csv)) - start + 2*readBufferSize; rc.bytes > limit {
+	if limit := int64(len(csv)) - start + 2*csvscan.BufferSize; rc.bytes > limit {
 		t.Errorf("the second half read %d of %d bytes; it begins at %d, so at most %d", rc.bytes, len(csv), start, limit)
 	}
 }

@@ -6,6 +6,9 @@ import (
 	"errors"
 	"io"
 	"math"
+
+	"github.com/netflix-donation/widget/extractor/codes"
+	"github.com/netflix-donation/widget/extractor/input"
 )
 
 // A Range selects the rows of ViewingActivity.csv one Read aggregates, as
@@ -75,23 +78,23 @@ var ErrSplitMisaligned = errors.New("extractor: a range of ViewingActivity.csv d
 // first row reads them whole, the others nothing, so the merge is still
 // right.
 //
-// Every failure is an *Error with a stable Code, or ErrSplitMisaligned; a
-// panic inside is recovered as CodeInternal.
-func Read(ctx context.Context, files FileSet, opts Options, r Range) (a *Aggregates, err error) {
+// Every failure is a *codes.Error with a stable code, or ErrSplitMisaligned; a
+// panic inside is recovered as codes.Internal.
+func Read(ctx context.Context, files input.FileSet, opts Options, r Range) (a *Aggregates, err error) {
 	defer func() {
 		if rec := recover(); rec != nil {
 			a, err = nil, internalError(rec)
 		}
 	}()
 	if !r.valid() {
-		return nil, newError(CodeBadOptions, "the range must be 0 <= from < to <= 1")
+		return nil, codes.New(codes.BadOptions, "the range must be 0 <= from < to <= 1")
 	}
 	cfg, err := validateOptions(opts)
 	if err != nil {
 		return nil, err
 	}
 	a = newAggregates(cfg, optionsKey(opts))
-	a.source = Source{Kind: files.Kind(), Files: KnownFiles(files)}
+	a.source = Source{Kind: string(files.Kind()), Files: input.Tables(files)}
 	if err := a.readRange(ctx, files, opts, r); err != nil {
 		return nil, err
 	}
@@ -110,7 +113,7 @@ func Read(ctx context.Context, files FileSet, opts Options, r Range) (a *Aggrega
 // which it learns from the raw bytes as they pass
 // (progressReader.lineEnd). A record that crosses that start is
 // ErrSplitMisaligned.
-func (a *Aggregates) readRange(ctx context.Context, files FileSet, opts Options, r Range) error {
+func (a *Aggregates) readRange(ctx context.Context, files input.FileSet, opts Options, r Range) error {
 	lo, hi := int64(-1), int64(-1)
 	watchAt := func(size int64) int64 {
 		if size >= 0 {
@@ -125,11 +128,11 @@ func (a *Aggregates) readRange(ctx context.Context, files FileSet, opts Options,
 		return err
 	}
 	defer rc.Close()
-	a.order, a.orderAssumed = defaultDateOrder(v.comma()), true
+	a.order, a.orderAssumed = defaultDateOrder(v.Comma()), true
 
 	consumed := func() int64 { return rc.n - int64(v.raw.Buffered()) }
 	headerEnd := consumed()
-	first, err := v.nextRecord()
+	first, err := v.ReadRecord()
 	if err == io.EOF {
 		return nil // no rows: the summary says so
 	}
@@ -137,7 +140,7 @@ func (a *Aggregates) readRange(ctx context.Context, files FileSet, opts Options,
 		return readError(files, err)
 	}
 	resavedDates := !isCanonicalStart(v.cols.get(first, colStart))
-	if (!v.plain || resavedDates || total < 0) && !r.whole() {
+	if (!v.Plain() || resavedDates || total < 0) && !r.whole() {
 		if lo >= 0 {
 			return nil // not split: the first range reads it all
 		}
@@ -170,7 +173,7 @@ func (a *Aggregates) readRange(ctx context.Context, files FileSet, opts Options,
 			return readError(files, err)
 		}
 		if err := ctx.Err(); err != nil {
-			return wrapError(CodeAborted, err, "the extraction was cancelled")
+			return codes.Wrap(codes.Aborted, err, "the extraction was cancelled")
 		}
 	} else if hi < 0 || rc.lineEnd < 0 || prev < max(rc.lineEnd, headerEnd) {
 		// The first row, read already, is this range's own. It is taken
@@ -196,7 +199,7 @@ func (a *Aggregates) readRange(ctx context.Context, files FileSet, opts Options,
 			}
 			break
 		}
-		rec, err := v.nextRecord()
+		rec, err := v.ReadRecord()
 		if err == io.EOF {
 			break
 		}
@@ -213,7 +216,7 @@ func (a *Aggregates) readRange(ctx context.Context, files FileSet, opts Options,
 		a.addRecord(rec, &v.cols)
 		if rows++; rows%checkEvery == 0 {
 			if err := ctx.Err(); err != nil {
-				return wrapError(CodeAborted, err, "the extraction was cancelled")
+				return codes.Wrap(codes.Aborted, err, "the extraction was cancelled")
 			}
 		}
 		if rc.n-reported >= progressEvery {
@@ -222,7 +225,7 @@ func (a *Aggregates) readRange(ctx context.Context, files FileSet, opts Options,
 		}
 	}
 	if err := ctx.Err(); err != nil {
-		return wrapError(CodeAborted, err, "the extraction was cancelled")
+		return codes.Wrap(codes.Aborted, err, "the extraction was cancelled")
 	}
 	progress()
 	return nil
@@ -251,8 +254,8 @@ func skipToRange(r *bufio.Reader, pr *progressReader, pos, cut int64, between fu
 		for pos < cut {
 			k, err := pr.Skip(min(cut-pos, skipPiece))
 			pos += k
-			if err == errNoSkip {
-				break
+			if k == 0 && err == nil {
+				break // the input cannot skip: read and drop the bytes
 			}
 			if err != nil {
 				return pos, err

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/netflix-donation/widget/extractor/csvscan"
+	"github.com/netflix-donation/widget/extractor/input"
 	"github.com/netflix-donation/widget/internal/resave"
 	"github.com/netflix-donation/widget/internal/synth"
 	"github.com/netflix-donation/widget/internal/testutil"
@@ -53,7 +55,7 @@ func checkResaves(t *testing.T, pristine []byte, zones []string, proved bool) {
 			t.Fatalf("the pristine table: lenient_rows %d, date_order %q", base.LenientRows, base.Source.DateOrder)
 		}
 		want := resaveFiguresOf(base)
-		baseList, err := ListProfiles(t.Context(), loneCSV(string(pristine)))
+		baseList, err := listProfiles(t.Context(), loneCSV(string(pristine)))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -62,7 +64,7 @@ func checkResaves(t *testing.T, pristine []byte, zones []string, proved bool) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			for _, files := range []FileSet{
+			for _, files := range []input.FileSet{
 				loneCSV(string(data)),
 				viewingFiles{kind: "zip", files: map[string]string{"netflix-report/CONTENT_INTERACTION/ViewingActivity.csv": string(data)}},
 			} {
@@ -82,9 +84,9 @@ func checkResaves(t *testing.T, pristine []byte, zones []string, proved bool) {
 					t.Errorf("%s (%s, %s): lenient_rows %d of %d, date_order %q assumed %v; want %q assumed %v",
 						shape.Name, files.Kind(), zone, s.LenientRows, s.RowsTotal, s.Source.DateOrder, s.Source.DateOrderAssumed, order, !proved)
 				}
-				list, err := ListProfiles(t.Context(), files)
+				list, err := listProfiles(t.Context(), files)
 				if err != nil || len(list) != len(baseList) {
-					t.Fatalf("%s: ListProfiles %d profiles, %v", shape.Name, len(list), err)
+					t.Fatalf("%s: listProfiles %d profiles, %v", shape.Name, len(list), err)
 				}
 				for i, p := range list {
 					if p.Rows != baseList[i].Rows {
@@ -107,7 +109,7 @@ func checkResavedTitles(t *testing.T, shape resave.Shape, pristine, resaved []Ti
 		got[titleKey{ts.Name, ts.Kind}] = ts
 	}
 	for _, want := range pristine {
-		if shape.Encoding == resave.Windows1252 && (strings.Contains(want.Name, "?") || decodeWindows1252(string(resave.EncodeWindows1252(want.Name))) != want.Name) {
+		if shape.Encoding == resave.Windows1252 && (strings.Contains(want.Name, "?") || csvscan.Text(resave.EncodeWindows1252(want.Name)) != want.Name) {
 			continue
 		}
 		if g, ok := got[titleKey{want.Name, want.Kind}]; !ok || g != want {

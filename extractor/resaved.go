@@ -3,6 +3,9 @@ package extractor
 import (
 	"context"
 	"io"
+
+	"github.com/netflix-donation/widget/extractor/codes"
+	"github.com/netflix-donation/widget/extractor/input"
 )
 
 // This file holds what the extractor does for a ViewingActivity.csv that
@@ -23,19 +26,19 @@ func isCanonicalStart(field []byte) bool {
 // before it is counted, and decides from all its dates how day and month
 // are ordered (dateEvidence). Re-saved tables are small, and only they
 // take this second pass.
-func decideDateOrder(ctx context.Context, files FileSet, name string, lim Limits) (order dateOrder, assumed bool, err error) {
+func decideDateOrder(ctx context.Context, files input.FileSet, name string, lim input.Limits) (order dateOrder, assumed bool, err error) {
 	r, _, err := files.Open(name)
 	if err != nil {
 		return 0, false, readError(files, err)
 	}
 	defer r.Close()
-	v, err := openViewing(r, lim.withDefaults().MaxLineBytes)
+	v, err := openViewing(r, maxLine(lim))
 	if err != nil {
 		return 0, false, readError(files, err)
 	}
 	var e dateEvidence
 	for n := 1; ; n++ {
-		rec, err := v.nextRecord()
+		rec, err := v.ReadRecord()
 		if err == io.EOF {
 			break
 		}
@@ -45,11 +48,11 @@ func decideDateOrder(ctx context.Context, files FileSet, name string, lim Limits
 		e.add(v.cols.get(rec, colStart))
 		if n%checkEvery == 0 {
 			if err := ctx.Err(); err != nil {
-				return 0, false, wrapError(CodeAborted, err, "the extraction was cancelled")
+				return 0, false, codes.Wrap(codes.Aborted, err, "the extraction was cancelled")
 			}
 		}
 	}
-	order, assumed = e.decide(v.comma())
+	order, assumed = e.decide(v.Comma())
 	return order, assumed, nil
 }
 
@@ -67,15 +70,15 @@ func checkReadable(fig *figures) error {
 	case 2*fig.malformed > fig.rows:
 		return errUnreadableRows(int64(fig.malformed), int64(fig.rows))
 	case fig.views == 0 && fig.malformed > 0:
-		return newError(CodeUnreadableRows, "no view was found and %d rows cannot be read (Start Time or Duration)", fig.malformed)
+		return codes.New(codes.UnreadableRows, "no view was found and %d rows cannot be read (Start Time or Duration)", fig.malformed)
 	}
 	return nil
 }
 
 // errUnreadableRows is the error for a table of rows rows, unreadable of
 // which cannot be read.
-func errUnreadableRows(unreadable, rows int64) *Error {
-	return newError(CodeUnreadableRows, "%d of the %d rows of ViewingActivity.csv cannot be read (Start Time or Duration)", unreadable, rows)
+func errUnreadableRows(unreadable, rows int64) *codes.Error {
+	return codes.New(codes.UnreadableRows, "%d of the %d rows of ViewingActivity.csv cannot be read (Start Time or Duration)", unreadable, rows)
 }
 
 // dateOrderUsed returns what Source.DateOrder and DateOrderAssumed report

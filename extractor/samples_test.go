@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/netflix-donation/widget/extractor/codes"
+	"github.com/netflix-donation/widget/extractor/input"
 	"github.com/netflix-donation/widget/internal/testutil"
 )
 
@@ -132,7 +134,7 @@ func sampleViewingFiles(t *testing.T) []string {
 }
 
 // TestRealSamples checks every real sample against the independent reading,
-// through OpenFolder on the sample's repository folder (so FindFile also
+// through input.OpenFolder on the sample's repository folder (so input.Find also
 // finds it at depth).
 func TestRealSamples(t *testing.T) {
 	dir := testutil.SamplesDir(t)
@@ -141,7 +143,7 @@ func TestRealSamples(t *testing.T) {
 		repo := strings.SplitN(filepath.ToSlash(rel), "/", 2)[0]
 		t.Run(repo, func(t *testing.T) {
 			want := readSampleTruth(t, path, time.UTC)
-			files, err := OpenFolder(os.DirFS(filepath.Join(dir, repo)))
+			files, err := input.OpenFolder(os.DirFS(filepath.Join(dir, repo)), input.Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -153,10 +155,10 @@ func TestRealSamples(t *testing.T) {
 				activeDays: s.Totals.ActiveDays, firstDay: s.Totals.FirstDay, lastDay: s.Totals.LastDay,
 				newestDay: s.Source.NewestDay,
 			}
-			// Per-profile rows are not in a summary; ListProfiles counts them.
-			list, err := ListProfiles(context.Background(), files)
+			// Per-profile rows are not in a summary; listProfiles counts them.
+			list, err := listProfiles(context.Background(), files)
 			if err != nil {
-				t.Fatalf("ListProfiles: %v", err)
+				t.Fatalf("profiles: %v", err)
 			}
 			for _, p := range list {
 				got.profileRows = append(got.profileRows, p.Rows)
@@ -201,7 +203,7 @@ func TestRealSampleAmsterdamMonths(t *testing.T) {
 	}
 	loc, _ := time.LoadLocation("Europe/Amsterdam")
 	want := readSampleTruth(t, path, loc)
-	files, err := OpenFolder(os.DirFS(filepath.Dir(path)))
+	files, err := input.OpenFolder(os.DirFS(filepath.Dir(path)), input.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -242,12 +244,12 @@ func TestRealSampleOtherTables(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := CodeOtherNetflixFile
+		want := codes.OtherNetflixFile
 		if d.Name() == "NetflixViewingHistory.csv" {
-			want = CodeViewingHistoryOnly
+			want = codes.ViewingHistoryOnly
 		}
-		_, err = Extract(context.Background(), OpenCSV(d.Name(), strings.NewReader(string(data)), int64(len(data))), DefaultOptions())
-		if CodeOf(err) != want {
+		_, err = Extract(context.Background(), openTable(t, strings.NewReader(string(data)), int64(len(data))), DefaultOptions())
+		if codes.Of(err) != want {
 			rel, _ := filepath.Rel(dir, p)
 			t.Errorf("%s: %v, want %s", rel, err, want)
 		}

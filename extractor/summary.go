@@ -1,6 +1,10 @@
 package extractor
 
-import "encoding/json"
+import (
+	"encoding/json"
+
+	"github.com/netflix-donation/widget/extractor/codes"
+)
 
 // SchemaVersion names the summary format. It changes only when a field
 // changes meaning or disappears; adding a field keeps it. Version 2 holds
@@ -132,12 +136,12 @@ type Source struct {
 // OptionsUsed records the options that produced a summary. Which
 // profiles were chosen is not among them: see Profiles.
 type OptionsUsed struct {
-	TimeZone   string `json:"time_zone"`
-	MinSeconds int    `json:"min_seconds"`
-	From       string `json:"from"`
-	To         string `json:"to"`
-	Titles     string `json:"titles"`
-	Top        int    `json:"top"`
+	TimeZone   string      `json:"time_zone"`
+	MinSeconds int         `json:"min_seconds"`
+	From       string      `json:"from"`
+	To         string      `json:"to"`
+	Titles     TitleDetail `json:"titles"`
+	Top        int         `json:"top"`
 }
 
 // Account holds the opt-in account-level blocks read from the export's
@@ -223,7 +227,7 @@ type AccountTenure struct {
 }
 
 // DeviceClass is a coarse device category derived from the free-text
-// Device Type (see ClassifyDevice). Raw device strings never leave the extractor.
+// Device Type (see classifyDevice). Raw device strings never leave the extractor.
 type DeviceClass string
 
 // The device classes, in the order by_device lists them.
@@ -237,15 +241,27 @@ const (
 	DeviceOther     DeviceClass = "other"
 )
 
-// DeviceClasses lists every DeviceClass in by_device order.
-var DeviceClasses = [...]DeviceClass{DeviceTV, DeviceSetTopBox, DeviceConsole, DeviceComputer, DevicePhone, DeviceTablet, DeviceOther}
+// DeviceClasses returns every DeviceClass in by_device order.
+func DeviceClasses() []DeviceClass {
+	order := deviceOrder()
+	return order[:]
+}
+
+// numDeviceClasses is the number of device classes.
+const numDeviceClasses = 7
+
+// deviceOrder returns the device classes in by_device order, as an array
+// the hot path can index without allocating.
+func deviceOrder() [numDeviceClasses]DeviceClass {
+	return [...]DeviceClass{DeviceTV, DeviceSetTopBox, DeviceConsole, DeviceComputer, DevicePhone, DeviceTablet, DeviceOther}
+}
 
 // JSON returns the summary's canonical JSON: encoding/json in field order,
 // without trailing newline. The browser engine returns these same bytes.
 func (s *Summary) JSON() ([]byte, error) {
 	b, err := json.Marshal(s)
 	if err != nil {
-		return nil, wrapError(CodeInternal, err, "cannot encode the summary")
+		return nil, codes.Wrap(codes.Internal, err, "cannot encode the summary")
 	}
 	return b, nil
 }

@@ -6,8 +6,8 @@ import (
 	"unicode/utf8"
 )
 
-// Title is a parsed ViewingActivity title.
-type Title struct {
+// parsedTitle is a parsed ViewingActivity title.
+type parsedTitle struct {
 	Name    string    // series or movie name, normalised (NBSP, TAB, spaces)
 	Kind    TitleKind // KindSeries or KindMovie
 	Season  string    // season label as written ("Season 2", "Seizoen 2", "Limited Series"), "" for movies
@@ -20,7 +20,7 @@ type Title struct {
 // titles are never split on ":" alone.
 const pieceSep = ": "
 
-// ParseTitle parses a ViewingActivity Title (of a non-supplemental row)
+// parseTitle parses a ViewingActivity Title (of a non-supplemental row)
 // into a series or movie name, a season label and an episode.
 //
 // The title is first normalised (see normaliseTitle) and stripped of the
@@ -48,23 +48,23 @@ const pieceSep = ": "
 //
 // Name is always a prefix of the normalised, unprefixed title. A title
 // that is empty after normalisation gives a movie with an empty Name.
-// ParseTitle is called once per distinct raw title, which in real exports
+// parseTitle is called once per distinct raw title, which in real exports
 // is about every second row (each episode is its own title), so it does
 // not allocate unless the title needs normalising: Name, Season and
 // Episode are substrings of raw.
-func ParseTitle(raw string) Title {
+func parseTitle(raw string) parsedTitle {
 	title := stripHiddenPrefix(normaliseTitle(raw))
 	t := parsePieces(title)
 	if t.Kind == KindSeries && t.Name == "" {
 		// A hostile title such as ": Season 1" has no name before its
 		// label; keep it whole rather than invent an empty series.
-		return Title{Name: title, Kind: KindMovie}
+		return parsedTitle{Name: title, Kind: KindMovie}
 	}
 	return t
 }
 
-// parsePieces applies rules 1-5 of ParseTitle to a normalised title.
-func parsePieces(title string) Title {
+// parsePieces applies rules 1-5 of parseTitle to a normalised title.
+func parsePieces(title string) parsedTitle {
 	body, suffix := cutEpisodeSuffix(title)
 	var stack [8]span // enough for any real title, so no allocation
 	p := splitPieces(body, stack[:0])
@@ -86,7 +86,7 @@ func parsePieces(title string) Title {
 	if n >= 2 && isEpisodePiece(p.at(body, n-1)) {
 		return series(p.at(body, 0), p.join(body, 1, n-1), p.at(body, n-1))
 	}
-	return Title{Name: title, Kind: KindMovie}
+	return parsedTitle{Name: title, Kind: KindMovie}
 }
 
 // span is one piece of a title body as byte offsets [start, end).
@@ -129,8 +129,8 @@ func (p pieces) join(body string, i, j int) string {
 }
 
 // series builds a series Title.
-func series(name, season, episode string) Title {
-	return Title{Name: name, Kind: KindSeries, Season: season, Episode: episode}
+func series(name, season, episode string) parsedTitle {
+	return parsedTitle{Name: name, Kind: KindSeries, Season: season, Episode: episode}
 }
 
 // orSuffix returns episode, or the suffix text ("Episode 3") when the
@@ -388,7 +388,7 @@ var numberWords = []string{
 
 // foldIn reports whether list holds s, ignoring case (strings.EqualFold).
 //
-// ParseTitle tries every piece of every new title against these lists, so
+// parseTitle tries every piece of every new title against these lists, so
 // a piece in ASCII (nearly all) skips the words of another byte length
 // without calling EqualFold: under Unicode simple folding the only
 // non-ASCII characters equivalent to an ASCII letter are U+212A KELVIN

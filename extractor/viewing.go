@@ -4,15 +4,17 @@ import (
 	"bytes"
 	"reflect"
 	"strings"
-	"unicode/utf8"
+
+	"github.com/netflix-donation/widget/extractor/codes"
+	"github.com/netflix-donation/widget/extractor/csvscan"
 )
 
-// ViewingRow is THE schema of ViewingActivity.csv: its csv tags name the
+// viewingRow is THE schema of ViewingActivity.csv: its csv tags name the
 // columns the extractor reads (matched by name, see bindHeader), and the
 // gocsv mapper can decode the table into it directly. The fast decoder
 // derives its column map from these tags, so there is one definition.
 // Bookmark and Latest Bookmark are not read: nothing in a summary uses them.
-type ViewingRow struct {
+type viewingRow struct {
 	ProfileName           string `csv:"Profile Name"`
 	StartTime             string `csv:"Start Time" required:"true"`
 	Duration              string `csv:"Duration" required:"true"`
@@ -23,7 +25,7 @@ type ViewingRow struct {
 	Country               string `csv:"Country"`
 }
 
-// Positions of the ViewingRow fields, in struct order; a test checks them
+// Positions of the viewingRow fields, in struct order; a test checks them
 // against the struct so that they cannot drift.
 const (
 	colProfile = iota
@@ -43,10 +45,10 @@ type viewingColumn struct {
 	required bool
 }
 
-// viewingSchema reflects over ViewingRow once per decoder.
+// viewingSchema reflects over viewingRow once per decoder.
 func viewingSchema() [numViewingCols]viewingColumn {
 	var cols [numViewingCols]viewingColumn
-	t := reflect.TypeFor[ViewingRow]()
+	t := reflect.TypeFor[viewingRow]()
 	for i := range t.NumField() {
 		f := t.Field(i)
 		cols[i] = viewingColumn{name: f.Tag.Get("csv"), required: f.Tag.Get("required") == "true"}
@@ -62,12 +64,12 @@ func normalizeHeader(b []byte) string {
 	return strings.ToLower(strings.TrimSpace(string(b)))
 }
 
-// columnMap maps each ViewingRow field to its index in a record, or -1.
+// columnMap maps each viewingRow field to its index in a record, or -1.
 type columnMap [numViewingCols]int
 
 // bindHeader matches a header record against the schema. Extra columns
 // are ignored and optional ones may be missing; a missing required column
-// or a repeated known one is CodeBadHeader. The quick per-profile download
+// or a repeated known one is codes.BadHeader. The quick per-profile download
 // (Title,Date) is recognised and named, because the participant needs to
 // be told which download to make instead.
 func bindHeader(header [][]byte) (columnMap, error) {
@@ -85,70 +87,29 @@ func bindHeader(header [][]byte) (columnMap, error) {
 				continue
 			}
 			if m[i] >= 0 {
-				return m, newError(CodeBadHeader, "the column %s appears twice", col.name)
+				return m, codes.New(codes.BadHeader, "the column %s appears twice", col.name)
 			}
 			m[i] = j
 		}
 	}
 	if m[colStart] < 0 && seen["title"] && seen["date"] {
-		return m, newError(CodeViewingHistoryOnly,
+		return m, codes.New(codes.ViewingHistoryOnly,
 			"this is the viewing-history download (Title, Date); the full export from Account > Download your personal information is needed")
 	}
 	for i, col := range schema {
 		if col.required && m[i] < 0 {
-			return m, newError(CodeBadHeader, "the column %s is missing", col.name)
+			return m, codes.New(codes.BadHeader, "the column %s is missing", col.name)
 		}
 	}
 	return m, nil
 }
 
-// field returns column c of rec, or nil when the column is absent from
-// the header or the record is short.
-func (m *columnMap) field(rec [][]byte, c int) []byte {
-	j := m[c]
-	if j < 0 || j >= len(rec) {
-		return nil
-	}
-	return rec[j]
-}
-
 // get returns column c of r, or nil when the column is absent from the
-// header or the record is short: field for a record.
-func (m *columnMap) get(r *record, c int) []byte {
+// header or the record is short.
+func (m *columnMap) get(r *csvscan.Record, c int) []byte {
 	j := m[c]
-	if j < 0 || j >= r.len() {
+	if j < 0 || j >= r.Len() {
 		return nil
 	}
-	return r.field(j)
-}
-
-// row converts a record to a ViewingRow (allocating strings, invalid
-// UTF-8 replaced). The hot path does not use it; tests compare it with
-// gocsv, and it documents what the fast path reads.
-func (m *columnMap) row(rec [][]byte) ViewingRow {
-	s := func(c int) string { return validString(m.field(rec, c)) }
-	return ViewingRow{
-		ProfileName:           s(colProfile),
-		StartTime:             s(colStart),
-		Duration:              s(colDuration),
-		Attributes:            s(colAttributes),
-		Title:                 s(colTitle),
-		SupplementalVideoType: s(colSupplemental),
-		DeviceType:            s(colDevice),
-		Country:               s(colCountry),
-	}
-}
-
-// validString converts a field to text: UTF-8 as it is, and a field that
-// is not valid UTF-8 decoded as Windows-1252, the encoding Excel saves a
-// CSV in by default. Deciding by the field (not by the file) makes every
-// part of a split table, ListProfiles and the profile selection read a
-// name alike; a Windows-1252 field that happens to be valid UTF-8 needs
-// two or three accented capitals and symbols in a row, which titles and
-// names do not have.
-func validString(b []byte) string {
-	if utf8.Valid(b) {
-		return string(b)
-	}
-	return decodeWindows1252(string(b))
+	return r.Field(j)
 }

@@ -14,11 +14,13 @@ import (
 
 	"github.com/gocarina/gocsv"
 
+	"github.com/netflix-donation/widget/extractor/codes"
+	"github.com/netflix-donation/widget/extractor/csvscan"
 	"github.com/netflix-donation/widget/internal/synth"
 )
 
 // TestViewingColumnConstants checks that the col* constants name the
-// ViewingRow fields in struct order, and the tags are the real header names.
+// viewingRow fields in struct order, and the tags are the real header names.
 func TestViewingColumnConstants(t *testing.T) {
 	want := map[int][2]string{
 		colProfile:      {"ProfileName", "Profile Name"},
@@ -30,9 +32,9 @@ func TestViewingColumnConstants(t *testing.T) {
 		colDevice:       {"DeviceType", "Device Type"},
 		colCountry:      {"Country", "Country"},
 	}
-	typ := reflect.TypeFor[ViewingRow]()
+	typ := reflect.TypeFor[viewingRow]()
 	if typ.NumField() != numViewingCols || len(want) != numViewingCols {
-		t.Fatalf("ViewingRow has %d fields, constants name %d", typ.NumField(), numViewingCols)
+		t.Fatalf("viewingRow has %d fields, constants name %d", typ.NumField(), numViewingCols)
 	}
 	for i, w := range want {
 		f := typ.Field(i)
@@ -64,22 +66,22 @@ func TestBindHeader(t *testing.T) {
 	for _, tc := range []struct {
 		header string
 		want   columnMap // -1 = absent
-		code   Code
+		code   codes.Code
 	}{
 		{strings.TrimSuffix(vaHeader, "\n"), columnMap{0, 1, 2, 3, 4, 5, 6, 9}, ""},
 		{"\uFEFFProfile Name, start time ,DURATION,Title", columnMap{0, 1, 2, -1, 3, -1, -1, -1}, ""},
 		{"Duration,Extra,Start Time,Title,Profile Name", columnMap{4, 2, 0, -1, 3, -1, -1, -1}, ""},
 		{"Start Time,Duration,Title", columnMap{-1, 0, 1, -1, 2, -1, -1, -1}, ""},
-		{"Profile Name,Start Time,Title", columnMap{}, CodeBadHeader},
-		{"Profile Name,Duration,Title", columnMap{}, CodeBadHeader},
-		{"Start Time,Duration,Title,Title", columnMap{}, CodeBadHeader},
+		{"Profile Name,Start Time,Title", columnMap{}, codes.BadHeader},
+		{"Profile Name,Duration,Title", columnMap{}, codes.BadHeader},
+		{"Start Time,Duration,Title,Title", columnMap{}, codes.BadHeader},
 		{"Start Time,Duration,Title,Bookmark,Bookmark", columnMap{-1, 0, 1, -1, 2, -1, -1, -1}, ""},
-		{"Title,Date", columnMap{}, CodeViewingHistoryOnly},
-		{"\uFEFFtitle , date", columnMap{}, CodeViewingHistoryOnly},
-		{"Start Time (UTC),Duration (H:MM:SS),Title", columnMap{}, CodeBadHeader},
+		{"Title,Date", columnMap{}, codes.ViewingHistoryOnly},
+		{"\uFEFFtitle , date", columnMap{}, codes.ViewingHistoryOnly},
+		{"Start Time (UTC),Duration (H:MM:SS),Title", columnMap{}, codes.BadHeader},
 	} {
 		got, err := bindHeader(split(tc.header))
-		if CodeOf(err) != tc.code {
+		if codes.Of(err) != tc.code {
 			t.Errorf("%q: err %v, want %q", tc.header, err, tc.code)
 			continue
 		}
@@ -232,7 +234,7 @@ func TestInvalidUTF8Title(t *testing.T) {
 	if len(s.Titles) != 1 || s.Titles[0].Name != "Café “Société” €" || s.Titles[0].Episodes != 2 {
 		t.Errorf("titles = %+v", s.Titles)
 	}
-	list, err := ListProfiles(context.Background(), loneCSV(in))
+	list, err := listProfiles(context.Background(), loneCSV(in))
 	if err != nil || len(list) != 2 || list[0].Name != "Zoë’s" || list[1].Name != "Pÿ" {
 		t.Errorf("profiles = %+v, %v", list, err)
 	}
@@ -241,55 +243,6 @@ func TestInvalidUTF8Title(t *testing.T) {
 	if s.Totals.Views != 1 {
 		t.Errorf("selecting the listed name: %d views", s.Totals.Views)
 	}
-}
-
-// TestUTF16Reader decodes surrogate pairs, and unpaired surrogates and an
-// odd final byte as U+FFFD, through reads of every size.
-func TestUTF16Reader(t *testing.T) {
-	for _, tc := range []struct {
-		name string
-		in   []byte
-		want string
-	}{
-		{"ascii", []byte{'a', 0, 'b', 0}, "ab"},
-		{"bmp", []byte{0xE9, 0, 0x42, 0x30}, "é\u3042"},
-		{"pair", []byte{0x3D, 0xD8, 0x00, 0xDE}, "\U0001F600"},
-		{"lone high", []byte{0x3D, 0xD8, 'a', 0}, "\uFFFDa"},
-		{"lone high at end", []byte{'a', 0, 0x3D, 0xD8}, "a\uFFFD"},
-		{"lone low", []byte{0x00, 0xDE, 'a', 0}, "\uFFFDa"},
-		{"odd byte", []byte{'a', 0, 'b'}, "a\uFFFD"},
-	} {
-		for _, chunk := range []int{1, 2, 3, 1024} {
-			r := newUTF16Reader(&chunkReader{b: tc.in, n: chunk}, false)
-			var got []byte
-			buf := make([]byte, chunk)
-			for {
-				n, err := r.Read(buf)
-				got = append(got, buf[:n]...)
-				if err != nil {
-					break
-				}
-			}
-			if string(got) != tc.want {
-				t.Errorf("%s (chunk %d): %q, want %q", tc.name, chunk, got, tc.want)
-			}
-		}
-	}
-}
-
-// chunkReader returns at most n bytes per Read.
-type chunkReader struct {
-	b []byte
-	n int
-}
-
-func (c *chunkReader) Read(p []byte) (int, error) {
-	if len(c.b) == 0 {
-		return 0, io.EOF
-	}
-	n := copy(p[:min(len(p), c.n)], c.b)
-	c.b = c.b[n:]
-	return n, nil
 }
 
 // TestFastPathMatchesGocsv decodes the same generated CSV with gocsv (the
@@ -303,7 +256,7 @@ func TestFastPathMatchesGocsv(t *testing.T) {
 		}
 		r := csv.NewReader(bytes.NewReader(b.Bytes()))
 		r.FieldsPerRecord, r.LazyQuotes = -1, true
-		var want []ViewingRow
+		var want []viewingRow
 		if err := gocsv.UnmarshalCSV(r, &want); err != nil {
 			t.Fatal(err)
 		}
@@ -320,14 +273,14 @@ func TestFastPathMatchesGocsv(t *testing.T) {
 }
 
 // fastRows decodes every row of in through the fast path.
-func fastRows(t testing.TB, in []byte) []ViewingRow {
+func fastRows(t testing.TB, in []byte) []viewingRow {
 	v, err := openViewing(bytes.NewReader(in), 1<<20)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var rows []ViewingRow
+	var rows []viewingRow
 	for {
-		rec, err := v.next()
+		rec, err := v.Read()
 		if err == io.EOF {
 			return rows
 		}
@@ -335,5 +288,32 @@ func fastRows(t testing.TB, in []byte) []ViewingRow {
 			t.Fatal(err)
 		}
 		rows = append(rows, v.cols.row(rec))
+	}
+}
+
+// field returns column c of rec, or nil when the column is absent from
+// the header or the record is short.
+func (m *columnMap) field(rec [][]byte, c int) []byte {
+	j := m[c]
+	if j < 0 || j >= len(rec) {
+		return nil
+	}
+	return rec[j]
+}
+
+// row converts a record to a viewingRow (allocating strings, fields that
+// are not UTF-8 decoded as csvscan.Text does): what the fast path reads,
+// in the form gocsv decodes the table into.
+func (m *columnMap) row(rec [][]byte) viewingRow {
+	s := func(c int) string { return csvscan.Text(m.field(rec, c)) }
+	return viewingRow{
+		ProfileName:           s(colProfile),
+		StartTime:             s(colStart),
+		Duration:              s(colDuration),
+		Attributes:            s(colAttributes),
+		Title:                 s(colTitle),
+		SupplementalVideoType: s(colSupplemental),
+		DeviceType:            s(colDevice),
+		Country:               s(colCountry),
 	}
 }

@@ -12,7 +12,10 @@ import (
 
 	"github.com/hack-pad/safejs"
 
+	"github.com/netflix-donation/widget/donation"
 	"github.com/netflix-donation/widget/extractor"
+	"github.com/netflix-donation/widget/extractor/codes"
+	"github.com/netflix-donation/widget/extractor/input"
 	"github.com/netflix-donation/widget/web"
 )
 
@@ -115,7 +118,7 @@ func readArgs(args []safejs.Value) (*extractor.Aggregates, error) {
 	if err := json.Unmarshal([]byte(rangeJSON), &r); err != nil {
 		return nil, badInput("the range is not {from, to}")
 	}
-	return onInput(args, 3, &opts, func(ctx context.Context, files extractor.FileSet) (*extractor.Aggregates, error) {
+	return onInput(args, 3, &opts, func(ctx context.Context, files input.FileSet) (*extractor.Aggregates, error) {
 		return extractor.Read(ctx, files, opts, r)
 	})
 }
@@ -185,7 +188,7 @@ func (a *api) summary(args []safejs.Value) (string, error) {
 	}
 	var names []string
 	if err := json.Unmarshal([]byte(namesJSON), &names); err != nil {
-		return "", &extractor.Error{Code: extractor.CodeBadOptions, Msg: "the profiles are not a JSON array of names", Err: err}
+		return "", &codes.Error{Code: codes.BadOptions, Msg: "the profiles are not a JSON array of names", Err: err}
 	}
 	s, err := agg.Summary(names)
 	if err != nil {
@@ -220,7 +223,7 @@ func optionsArg(args []safejs.Value, i int) (extractor.Options, error) {
 // (progress, abort), and gives its error the code JavaScript sees: aborted
 // when the call was aborted, even after the work was done. opts.Progress
 // reports to the hooks.
-func onInput[T any](args []safejs.Value, hooksArg int, opts *extractor.Options, work func(context.Context, extractor.FileSet) (T, error)) (T, error) {
+func onInput[T any](args []safejs.Value, hooksArg int, opts *extractor.Options, work func(context.Context, input.FileSet) (T, error)) (T, error) {
 	var zero T
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -270,7 +273,7 @@ func bytesList(list safejs.Value) ([][]byte, error) {
 // splitError gives extractor.ErrSplitMisaligned its code for JavaScript.
 func splitError(err error) error {
 	if errors.Is(err, extractor.ErrSplitMisaligned) {
-		return &extractor.Error{Code: codeSplitMisaligned, Msg: "the ranges of the table cannot be merged; read it whole", Err: err}
+		return &codes.Error{Code: codeSplitMisaligned, Msg: "the ranges of the table cannot be merged; read it whole", Err: err}
 	}
 	return err
 }
@@ -287,13 +290,13 @@ func callShare(args []safejs.Value) (string, error) {
 	}
 	var s extractor.Summary
 	if err := json.Unmarshal([]byte(summaryJSON), &s); err != nil {
-		return "", &extractor.Error{Code: codeBadInput, Msg: "the summary is not valid summary JSON", Err: err}
+		return "", &codes.Error{Code: codeBadInput, Msg: "the summary is not valid summary JSON", Err: err}
 	}
-	var o extractor.ShareOptions
+	var o donation.ShareOptions
 	if err := json.Unmarshal([]byte(optsJSON), &o); err != nil {
-		return "", &extractor.Error{Code: extractor.CodeBadOptions, Msg: "the share options are not valid JSON", Err: err}
+		return "", &codes.Error{Code: codes.BadOptions, Msg: "the share options are not valid JSON", Err: err}
 	}
-	b, err := extractor.Share(&s, o)
+	b, err := donation.Share(&s, o)
 	return string(b), err
 }
 
@@ -321,23 +324,9 @@ func stringArg(args []safejs.Value, i int, def string) (string, error) {
 	return "", badInput("argument %d is not a string", i+1)
 }
 
-// intArg returns args[i] as an int; a bad_input error when it is not a
-// whole number that fits.
-func intArg(args []safejs.Value, i int) (int, error) {
-	v := arg(args, i)
-	if v.Type() != safejs.TypeNumber {
-		return 0, badInput("argument %d is not a number", i+1)
-	}
-	f, err := v.Float()
-	if err != nil || f != float64(int(f)) || f < -1<<31 || f > 1<<31 {
-		return 0, badInput("argument %d is not a whole number", i+1)
-	}
-	return int(f), nil
-}
-
 // badInput returns a bad_input error.
 func badInput(format string, args ...any) error {
-	return &extractor.Error{Code: codeBadInput, Msg: fmt.Sprintf(format, args...)}
+	return &codes.Error{Code: codeBadInput, Msg: fmt.Sprintf(format, args...)}
 }
 
 // newObject returns a new empty JavaScript object.

@@ -15,16 +15,18 @@ import (
 
 	"github.com/hack-pad/safejs"
 
+	"github.com/netflix-donation/widget/donation"
 	"github.com/netflix-donation/widget/extractor"
+	"github.com/netflix-donation/widget/extractor/input"
 	"github.com/netflix-donation/widget/internal/synth"
 	"github.com/netflix-donation/widget/web"
 )
 
 // nativeJSON is the summary JSON of the same input computed without the
-// adapter: extractor.Open over a bytes.Reader, then Summary.JSON.
+// adapter: input.Open over a bytes.Reader, then Summary.JSON.
 func nativeJSON(t *testing.T, name string, data []byte, opts extractor.Options) string {
 	t.Helper()
-	fs, err := extractor.Open(bytes.NewReader(data), int64(len(data)), name, extractor.ZipOptions{})
+	fs, err := input.Open(bytes.NewReader(data), int64(len(data)), name, input.Options{})
 	must(t, err)
 	s, err := extractor.Extract(context.Background(), fs, opts)
 	must(t, err)
@@ -129,12 +131,12 @@ func TestExtractFolderMatchesNative(t *testing.T) {
 		must(t, f.obj.Set("path", path))
 		jsFiles = append(jsFiles, f.obj)
 	}
-	input := object(t, map[string]any{"kind": "folder", "files": array(t, jsFiles...)})
-	got := extract(t, input, `{"time_zone":"Europe/Amsterdam"}`)
+	folder := object(t, map[string]any{"kind": "folder", "files": array(t, jsFiles...)})
+	got := extract(t, folder, `{"time_zone":"Europe/Amsterdam"}`)
 	if !got.ok {
 		t.Fatalf("rejected: %s %s", got.code, got.message)
 	}
-	fs, err := extractor.OpenFolder(mapFS)
+	fs, err := input.OpenFolder(mapFS, input.Options{})
 	must(t, err)
 	opts := extractor.DefaultOptions()
 	opts.TimeZone = "Europe/Amsterdam"
@@ -374,16 +376,16 @@ func TestShare(t *testing.T) {
 		t.Fatal("no titles to remove")
 	}
 	removed := s.Titles[0].Name
-	opts := extractor.ShareOptions{Blocks: []string{"totals", "titles"}, RemoveTitles: []string{removed}}
+	opts := donation.ShareOptions{Blocks: []string{"totals", "titles"}, RemoveTitles: []string{removed}}
 	optsJSON, _ := json.Marshal(opts)
 	shared := callAPI(t, "share", got.value, string(optsJSON))
 	if !shared.ok {
 		t.Fatalf("share rejected: %s %s", shared.code, shared.message)
 	}
-	want, err := extractor.Share(&s, opts)
+	want, err := donation.Share(&s, opts)
 	must(t, err)
 	if shared.value != string(want) {
-		t.Fatalf("share JSON differs from extractor.Share\n got %.300s\nwant %.300s", shared.value, want)
+		t.Fatalf("share JSON differs from donation.Share\n got %.300s\nwant %.300s", shared.value, want)
 	}
 	var doc map[string]json.RawMessage
 	must(t, json.Unmarshal([]byte(shared.value), &doc))

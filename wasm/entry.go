@@ -20,7 +20,7 @@ const batchSize = 1 << 20
 // consumed() -> number and cancel() (the worker's entryInflater, which
 // inflates a ZIP entry straight from the File with the browser's
 // DecompressionStream, several times faster than compress/flate compiled
-// to WebAssembly). It implements extractor.EntryReader and skips.
+// to WebAssembly). It implements input.EntryReader and skips.
 //
 // It must be used from a goroutine that may block: it waits for the
 // inflater's promises, which lets the JavaScript event loop run (Go's

@@ -5,7 +5,8 @@ package main
 import (
 	"github.com/hack-pad/safejs"
 
-	"github.com/netflix-donation/widget/extractor"
+	"github.com/netflix-donation/widget/extractor/codes"
+	"github.com/netflix-donation/widget/extractor/input"
 	"github.com/netflix-donation/widget/internal/blockcache"
 )
 
@@ -32,7 +33,7 @@ const maxFolderFiles = 100000
 //
 //	{kind: "file", name, size, readAt(offset, length)}
 //	{kind: "folder", files: [{path, size, readAt(offset, length)}, ...]}
-func openInput(v safejs.Value, p *pacer) (extractor.FileSet, error) {
+func openInput(v safejs.Value, p *pacer) (input.FileSet, error) {
 	if v.Type() != safejs.TypeObject {
 		return nil, badInput("the input is not an object")
 	}
@@ -60,7 +61,7 @@ func openInput(v safejs.Value, p *pacer) (extractor.FileSet, error) {
 		// compressed bytes stay in JavaScript; elsewhere compress/flate
 		// does. Either way the extractor counts and limits what is
 		// produced.
-		return extractor.Open(r, r.Size(), name, extractor.ZipOptions{InflateEntry: inflateEntry})
+		return input.Open(r, r.Size(), name, input.Options{InflateEntry: inflateEntry})
 	case "folder":
 		files, err := v.Get("files")
 		if err != nil {
@@ -71,7 +72,7 @@ func openInput(v safejs.Value, p *pacer) (extractor.FileSet, error) {
 			return nil, badInput("the folder's file list is not an array")
 		}
 		if n > maxFolderFiles {
-			return nil, &extractor.Error{Code: extractor.CodeTooLarge, Msg: "the folder has too many files"}
+			return nil, &codes.Error{Code: codes.TooLarge, Msg: "the folder has too many files"}
 		}
 		entries := make([]folderEntry, 0, n)
 		for i := range n {
@@ -91,18 +92,18 @@ func openInput(v safejs.Value, p *pacer) (extractor.FileSet, error) {
 		}
 		// A folder that holds only the export ZIP is read as that ZIP (in
 		// memory, inflated by compress/flate: a rare input).
-		return extractor.OpenFolderOptions(newFolderFS(entries), extractor.ZipOptions{})
+		return input.OpenFolder(newFolderFS(entries), input.Options{})
 	}
 	return nil, badInput("the input kind is neither file nor folder")
 }
 
-// entryInflater returns the ZipOptions.InflateEntry hook over the file
+// entryInflater returns the input.Options.InflateEntry hook over the file
 // object's inflate method, or nil when it has none.
-func entryInflater(file safejs.Value) func(extractor.ZipEntry) (extractor.EntryReader, error) {
+func entryInflater(file safejs.Value) func(input.ZipEntry) (input.EntryReader, error) {
 	if fn, err := file.Get("inflate"); err != nil || fn.Type() != safejs.TypeFunction {
 		return nil
 	}
-	return func(e extractor.ZipEntry) (extractor.EntryReader, error) {
+	return func(e input.ZipEntry) (input.EntryReader, error) {
 		// Offsets and lengths stay below 2^53, exact as JavaScript
 		// numbers; a larger stated length is cut to the file anyway. The
 		// size goes as gzip's trailer holds it, modulo 2^32.
@@ -137,7 +138,7 @@ func newFileReader(v safejs.Value, p *pacer, blockSize, blocks int) (*blockcache
 
 // looksLikeZip reports whether the file object's first bytes are a ZIP
 // signature (a local file header, or the end record of an empty ZIP).
-// Anything it cannot read is left to extractor.Open to judge.
+// Anything it cannot read is left to input.Open to judge.
 func looksLikeZip(v safejs.Value) bool {
 	sig, err := v.Call("readAt", 0, 4)
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 
 	"github.com/netflix-donation/widget/extractor"
+	"github.com/netflix-donation/widget/extractor/codes"
 )
 
 // parseOptions decodes the options JSON the worker sends (extractor.Options
@@ -17,10 +18,10 @@ func parseOptions(s string) (extractor.Options, error) {
 	opts := extractor.DefaultOptions()
 	dec := json.NewDecoder(bytes.NewReader([]byte(s)))
 	if err := dec.Decode(&opts); err != nil {
-		return opts, &extractor.Error{Code: extractor.CodeBadOptions, Msg: "the options are not valid options JSON", Err: err}
+		return opts, &codes.Error{Code: codes.BadOptions, Msg: "the options are not valid options JSON", Err: err}
 	}
 	if dec.More() {
-		return opts, &extractor.Error{Code: extractor.CodeBadOptions, Msg: "the options JSON has trailing data"}
+		return opts, &codes.Error{Code: codes.BadOptions, Msg: "the options JSON has trailing data"}
 	}
 	return opts, nil
 }

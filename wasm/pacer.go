@@ -7,8 +7,7 @@ import (
 	"time"
 
 	"github.com/hack-pad/safejs"
-
-	"github.com/netflix-donation/widget/extractor"
+	"github.com/netflix-donation/widget/extractor/codes"
 )
 
 // yieldEvery is how much wall time a call may run before it lets the
@@ -98,7 +97,7 @@ func (p *pacer) checkAbort() {
 func (p *pacer) explain(ctx context.Context, err error) error {
 	p.checkAbort()
 	if p.aborted || ctx.Err() != nil {
-		return &extractor.Error{Code: extractor.CodeAborted, Msg: "the call was aborted", Err: err}
+		return &codes.Error{Code: codes.Aborted, Msg: "the call was aborted", Err: err}
 	}
 	return err
 }
@@ -106,7 +105,7 @@ func (p *pacer) explain(ctx context.Context, err error) error {
 // abortedError is returned by reads after the call was aborted, so the
 // extractor stops at its next read.
 func abortedError() error {
-	return &extractor.Error{Code: extractor.CodeAborted, Msg: "the call was aborted"}
+	return &codes.Error{Code: codes.Aborted, Msg: "the call was aborted"}
 }
 
 // yieldToEventLoop blocks the calling goroutine until the event loop has

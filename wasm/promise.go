@@ -7,8 +7,7 @@ import (
 	"runtime/debug"
 
 	"github.com/hack-pad/safejs"
-
-	"github.com/netflix-donation/widget/extractor"
+	"github.com/netflix-donation/widget/extractor/codes"
 )
 
 // promiseFunc wraps fn as a JavaScript function returning a Promise that
@@ -23,7 +22,7 @@ func promiseFunc[T string | []byte](fn func(args []safejs.Value) (T, error)) (sa
 		})
 		if err != nil {
 			// No Promise could be made: report it the only way left.
-			return jsErrorValue(extractor.CodeInternal, err.Error())
+			return jsErrorValue(codes.Internal, err.Error())
 		}
 		return p
 	})
@@ -58,7 +57,7 @@ func settle[T string | []byte](resolve, reject safejs.Value, call func() (T, err
 		value, err = jsResult(result)
 	}
 	if err != nil {
-		code := extractor.CodeOf(err)
+		code := codes.Of(err)
 		if _, invokeErr := reject.Invoke(jsErrorValue(code, err.Error())); invokeErr != nil {
 			fmt.Println("netflix-donation: cannot reject:", invokeErr)
 		}
@@ -96,7 +95,7 @@ func run[T string | []byte](call func() (T, error)) (result T, err error) {
 		if r := recover(); r != nil {
 			fmt.Printf("netflix-donation: recovered panic: %v\n%s", r, debug.Stack())
 			var zero T
-			result, err = zero, &extractor.Error{Code: extractor.CodeInternal, Msg: "unexpected failure in the engine"}
+			result, err = zero, &codes.Error{Code: codes.Internal, Msg: "unexpected failure in the engine"}
 		}
 	}()
 	return call()
@@ -104,7 +103,7 @@ func run[T string | []byte](call func() (T, error)) (result T, err error) {
 
 // jsErrorValue returns a JavaScript Error with message msg and property
 // code. If even that fails, it returns the message as a string.
-func jsErrorValue(code extractor.Code, msg string) any {
+func jsErrorValue(code codes.Code, msg string) any {
 	ctor, err := safejs.Global().Get("Error")
 	if err != nil {
 		return msg
@@ -173,15 +172,15 @@ func (w *promiseWaiter) release() {
 // rejection describes a rejection value: an error with the rejection's
 // code (internal when it has none) and message.
 func rejection(v safejs.Value) error {
-	code, msg := extractor.CodeInternal, "a promise was rejected"
+	code, msg := codes.Internal, "a promise was rejected"
 	if v.Type() == safejs.TypeObject {
 		if c, err := v.Get("code"); err == nil && c.Type() == safejs.TypeString {
 			str, _ := c.String()
-			code = extractor.Code(str)
+			code = codes.Code(str)
 		}
 		if m, err := v.Get("message"); err == nil && m.Type() == safejs.TypeString {
 			msg, _ = m.String()
 		}
 	}
-	return &extractor.Error{Code: code, Msg: msg}
+	return &codes.Error{Code: code, Msg: msg}
 }

@@ -11,7 +11,9 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/netflix-donation/widget/donation"
 	"github.com/netflix-donation/widget/extractor"
+	"github.com/netflix-donation/widget/extractor/codes"
 )
 
 // Version is the widget's release version: the engine reports it, the
@@ -23,10 +25,10 @@ const Version = "0.1.0"
 // never shown: the engine then reads with one worker), and the browser
 // side (worker_failed, wasm_load_failed).
 const (
-	CodeBadInput        extractor.Code = "bad_input"
-	CodeSplitMisaligned extractor.Code = "split_misaligned"
-	CodeWorkerFailed    extractor.Code = "worker_failed"
-	CodeWasmLoadFailed  extractor.Code = "wasm_load_failed"
+	CodeBadInput        codes.Code = "bad_input"
+	CodeSplitMisaligned codes.Code = "split_misaligned"
+	CodeWorkerFailed    codes.Code = "worker_failed"
+	CodeWasmLoadFailed  codes.Code = "wasm_load_failed"
 )
 
 // MaxParts bounds the ranges one input is split into, one per worker:
@@ -49,8 +51,8 @@ func WorkerMessages() []string {
 // the extractor's and the engine's own. The participant sees a message
 // for each but split_misaligned and checksum_mismatch (a researcher's
 // code).
-func ErrorCodes() []extractor.Code {
-	return append(extractor.Codes(), CodeBadInput, CodeSplitMisaligned, CodeWorkerFailed, CodeWasmLoadFailed)
+func ErrorCodes() []codes.Code {
+	return append(codes.All(), CodeBadInput, CodeSplitMisaligned, CodeWorkerFailed, CodeWasmLoadFailed)
 }
 
 // Option is one extractor option as the JavaScript API names it and as
@@ -66,9 +68,9 @@ func Options() []Option {
 }
 
 // ShareOptions returns the share options likewise, from
-// extractor.ShareOptions.
+// donation.ShareOptions.
 func ShareOptions() []Option {
-	return jsonNames(reflect.TypeFor[extractor.ShareOptions]())
+	return jsonNames(reflect.TypeFor[donation.ShareOptions]())
 }
 
 // jsonNames lists the JSON names of t's fields with their camelCase form.
@@ -96,7 +98,7 @@ func camel(s string) string {
 }
 
 // ShareBlocks returns the summary blocks a study can share.
-func ShareBlocks() []string { return slices.Clone(extractor.ShareBlocks) }
+func ShareBlocks() []string { return slices.Clone(donation.ShareBlocks()) }
 
 // AccountBlocks returns the opt-in account blocks.
-func AccountBlocks() []string { return slices.Clone(extractor.AccountBlocks) }
+func AccountBlocks() []string { return slices.Clone(extractor.AccountBlocks()) }

@@ -252,8 +252,8 @@
   const INFLATE_BLOCK = 4 << 20; // bytes per FileReaderSync read of the compressed data
 
   // entryInflater inflates the DEFLATE data of a ZIP entry, file's bytes
-  // [offset, offset + length), for Go (extractor.ZipOptions.InflateEntry,
-  // internal/jsinflate.EntryReader). The data is wrapped in a gzip header
+  // [offset, offset + length), for Go (input.Options.InflateEntry, the
+  // EntryReader of wasm/entry.go). The data is wrapped in a gzip header
   // and a trailer holding the entry's CRC-32 and size (mod 2^32) from the
   // ZIP directory, so the browser's own gzip decoder checks both: a damaged
   // entry fails at its end, as Go's zip reader would fail it. The compressed

@@ -15,7 +15,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/netflix-donation/widget/internal/donation"
+	"github.com/netflix-donation/widget/donation"
 )
 
 const collectUsage = `usage: netflix-summary collect EXPORT.csv --column NAME --out DIR [--id COLUMN]

@@ -5,8 +5,8 @@ package main
 // Frictionless descriptor (datapackage.json) share.
 
 import (
+	"github.com/netflix-donation/widget/donation"
 	"github.com/netflix-donation/widget/internal/codebook"
-	"github.com/netflix-donation/widget/internal/donation"
 )
 
 // Texts that several columns share.
@@ -280,7 +280,7 @@ func respondentsTable(keep []string) codebook.Table {
 		codebook.Column{Name: "attempts", Type: "integer", Unit: "files", Minimum: codebook.Count(), Empty: notReported, Zero: "no file chosen", Meaning: "Files (or folders) the participant chose, from the participation status"},
 		codebook.Column{Name: "errors", Type: "string", Pattern: codeList, Empty: "no error met, or " + notReported, Meaning: "The error codes the participant met, oldest first, space-separated (at most the last 10)"},
 		codebook.Column{Name: "error", Type: "string", Pattern: `[a-z_]+`, Empty: "no error", Meaning: "The code of the error the participant left at (status error), or the last error before declining with did_not_work; from the status, the decline, or the old example's error field"},
-		codebook.Column{Name: "decline_reason", Type: "string", Values: donation.DeclineReasons, Empty: "not declined, or declined with a widget before reasons", Meaning: "Why the participant declined: not_wanted, no_file (has no Netflix file, or not yet), not_own_account, did_not_work"},
+		codebook.Column{Name: "decline_reason", Type: "string", Values: donation.DeclineReasons(), Empty: "not declined, or declined with a widget before reasons", Meaning: "Why the participant declined: not_wanted, no_file (has no Netflix file, or not yet), not_own_account, did_not_work"},
 		codebook.Column{Name: "warnings", Type: "string", Pattern: codeList, Empty: "no warning", Meaning: "Warning codes (see warnings.csv), space-separated"},
 		codebook.Column{Name: "duplicate", Type: "string", Pattern: `id|donation|id donation`, Empty: "not a duplicate", Meaning: "id: another row has the same id; donation: another row holds the same donation (see duplicates.csv)"},
 		str("checksum", "checksum"),
@@ -342,7 +342,7 @@ func accountMonths(name, title, field string) codebook.Table {
 
 func warningCodes() []string {
 	var out []string
-	for _, w := range donation.WarningCodes {
+	for _, w := range donation.WarningCodes() {
 		out = append(out, w.Code)
 	}
 	return out
@@ -350,7 +350,7 @@ func warningCodes() []string {
 
 func warningCodeList() [][2]string {
 	var out [][2]string
-	for _, w := range donation.WarningCodes {
+	for _, w := range donation.WarningCodes() {
 		out = append(out, [2]string{w.Code, w.Meaning})
 	}
 	return out

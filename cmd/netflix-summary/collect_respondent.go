@@ -5,11 +5,10 @@ package main
 
 import (
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
-	"github.com/netflix-donation/widget/internal/donation"
+	"github.com/netflix-donation/widget/donation"
 )
 
 // statusError is the status of a respondent who stored no donation and
@@ -291,5 +290,3 @@ func warningList(w []donation.Warning) string {
 	}
 	return strings.Join(codes, " ")
 }
-
-func itoa(n int) string { return strconv.Itoa(n) }

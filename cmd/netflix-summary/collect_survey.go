@@ -16,7 +16,7 @@ import (
 	"strings"
 	"sync/atomic"
 
-	"github.com/netflix-donation/widget/internal/donation"
+	"github.com/netflix-donation/widget/donation"
 )
 
 // surveyReader reads the records of a response export after its header

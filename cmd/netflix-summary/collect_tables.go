@@ -17,9 +17,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/netflix-donation/widget/donation"
 	"github.com/netflix-donation/widget/extractor"
 	"github.com/netflix-donation/widget/internal/codebook"
-	"github.com/netflix-donation/widget/internal/donation"
 )
 
 // The tables a worker renders rows of, in the order of collectBook.
@@ -189,7 +189,7 @@ func (r *respondent) render(j job, d *donation.Donation, c coverage, attempts in
 	w.int(int64(o.MinSeconds))
 	w.str(validDay(o.From))
 	w.str(validDay(o.To))
-	w.str(o.Titles)
+	w.str(string(o.Titles))
 	w.int(int64(o.Top))
 	w.str(d.Source.Kind)
 	w.str(validDay(d.Source.NewestDay))

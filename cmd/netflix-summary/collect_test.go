@@ -10,8 +10,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/netflix-donation/widget/donation"
 	"github.com/netflix-donation/widget/extractor"
-	"github.com/netflix-donation/widget/internal/donation"
+	"github.com/netflix-donation/widget/extractor/input"
 	"github.com/netflix-donation/widget/internal/synth"
 )
 
@@ -29,7 +30,7 @@ type donor struct {
 func makeDonors(t *testing.T, prefix string) []donor {
 	t.Helper()
 	optionSets := []func(*extractor.Options){
-		func(o *extractor.Options) { o.Titles = extractor.TitlesAll; o.Account = extractor.AccountBlocks },
+		func(o *extractor.Options) { o.Titles = extractor.TitlesAll; o.Account = extractor.AccountBlocks() },
 		func(o *extractor.Options) { o.Titles = extractor.TitlesNone; o.TimeZone = "Europe/Amsterdam" },
 		func(o *extractor.Options) { o.Top = 5; o.Account = []string{"searches", "ratings"} },
 	}
@@ -40,7 +41,7 @@ func makeDonors(t *testing.T, prefix string) []donor {
 		if _, err := synth.WriteZip(&buf, synth.Config{Rows: 1500 + 500*i, Seed: int64(20 + i)}); err != nil {
 			t.Fatal(err)
 		}
-		files, err := extractor.Open(bytes.NewReader(buf.Bytes()), int64(buf.Len()), "export.zip", extractor.ZipOptions{})
+		files, err := input.Open(bytes.NewReader(buf.Bytes()), int64(buf.Len()), "export.zip", input.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -50,7 +51,7 @@ func makeDonors(t *testing.T, prefix string) []donor {
 		if err != nil {
 			t.Fatal(err)
 		}
-		d, err := extractor.Share(s, extractor.ShareOptions{})
+		d, err := donation.Share(s, donation.ShareOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -216,7 +217,7 @@ func checkTables(t *testing.T, out string, donors []donor) {
 				t.Errorf("%s %s: %d, want %d", d.id, col, got, want)
 			}
 		}
-		if r["first_day"] != s.Totals.FirstDay || r["time_zone"] != s.Options.TimeZone || r["title_detail"] != s.Options.Titles {
+		if r["first_day"] != s.Totals.FirstDay || r["time_zone"] != s.Options.TimeZone || r["title_detail"] != string(s.Options.Titles) {
 			t.Errorf("%s: first_day %s tz %s titles %s", d.id, r["first_day"], r["time_zone"], r["title_detail"])
 		}
 	}

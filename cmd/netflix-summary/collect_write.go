@@ -24,9 +24,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/netflix-donation/widget/donation"
 	"github.com/netflix-donation/widget/extractor"
 	"github.com/netflix-donation/widget/internal/codebook"
-	"github.com/netflix-donation/widget/internal/donation"
 )
 
 // version is the release of this command (the VERSION file; a test

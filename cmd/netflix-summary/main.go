@@ -42,7 +42,10 @@ import (
 	"os"
 	"strings"
 
+	"github.com/netflix-donation/widget/donation"
 	"github.com/netflix-donation/widget/extractor"
+	"github.com/netflix-donation/widget/extractor/codes"
+	"github.com/netflix-donation/widget/extractor/input"
 )
 
 func main() {
@@ -63,6 +66,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	opts := extractor.DefaultOptions()
 	var profiles repeated
 	var account string
+	titles := string(opts.Titles)
 	var share bool
 	var maxBytes int
 	var blocks string
@@ -74,7 +78,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.IntVar(&opts.MinSeconds, "min-seconds", opts.MinSeconds, "minimum view length in seconds")
 	fs.StringVar(&opts.From, "from", "", "first local date YYYY-MM-DD")
 	fs.StringVar(&opts.To, "to", "", "last local date YYYY-MM-DD")
-	fs.StringVar(&opts.Titles, "titles", opts.Titles, "title detail: none, top or all")
+	fs.StringVar(&titles, "titles", titles, "title detail: none, top or all")
 	fs.IntVar(&opts.Top, "top", opts.Top, "titles kept with --titles top")
 	fs.StringVar(&account, "account", "", "comma-separated account blocks")
 	fs.BoolVar(&share, "share", false, "print the donation as shared, with checksum")
@@ -105,29 +109,30 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if !(len(profiles) == 1 && profiles[0] == "all") {
 		opts.Profiles = profiles
 	}
+	opts.Titles = extractor.TitleDetail(titles)
 	if account != "" {
 		opts.Account = strings.Split(account, ",")
 	}
 
-	so := extractor.ShareOptions{MaxBytes: maxBytes, RemoveTitles: remove}
+	so := donation.ShareOptions{MaxBytes: maxBytes, RemoveTitles: remove}
 	if blocks != "" {
 		so.Blocks = strings.Split(blocks, ",")
 	}
 	out, err := summarize(paths[0], opts, share, so)
 	if err != nil {
-		fmt.Fprintf(stderr, "error: %s: %s\n", extractor.CodeOf(err), message(err))
+		fmt.Fprintf(stderr, "error: %s: %s\n", codes.Of(err), message(err))
 		return 1
 	}
 	stdout.Write(append(out, '\n'))
 	return 0
 }
 
-func summarize(path string, opts extractor.Options, share bool, so extractor.ShareOptions) ([]byte, error) {
+func summarize(path string, opts extractor.Options, share bool, so donation.ShareOptions) ([]byte, error) {
 	if _, err := os.Stat(path); err != nil {
 		// Not one of the extractor's codes: the file is not there to read.
-		return nil, &extractor.Error{Code: "cannot_read", Msg: "cannot read " + path, Err: err}
+		return nil, &codes.Error{Code: "cannot_read", Msg: "cannot read " + path, Err: err}
 	}
-	files, closer, err := extractor.OpenPath(path, extractor.ZipOptions{})
+	files, closer, err := input.OpenPath(path, input.Options{})
 	if err != nil {
 		return nil, err
 	}
@@ -137,7 +142,7 @@ func summarize(path string, opts extractor.Options, share bool, so extractor.Sha
 		return nil, err
 	}
 	if share {
-		return extractor.Share(s, so)
+		return donation.Share(s, so)
 	}
 	return s.JSON()
 }
@@ -145,7 +150,7 @@ func summarize(path string, opts extractor.Options, share bool, so extractor.Sha
 // message is the part of err after its code, or the whole text of an
 // error that is not the extractor's (a file that cannot be opened).
 func message(err error) string {
-	var e *extractor.Error
+	var e *codes.Error
 	if errors.As(err, &e) {
 		return e.Msg
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/netflix-donation/widget/donation"
 	"github.com/netflix-donation/widget/extractor"
 	"github.com/netflix-donation/widget/internal/synth"
 )
@@ -114,7 +115,7 @@ func TestFlags(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("--share: exit %d: %s", code, errOut)
 	}
-	if err := extractor.VerifyChecksum([]byte(strings.TrimSpace(out))); err != nil {
+	if err := donation.VerifyChecksum([]byte(strings.TrimSpace(out))); err != nil {
 		t.Errorf("--share output: %v", err)
 	}
 }

@@ -10,7 +10,7 @@
 // repository, and no real export is used: the viewing rows are made up.
 //
 // The native tests (extractor/badinput_test.go) run each case through
-// extractor.Open and extractor.Extract; browser tests write each case to
+// input.Open and extractor.Extract; browser tests write each case to
 // a file named Case.FileName and upload it.
 package badinput
 
@@ -18,7 +18,7 @@ import (
 	"bytes"
 	"io"
 
-	"github.com/netflix-donation/widget/extractor"
+	"github.com/netflix-donation/widget/extractor/codes"
 )
 
 // Case is one input of the corpus.
@@ -29,7 +29,7 @@ type Case struct {
 	Desc string
 	// Want is the code extractor.Extract must return; "" means the input
 	// is accepted and summarised.
-	Want extractor.Code
+	Want codes.Code
 	// FileName is the name a participant's file would carry; it is what a
 	// browser test names the uploaded file. The extractor never decides by
 	// it.
@@ -67,67 +67,67 @@ func Cases() []Case {
 			Build: func(w io.Writer) error { return writeExport(w, "Downloads/netflix-report/", goodRows) },
 		},
 		{
-			Name: "empty-0-bytes", Want: extractor.CodeEmptyFile, FileName: "netflix-report.zip",
+			Name: "empty-0-bytes", Want: codes.EmptyFile, FileName: "netflix-report.zip",
 			Desc:  "a file of 0 bytes (a download that failed or has not finished)",
 			Build: func(w io.Writer) error { return nil },
 		},
 		{
-			Name: "random-bytes", Want: extractor.CodeNotZipOrCSV, FileName: "netflix-report.zip",
+			Name: "random-bytes", Want: codes.NotZipOrCSV, FileName: "netflix-report.zip",
 			Desc:  "64 KiB of seeded random bytes",
 			Build: func(w io.Writer) error { return writeRandom(w, 1, 64<<10) },
 		},
 		{
-			Name: "pdf-renamed", Want: extractor.CodeNotZipOrCSV, FileName: "netflix-report.zip",
+			Name: "pdf-renamed", Want: codes.NotZipOrCSV, FileName: "netflix-report.zip",
 			Desc:  "a PDF (the export's Cover Sheet) renamed to .zip",
 			Build: writePDF,
 		},
 		{
-			Name: "jpeg-renamed", Want: extractor.CodeNotZipOrCSV, FileName: "netflix-report.zip",
+			Name: "jpeg-renamed", Want: codes.NotZipOrCSV, FileName: "netflix-report.zip",
 			Desc:  "a JPEG photo renamed to .zip",
 			Build: writeJPEG,
 		},
 		{
-			Name: "docx-renamed", Want: extractor.CodeNoViewingActivity, FileName: "netflix-report.zip",
+			Name: "docx-renamed", Want: codes.NoViewingActivity, FileName: "netflix-report.zip",
 			Desc:  "a Word .docx (itself a valid ZIP) renamed to .zip",
 			Build: writeDocx,
 		},
 		{
-			Name: "truncated-zip", Want: extractor.CodeCorruptZip, FileName: "netflix-report.zip",
+			Name: "truncated-zip", Want: codes.CorruptZip, FileName: "netflix-report.zip",
 			Desc:  "a good export cut in half, as an interrupted download leaves it",
 			Build: writeTruncatedExport,
 		},
 		{
-			Name: "bad-crc", Want: extractor.CodeCorruptZip, FileName: "netflix-report.zip",
+			Name: "bad-crc", Want: codes.CorruptZip, FileName: "netflix-report.zip",
 			Desc:  "a ZIP whose ViewingActivity.csv does not match its CRC-32",
 			Build: writeBadCRC,
 		},
 		{
-			Name: "encrypted-entry", Want: extractor.CodeUnsupportedZip, FileName: "netflix-report.zip",
+			Name: "encrypted-entry", Want: codes.UnsupportedZip, FileName: "netflix-report.zip",
 			Desc:  "a ZIP whose ViewingActivity.csv is encrypted (flag bit 0)",
 			Build: writeEncrypted,
 		},
 		{
-			Name: "100k-entries", Want: extractor.CodeTooLarge, FileName: "netflix-report.zip", Large: true,
+			Name: "100k-entries", Want: codes.TooLarge, FileName: "netflix-report.zip", Large: true,
 			Desc:  "a ZIP with 100,000 empty entries, more than MaxEntries",
 			Build: func(w io.Writer) error { return writeManyEntries(w, 100_000) },
 		},
 		{
-			Name: "unsafe-names", Want: extractor.CodeNoViewingActivity, FileName: "netflix-report.zip",
+			Name: "unsafe-names", Want: codes.NoViewingActivity, FileName: "netflix-report.zip",
 			Desc:  "ViewingActivity.csv only under names with ../, absolute paths and drive letters",
 			Build: writeUnsafeNames,
 		},
 		{
-			Name: "google-takeout", Want: extractor.CodeNoViewingActivity, FileName: "takeout-20240101T000000Z-001.zip",
+			Name: "google-takeout", Want: codes.NoViewingActivity, FileName: "takeout-20240101T000000Z-001.zip",
 			Desc:  "another service's export: a Google-Takeout-like ZIP",
 			Build: writeTakeout,
 		},
 		{
-			Name: "viewing-history-only-csv", Want: extractor.CodeViewingHistoryOnly, FileName: "NetflixViewingHistory.csv",
+			Name: "viewing-history-only-csv", Want: codes.ViewingHistoryOnly, FileName: "NetflixViewingHistory.csv",
 			Desc:  "the quick per-profile download NetflixViewingHistory.csv (Title,Date)",
 			Build: func(w io.Writer) error { _, err := w.Write(viewingHistoryCSV()); return err },
 		},
 		{
-			Name: "viewing-history-only-zip", Want: extractor.CodeViewingHistoryOnly, FileName: "netflix.zip",
+			Name: "viewing-history-only-zip", Want: codes.ViewingHistoryOnly, FileName: "netflix.zip",
 			Desc:  "NetflixViewingHistory.csv zipped by the participant",
 			Build: writeViewingHistoryZip,
 		},
@@ -142,17 +142,17 @@ func Cases() []Case {
 			Build: func(w io.Writer) error { _, err := w.Write(semicolonCSV(smallRows)); return err },
 		},
 		{
-			Name: "header-only", Want: extractor.CodeEmpty, FileName: "ViewingActivity.csv",
+			Name: "header-only", Want: codes.Empty, FileName: "ViewingActivity.csv",
 			Desc:  "ViewingActivity.csv with the header and no rows",
 			Build: func(w io.Writer) error { _, err := io.WriteString(w, viewingHeader+"\n"); return err },
 		},
 		{
-			Name: "txt-placeholder", Want: extractor.CodeEmpty, FileName: "netflix-report.zip",
+			Name: "txt-placeholder", Want: codes.Empty, FileName: "netflix-report.zip",
 			Desc:  "an export whose ViewingActivity is the .txt empty-table placeholder",
 			Build: writePlaceholderExport,
 		},
 		{
-			Name: "line-50mb", Want: extractor.CodeTooLarge, FileName: "ViewingActivity.csv", Large: true,
+			Name: "line-50mb", Want: codes.TooLarge, FileName: "ViewingActivity.csv", Large: true,
 			Desc:  "a CSV whose second line is 50 MB long without a newline",
 			Build: func(w io.Writer) error { return writeLongLine(w, 50<<20) },
 		},
@@ -162,27 +162,27 @@ func Cases() []Case {
 			Build: func(w io.Writer) error { _, err := w.Write(invalidUTF8CSV(smallRows)); return err },
 		},
 		{
-			Name: "duplicate-headers", Want: extractor.CodeBadHeader, FileName: "ViewingActivity.csv",
+			Name: "duplicate-headers", Want: codes.BadHeader, FileName: "ViewingActivity.csv",
 			Desc:  "a CSV whose header names Title twice",
 			Build: func(w io.Writer) error { _, err := w.Write(duplicateHeaderCSV()); return err },
 		},
 		{
-			Name: "missing-duration", Want: extractor.CodeBadHeader, FileName: "ViewingActivity.csv",
+			Name: "missing-duration", Want: codes.BadHeader, FileName: "ViewingActivity.csv",
 			Desc:  "a CSV without the required Duration column",
 			Build: func(w io.Writer) error { _, err := w.Write(missingDurationCSV()); return err },
 		},
 		{
-			Name: "bomb-10gb-zeros", Want: extractor.CodeTooLarge, FileName: "netflix-report.zip", Large: true,
+			Name: "bomb-10gb-zeros", Want: codes.TooLarge, FileName: "netflix-report.zip", Large: true,
 			Desc:  "a zip bomb: ViewingActivity.csv inflates to 10 GiB of zeros, with honest headers",
 			Build: func(w io.Writer) error { return writeZeroBomb(w, 10<<30, 10<<30) },
 		},
 		{
-			Name: "bomb-lying-header", Want: extractor.CodeTooLarge, FileName: "netflix-report.zip", Large: true,
+			Name: "bomb-lying-header", Want: codes.TooLarge, FileName: "netflix-report.zip", Large: true,
 			Desc:  "a zip bomb whose header claims 1 KiB while the entry inflates to 2 GiB",
 			Build: func(w io.Writer) error { return writeZeroBomb(w, 2<<30, 1<<10) },
 		},
 		{
-			Name: "bomb-nested", Want: extractor.CodeNestedZip, FileName: "netflix-report.zip",
+			Name: "bomb-nested", Want: codes.NestedZip, FileName: "netflix-report.zip",
 			Desc:  "a 42.zip-style ZIP of 16 ZIPs, each holding 4 bombs of 1 GiB (64 GiB in all): several archives are never opened",
 			Build: writeNestedBomb,
 		},

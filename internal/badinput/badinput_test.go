@@ -12,7 +12,7 @@ import (
 	"testing"
 	"unicode/utf16"
 
-	"github.com/netflix-donation/widget/extractor"
+	"github.com/netflix-donation/widget/extractor/codes"
 	"github.com/netflix-donation/widget/internal/resave"
 )
 
@@ -51,11 +51,11 @@ func TestZeroStreamInflatesToZeros(t *testing.T) {
 }
 
 func TestCasesWellFormed(t *testing.T) {
-	known := map[extractor.Code]bool{
-		"": true, extractor.CodeNotZipOrCSV: true, extractor.CodeCorruptZip: true, extractor.CodeUnsupportedZip: true,
-		extractor.CodeNoViewingActivity: true, extractor.CodeViewingHistoryOnly: true, extractor.CodeBadHeader: true,
-		extractor.CodeEmpty: true, extractor.CodeTooLarge: true, extractor.CodeEmptyFile: true,
-		extractor.CodeOtherNetflixFile: true, extractor.CodeUnreadableRows: true, extractor.CodeNestedZip: true,
+	known := map[codes.Code]bool{
+		"": true, codes.NotZipOrCSV: true, codes.CorruptZip: true, codes.UnsupportedZip: true,
+		codes.NoViewingActivity: true, codes.ViewingHistoryOnly: true, codes.BadHeader: true,
+		codes.Empty: true, codes.TooLarge: true, codes.EmptyFile: true,
+		codes.OtherNetflixFile: true, codes.UnreadableRows: true, codes.NestedZip: true,
 	}
 	seen := map[string]bool{}
 	for _, c := range Cases() {
@@ -93,7 +93,7 @@ func TestLargeMatchesSize(t *testing.T) {
 		if c.Large != (cw.n > 1<<20) {
 			t.Errorf("%s: %d bytes, Large = %v", c.Name, cw.n, c.Large)
 		}
-		if c.Want == extractor.CodeEmptyFile && cw.n != 0 {
+		if c.Want == codes.EmptyFile && cw.n != 0 {
 			t.Errorf("%s: %d bytes, want 0", c.Name, cw.n)
 		}
 	}

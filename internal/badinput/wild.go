@@ -8,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/netflix-donation/widget/extractor"
+	"github.com/netflix-donation/widget/extractor/codes"
 	"github.com/netflix-donation/widget/internal/resave"
 )
 
@@ -29,32 +29,32 @@ func wildCases() []Case {
 	}
 	return append(cases,
 		Case{
-			Name: "unreadable-dates", Want: extractor.CodeUnreadableRows, FileName: "ViewingActivity.csv",
+			Name: "unreadable-dates", Want: codes.UnreadableRows, FileName: "ViewingActivity.csv",
 			Desc:  "a re-save whose Start Times are long dates (\"30 jun. 2024 14:00\"), which no row can be read in",
 			Build: func(w io.Writer) error { _, err := w.Write(longDateCSV(goodRows)); return err },
 		},
 		Case{
-			Name: "saved-web-page", Want: extractor.CodeNotZipOrCSV, FileName: "Netflix.html",
+			Name: "saved-web-page", Want: codes.NotZipOrCSV, FileName: "Netflix.html",
 			Desc:  "the viewing activity web page saved by the browser",
 			Build: func(w io.Writer) error { _, err := io.WriteString(w, webPage); return err },
 		},
 		Case{
-			Name: "readme-text", Want: extractor.CodeNotZipOrCSV, FileName: "README.txt",
+			Name: "readme-text", Want: codes.NotZipOrCSV, FileName: "README.txt",
 			Desc:  "a plain text note, not a table",
 			Build: func(w io.Writer) error { _, err := io.WriteString(w, readme); return err },
 		},
 		Case{
-			Name: "json-file", Want: extractor.CodeNotZipOrCSV, FileName: "viewing.json",
+			Name: "json-file", Want: codes.NotZipOrCSV, FileName: "viewing.json",
 			Desc:  "viewing data as JSON (another tool's export)",
 			Build: func(w io.Writer) error { _, err := io.WriteString(w, jsonExport); return err },
 		},
 		Case{
-			Name: "other-netflix-table", Want: extractor.CodeOtherNetflixFile, FileName: "MessagesSentByNetflix.csv",
+			Name: "other-netflix-table", Want: codes.OtherNetflixFile, FileName: "MessagesSentByNetflix.csv",
 			Desc:  "MESSAGES/MessagesSentByNetflix.csv picked from the unzipped export",
 			Build: func(w io.Writer) error { _, err := io.WriteString(w, messagesCSV); return err },
 		},
 		Case{
-			Name: "other-netflix-table-quoted", Want: extractor.CodeOtherNetflixFile, FileName: "Profiles.csv",
+			Name: "other-netflix-table-quoted", Want: codes.OtherNetflixFile, FileName: "Profiles.csv",
 			Desc:  "PROFILES/Profiles.csv (every field quoted, CRLF) picked from the unzipped export",
 			Build: func(w io.Writer) error { _, err := io.WriteString(w, profilesCSV); return err },
 		},
@@ -69,12 +69,12 @@ func wildCases() []Case {
 			Build: func(w io.Writer) error { return writeNestedExport(w, zip.Store) },
 		},
 		Case{
-			Name: "nested-twice", Want: extractor.CodeNestedZip, FileName: "netflix-report.zip",
+			Name: "nested-twice", Want: codes.NestedZip, FileName: "netflix-report.zip",
 			Desc:  "the export ZIP zipped twice more: only one level is opened",
 			Build: writeNestedTwice,
 		},
 		Case{
-			Name: "bomb-nested-once", Want: extractor.CodeTooLarge, FileName: "netflix-report.zip",
+			Name: "bomb-nested-once", Want: codes.TooLarge, FileName: "netflix-report.zip",
 			Desc:  "a ZIP holding only a ZIP whose ViewingActivity.csv inflates to 1 GiB of zeros: one level is opened, within the limits",
 			Build: writeBombNestedOnce,
 		},

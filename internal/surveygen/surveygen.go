@@ -32,7 +32,9 @@ import (
 	"sync"
 	"time"
 
+	"github.com/netflix-donation/widget/donation"
 	"github.com/netflix-donation/widget/extractor"
+	"github.com/netflix-donation/widget/extractor/input"
 	"github.com/netflix-donation/widget/internal/synth"
 )
 
@@ -319,7 +321,7 @@ func makePool(cfg Config) ([]poolMember, error) {
 			opts.Profiles = []string{[]string{"Anna", "Bram", "Oma & Opa"}[rng.IntN(3)]}
 			opts.Top = 70
 			if i%4 == 0 {
-				opts.Account = extractor.AccountBlocks
+				opts.Account = extractor.AccountBlocks()
 			}
 			// A profile with too few titles for the removals gets a
 			// longer history.
@@ -350,7 +352,7 @@ func extractPool(sc synth.Config, opts extractor.Options) (*extractor.Summary, e
 	if _, err := synth.WriteZip(&buf, sc); err != nil {
 		return nil, err
 	}
-	files, err := extractor.Open(bytes.NewReader(buf.Bytes()), int64(buf.Len()), "netflix-report.zip", extractor.ZipOptions{})
+	files, err := input.Open(bytes.NewReader(buf.Bytes()), int64(buf.Len()), "netflix-report.zip", input.Options{})
 	if err != nil {
 		return nil, err
 	}
@@ -437,7 +439,6 @@ type layout struct {
 	id, donation, status, errorCol                              string
 	keep                                                        []string
 	idCol, donationCol, statusCol, errorColIdx, partsCol, parts int
-	other                                                       []int // indexes of filler columns
 	keepCols                                                    []int
 }
 
@@ -502,7 +503,7 @@ func (g *gen) idFor(i int) string {
 // donationFor is the good donation row i shares (a pure function of i).
 func (g *gen) donationFor(i int) (string, error) {
 	s := g.pool[i%len(g.pool)].summary
-	out, err := extractor.Share(s, extractor.ShareOptions{Blocks: blocksOf(s), RemoveTitles: g.removed(i), MaxBytes: 20000})
+	out, err := donation.Share(s, donation.ShareOptions{Blocks: blocksOf(s), RemoveTitles: g.removed(i), MaxBytes: 20000})
 	return string(out), err
 }
 
@@ -582,7 +583,7 @@ func (g *gen) broken(i, variant int) (string, error) {
 	case "bad_date":
 		s.Options.To = "2099-02-30"
 	}
-	out, err := extractor.Share(&s, extractor.ShareOptions{Blocks: blocksOf(&s), RemoveTitles: g.removed(i), MaxBytes: 20000})
+	out, err := donation.Share(&s, donation.ShareOptions{Blocks: blocksOf(&s), RemoveTitles: g.removed(i), MaxBytes: 20000})
 	if err != nil || brokenWarnings[variant] != "block_missing" {
 		return string(out), err
 	}
@@ -604,7 +605,7 @@ func withChecksum(m map[string]any) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	sum, err := extractor.Checksum(raw)
+	sum, err := donation.Checksum(raw)
 	if err != nil {
 		return "", err
 	}

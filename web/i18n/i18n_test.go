@@ -15,8 +15,9 @@ import (
 	"testing"
 
 	"github.com/netflix-donation/widget/docs"
+	"github.com/netflix-donation/widget/donation"
 	"github.com/netflix-donation/widget/extractor"
-	"github.com/netflix-donation/widget/internal/donation"
+	"github.com/netflix-donation/widget/extractor/codes"
 	"github.com/netflix-donation/widget/web"
 )
 
@@ -100,15 +101,15 @@ func TestSamePlaceholders(t *testing.T) {
 func TestContractKeys(t *testing.T) {
 	var keys []string
 	for _, c := range web.ErrorCodes() {
-		if c == web.CodeSplitMisaligned || c == extractor.CodeChecksumMismatch {
+		if c == web.CodeSplitMisaligned || c == codes.ChecksumMismatch {
 			continue // never met by a participant: the engine falls back; a researcher's check
 		}
 		keys = append(keys, "error."+string(c), "error."+string(c)+".next")
 	}
-	for _, d := range extractor.DeviceClasses {
+	for _, d := range extractor.DeviceClasses() {
 		keys = append(keys, "device."+string(d))
 	}
-	for _, b := range extractor.ShareBlocks {
+	for _, b := range donation.ShareBlocks() {
 		keys = append(keys, "block."+b)
 	}
 	for _, s := range []string{"loading", "reading", "summarising", "done", "sharing"} {
@@ -117,7 +118,7 @@ func TestContractKeys(t *testing.T) {
 	for _, s := range []string{"intro", "choose", "review", "consent", "done"} {
 		keys = append(keys, "steps."+s)
 	}
-	for _, r := range donation.DeclineReasons {
+	for _, r := range donation.DeclineReasons() {
 		keys = append(keys, "decline."+r)
 	}
 	tabs := tables(t)
