@@ -37,8 +37,9 @@ type respondent struct {
 // screen, one leaves on an error, one leaves at once. The output field
 // and the status field of each go into a survey export (Qualtrics layout),
 // which `netflix-summary collect` reads: it must report each donation,
-// decline reason and missing answer. Each declined screen must speak to
-// its reason, and every status must match docs/participation-status.schema.json.
+// decline reason and missing answer, and count the participation funnel.
+// Each declined screen must speak to its reason, and every status must
+// match docs/participation-status.schema.json.
 func TestWidgetDeclineToCollect(t *testing.T) {
 	h := NewHarness(t, HarnessOptions{})
 	w := pageWidget(h)
@@ -70,6 +71,10 @@ func TestWidgetDeclineToCollect(t *testing.T) {
 	}
 	errored := status("error", 1, "not_zip_or_csv")
 	errored.Error = "not_zip_or_csv"
+	afterReview := func(s participationStatus) participationStatus {
+		s.Reviewed = true
+		return s
+	}
 
 	people := []respondent{
 		{
@@ -81,7 +86,7 @@ func TestWidgetDeclineToCollect(t *testing.T) {
 				w.share()
 			},
 			output: "donation", statuses: []string{"reached", "file_chosen", "reviewed", "shared"},
-			last: status("shared", 1), collectStatus: "ok",
+			last: afterReview(status("shared", 1)), collectStatus: "ok",
 		},
 		{
 			id: "R_not_wanted", act: fromIntro("not_wanted"), done: "Dat is helemaal goed.",
@@ -128,12 +133,12 @@ func TestWidgetDeclineToCollect(t *testing.T) {
 			},
 			done:   "Dat is helemaal goed.",
 			output: `{"declined":true,"reason":"not_wanted"}`, statuses: []string{"reached", "file_chosen", "reviewed", "declined"},
-			last: declined("not_wanted", 1), collectStatus: "declined", reasonHas: "not_wanted",
+			last: afterReview(declined("not_wanted", 1)), collectStatus: "declined", reasonHas: "not_wanted",
 		},
 		{
 			id:       "R_left_on_error",
 			act:      func(w widget, _, bad string) { w.toError(bad) },
-			statuses: []string{"reached", "file_chosen", "error"}, last: errored, collectStatus: "missing",
+			statuses: []string{"reached", "file_chosen", "error"}, last: errored, collectStatus: "error", reasonHas: "not_zip_or_csv",
 		},
 		{
 			id:       "R_left",
@@ -202,7 +207,7 @@ func TestWidgetDeclineToCollect(t *testing.T) {
 		t.Fatalf("go build ./cmd/netflix-summary: %v\n%s", err, out)
 	}
 	outDir := filepath.Join(dir, "tables")
-	run := exec.Command(bin, "collect", exportPath, "--column", "netflix_donation", "--out", outDir)
+	run := exec.Command(bin, "collect", exportPath, "--column", "netflix_donation", "--status-column", "netflix_status", "--out", outDir)
 	if out, err := run.CombinedOutput(); err != nil {
 		t.Fatalf("collect: %v\n%s", err, out)
 	}
@@ -223,6 +228,25 @@ func TestWidgetDeclineToCollect(t *testing.T) {
 		if r["status"] != p.collectStatus || !strings.Contains(r["reason"], p.reasonHas) {
 			t.Errorf("%s: collect says status %q, reason %q; want %q with %q", p.id, r["status"], r["reason"], p.collectStatus, p.reasonHas)
 		}
+	}
+
+	// The funnel, counted by hand from the eight paths above: all reached
+	// the widget; four chose a file (shared, did_not_work, consent,
+	// left_on_error); two saw the review (shared, and consent, who declined
+	// there); one shared, and the survey holds it.
+	funnel := map[string]string{}
+	for _, r := range readCSV(t, filepath.Join(outDir, "funnel.csv")) {
+		funnel[r["stage"]+" "+r["detail"]] = r["respondents"]
+	}
+	want := map[string]string{
+		"respondents ": "8", "reached ": "8", "file_chosen ": "4", "reviewed ": "2", "shared ": "1", "stored_ok ": "1",
+		"outcome ok": "1", "outcome declined:not_wanted": "2", "outcome declined:no_file": "1",
+		"outcome declined:not_own_account": "1", "outcome declined:did_not_work": "1",
+		"outcome error:not_zip_or_csv": "1", "outcome left:reached": "1",
+		"error_met not_zip_or_csv": "2",
+	}
+	if !reflect.DeepEqual(funnel, want) {
+		t.Errorf("funnel.csv:\n got %v\nwant %v", funnel, want)
 	}
 }
 

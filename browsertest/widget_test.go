@@ -521,6 +521,7 @@ type participationStatus struct {
 	Errors   []string `json:"errors"`
 	Reason   string   `json:"reason,omitempty"`
 	Error    string   `json:"error,omitempty"`
+	Reviewed bool     `json:"reviewed,omitempty"`
 }
 
 // statuses returns the status events recorded by widget_flow.js and the
@@ -568,9 +569,13 @@ func TestWidgetStatus(t *testing.T) {
 		}
 		errStep := s("error", 1, "not_zip_or_csv")
 		errStep.Error = "not_zip_or_csv"
+		reviewed := s("reviewed", 2, "not_zip_or_csv")
+		reviewed.Reviewed = true
+		shared := s("shared", 2, "not_zip_or_csv")
+		shared.Reviewed = true
 		want := []participationStatus{
 			s("reached", 0), s("file_chosen", 1), errStep,
-			s("file_chosen", 2, "not_zip_or_csv"), s("reviewed", 2, "not_zip_or_csv"), s("shared", 2, "not_zip_or_csv"),
+			s("file_chosen", 2, "not_zip_or_csv"), reviewed, shared,
 		}
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("statuses\n got %+v\nwant %+v", got, want)

@@ -23,6 +23,10 @@ type Participation struct {
 	Errors   []string `json:"errors"`   // error codes met, oldest first
 	Reason   string   `json:"reason"`   // with declined
 	Error    string   `json:"error"`    // with error, or declined with did_not_work
+	// Reviewed says the summary was shown for review, in this status or an
+	// earlier one: a participant who declined on the consent screen has
+	// seen their summary, one who declined at the start has not.
+	Reviewed bool `json:"reviewed"`
 }
 
 // CheckStatus reads a stored participation status. It returns nil and no

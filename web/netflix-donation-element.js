@@ -27,7 +27,7 @@
 // Events (bubbling, composed): netflix-donation:donate {summary, json},
 // netflix-donation:decline {reason, error, json}, netflix-donation:error
 // {code}, netflix-donation:status {schema, status, attempts, errors,
-// reason?, error?}.
+// reason?, error?, reviewed?}.
 
 import { h, clear } from './element/dom.js';
 import { sheet } from './element/styles.js';
@@ -80,6 +80,7 @@ export class NetflixDonationElement extends HTMLElement {
   #resizer = null;
   #attempts = 0; // files chosen
   #errors = []; // error codes met, oldest first
+  #reviewed = false; // a review was shown: the status keeps saying so after a decline or an error
   #statusReported = false;
   #screenEl = null;
   #announcer = null;
@@ -266,7 +267,9 @@ export class NetflixDonationElement extends HTMLElement {
    * step is one of STATUSES; extra may add reason and error.
    */
   #setStatus(step, extra = {}) {
+    if (step === 'reviewed') this.#reviewed = true;
     const status = { schema: STATUS_SCHEMA, status: step, attempts: this.#attempts, errors: this.#errors.filter(isCode) };
+    if (this.#reviewed) status.reviewed = true;
     if (extra.reason) status.reason = extra.reason;
     if (isCode(extra.error)) status.error = extra.error;
     reportStatus(this, status);

@@ -186,10 +186,10 @@ func checkFunnel(t *testing.T, out string, rs []surveygen.Respondent) {
 		if p != "not_reached" && p != "unknown" {
 			want["reached/"]++
 		}
-		if p == "file_chosen" || p == "error" || p == "reviewed" || p == "shared" || r.Reason == "did_not_work" {
+		if p == "file_chosen" || p == "error" || p == "reviewed" || p == "shared" || r.Reason == "did_not_work" || r.Reviewed {
 			want["file_chosen/"]++
 		}
-		if p == "reviewed" || p == "shared" {
+		if p == "reviewed" || p == "shared" || r.Reviewed {
 			want["reviewed/"]++
 		}
 		if p == "shared" {

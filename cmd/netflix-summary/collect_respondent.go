@@ -25,6 +25,7 @@ type respondent struct {
 	outcome       string
 	errorsMet     []string // codes met, for the funnel
 	choseFile     bool     // chose at least one file, for the funnel
+	reviewed      bool     // saw the summary for review, for the funnel
 	warnings      []donation.Warning
 	checksum      string // of an ok donation
 	schema        string // the format version of an ok donation
@@ -113,6 +114,9 @@ func process(v *donation.Verifier, j job) *respondent {
 	default:
 		r.choseFile = attempts >= 1 || declineReason == "did_not_work"
 	}
+	// Only a review leads to Share; a status that says reviewed keeps
+	// saying so after a decline or a later error.
+	r.reviewed = r.participation == "reviewed" || r.participation == "shared" || (part != nil && part.Reviewed)
 
 	var c coverage
 	if d != nil {

@@ -47,6 +47,7 @@ type collectWriter struct {
 	outcomes      map[string]int
 	errorsMet     map[string]int
 	choseFile     int // respondents who chose a file
+	reviewed      int // respondents who saw their summary
 	schemas       map[string]int
 	// Duplicates: the first row of each id and each ok donation's
 	// checksum, and the groups found.
@@ -125,6 +126,9 @@ func (w *collectWriter) add(r *respondent) error {
 	w.participation[r.participation]++
 	if r.choseFile {
 		w.choseFile++
+	}
+	if r.reviewed {
+		w.reviewed++
 	}
 	w.outcomes[r.outcome]++
 	for _, c := range r.errorsMet {
@@ -336,7 +340,7 @@ func (w *collectWriter) funnelRows(b *rowBuf, hasStatus bool) {
 	row("respondents", "", total)
 	row("reached", "", reachedOrLater)
 	row("file_chosen", "", w.choseFile)
-	row("reviewed", "", p["reviewed"]+p["shared"])
+	row("reviewed", "", w.reviewed)
 	row("shared", "", p["shared"])
 	row("stored_ok", "", w.byStatus[donation.StatusOK])
 	for _, o := range sortedOutcomes(w.outcomes) {

@@ -118,6 +118,7 @@ type Respondent struct {
 	Participation string
 	Reason        string   // decline reason ("" for none)
 	Error         string   // the error code of an error or of a did_not_work decline
+	Reviewed      bool     // the status says the summary was shown for review
 	ErrorsMet     []string // every error code the status lists
 	Warnings      []string // warning codes collect must give, sorted
 	Duplicate     []string // "id" and/or "donation" when the row is part of a duplicate group
@@ -156,6 +157,9 @@ type plan struct {
 	variant int // reason, step or broken variant
 	code    int // error code
 	ref     int // the earlier row a duplicate repeats
+	// afterReview: a not_wanted decline on the consent screen, after the
+	// participant saw their summary, rather than at the start.
+	afterReview bool
 }
 
 // Write writes the export to w and returns its answer key.
@@ -372,6 +376,7 @@ func makePlans(cfg Config) []plan {
 		for v := range declineReasons {
 			first = append(first, plan{kind: KindDeclined, variant: v})
 		}
+		first = append(first, plan{kind: KindDeclined, variant: slices.Index(declineReasons, "not_wanted"), afterReview: true})
 		first = append(first, plan{kind: KindDeclinedLegacy}, plan{kind: KindError}, plan{kind: KindLegacyError})
 		for v := range 3 {
 			first = append(first, plan{kind: KindLeft, variant: v})
@@ -399,6 +404,7 @@ func makePlans(cfg Config) []plan {
 			switch p.kind {
 			case KindDeclined:
 				p.variant = rng.IntN(len(declineReasons))
+				p.afterReview = declineReasons[p.variant] == "not_wanted" && rng.IntN(2) == 0
 			case KindLeft:
 				p.variant = rng.IntN(3)
 			case KindBroken:
@@ -623,8 +629,11 @@ func marshal(v any) ([]byte, error) {
 }
 
 // statusJSON is a participation status as the widget reports it.
-func statusJSON(step string, attempts int, errs []string, reason, code string) string {
+func statusJSON(step string, attempts int, errs []string, reason, code string, reviewed bool) string {
 	st := map[string]any{"schema": "netflix-donation-status/1", "status": step, "attempts": attempts, "errors": errs}
+	if reviewed {
+		st["reviewed"] = true
+	}
 	if reason != "" {
 		st["reason"] = reason
 	}
@@ -654,13 +663,13 @@ func (g *gen) row(i int, l layout) ([]string, Respondent, error) {
 	var stored, status, legacy string
 	var err error
 	share := func() {
-		r.Status, r.Participation = "ok", "shared"
+		r.Status, r.Participation, r.Reviewed = "ok", "shared", true
 		var errs []string
 		if rng.IntN(10) == 0 { // a wrong file first
 			errs = []string{errorCodes[rng.IntN(len(errorCodes))]}
 		}
 		r.ErrorsMet = errs
-		status = statusJSON("shared", 1+len(errs), orEmpty(errs), "", "")
+		status = statusJSON("shared", 1+len(errs), orEmpty(errs), "", "", true)
 	}
 	switch p.kind {
 	case KindOK, KindDuplicateID:
@@ -685,7 +694,10 @@ func (g *gen) row(i int, l layout) ([]string, Respondent, error) {
 		} else {
 			stored = `{"declined":true,"reason":"` + reason + `"}`
 		}
-		status = statusJSON("declined", attempts, orEmpty(r.ErrorsMet), reason, r.Error)
+		if p.afterReview {
+			attempts, r.Reviewed = 1, true
+		}
+		status = statusJSON("declined", attempts, orEmpty(r.ErrorsMet), reason, r.Error, r.Reviewed)
 	case KindDeclinedLegacy:
 		r.Status, r.Participation = "declined", "declined"
 		stored = `{"declined":true}`
@@ -693,21 +705,21 @@ func (g *gen) row(i int, l layout) ([]string, Respondent, error) {
 		r.Status, r.Participation = "error", "error"
 		r.Error = errorCodes[p.code]
 		r.ErrorsMet = []string{r.Error}
-		status = statusJSON("error", 1, r.ErrorsMet, "", r.Error)
+		status = statusJSON("error", 1, r.ErrorsMet, "", r.Error, false)
 	case KindLegacyError:
 		r.Status, r.Participation = "error", "error"
 		r.Error = errorCodes[p.code]
 		legacy = r.Error
 	case KindLeft:
 		step := []string{"reached", "file_chosen", "reviewed"}[p.variant]
-		r.Status, r.Participation = "missing", step
-		status = statusJSON(step, min(p.variant, 1), []string{}, "", "")
+		r.Status, r.Participation, r.Reviewed = "missing", step, step == "reviewed"
+		status = statusJSON(step, min(p.variant, 1), []string{}, "", "", r.Reviewed)
 	case KindNotReached:
 		r.Status, r.Participation = "missing", "not_reached"
 	case KindSharedNotStored:
-		r.Status, r.Participation = "missing", "shared"
+		r.Status, r.Participation, r.Reviewed = "missing", "shared", true
 		r.Warnings = []string{"not_stored"}
-		status = statusJSON("shared", 1, []string{}, "", "")
+		status = statusJSON("shared", 1, []string{}, "", "", true)
 	case KindTruncated:
 		share()
 		r.Status = "truncated"
