@@ -100,8 +100,8 @@ screenshots: wasm
 	$(GO) run ./cmd/screenshots -out screenshots -page index.html -lang nl,en,de
 
 ## fuzz: run every fuzz target of the module (each `func FuzzX` in a native
-## package's *_test.go) for FUZZTIME each, one after the other. The issue asks
-## for 10 minutes each: `make fuzz FUZZTIME=10m`. A crasher is written to the
+## package's *_test.go) for FUZZTIME each, one after the other. A thorough run
+## gives each 10 minutes: `make fuzz FUZZTIME=10m`. A crasher is written to the
 ## package's testdata/fuzz/FuzzX/ and then runs as a seed in every plain
 ## `go test`, which is all CI runs. FUZZFLAGS passes more flags (-parallel 1).
 FUZZTIME ?= 1m

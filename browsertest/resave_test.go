@@ -16,8 +16,8 @@ import (
 	"github.com/netflix-donation/widget/internal/testutil"
 )
 
-// resaveFigures are what a spreadsheet re-save must leave as they are
-// (the bar): views, seconds, active days and by_month.
+// resaveFigures are what a spreadsheet re-save must leave
+// as they are: views, seconds, active days and by_month.
 type resaveFigures struct {
 	Views, Seconds, ActiveDays int64
 	ByMonth                    []extractor.MonthStat

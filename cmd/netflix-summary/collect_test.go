@@ -26,7 +26,7 @@ type donor struct {
 }
 
 // makeDonors extracts three generated exports with different options,
-// shares them, and adds the bad rows the issue names.
+// shares them, and adds a truncated, an altered, a declined and an empty one.
 func makeDonors(t *testing.T, prefix string) []donor {
 	t.Helper()
 	optionSets := []func(*extractor.Options){

@@ -1,6 +1,6 @@
 // Package badinput generates the hostile-input corpus of the extractor:
 // every kind of wrong, broken or malicious file a participant's computer
-// can hand the widget (issue 5), each with the error code the extractor
+// can hand the widget, each with the error code the extractor
 // must answer, plus a few good files that prove the next upload still
 // works.
 //
