@@ -422,8 +422,8 @@ func (t *accountTenure) read(ctx context.Context, files input.FileSet) (err erro
 }
 
 // result returns the block; an open membership lasts until the newest
-// date of the export (the newest Start Time of ViewingActivity.csv, or of
-// the subscription history itself).
+// date of the export (newestView, the chosen profiles' newest Start Time,
+// or the subscription history's own newest date).
 func (t *accountTenure) result(newestView latest, loc *time.Location) *AccountTenure {
 	out := &AccountTenure{Missing: !t.found, Subscriptions: t.subscriptions}
 	if t.subscriptions == 0 {

@@ -115,8 +115,10 @@ func (a *Aggregates) Summary(profiles []string) (s *Summary, err error) {
 			names[csvscan.Text([]byte(p.name))] = true
 		}
 		all := len(chosen) == len(a.profiles)
+		// The chosen profiles' newest view, not the household's: a
+		// figure must not move when a profile that was not chosen watched.
 		var newest latest
-		for _, p := range a.profiles {
+		for _, p := range chosen {
 			newest.merge(&p.fig.newest)
 		}
 		s.Account = a.account.account(func(name string) bool { return all || (name != "" && names[name]) }, newest, a.cfg.loc)

@@ -219,8 +219,9 @@ type AccountTenure struct {
 	// Months are the completed calendar months from the first Subscription
 	// Opened Ts to the last Subscription Closed Ts, or, while a
 	// subscription is open, to the newest date in the export (the newest
-	// Start Time of ViewingActivity.csv, or of the subscription history
-	// itself when that cannot be read). Gaps between subscriptions count.
+	// Start Time of the chosen profiles in ViewingActivity.csv, or of the
+	// subscription history itself when that is newer). Gaps between
+	// subscriptions count.
 	Months        int64 `json:"months"`
 	Subscriptions int64 `json:"subscriptions"` // rows with a readable Opened Ts
 	Open          bool  `json:"open"`          // the newest subscription has no Closed Ts
