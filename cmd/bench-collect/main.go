@@ -42,7 +42,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 	reps := fl.Int("reps", 1, "runs of collect on the same export")
 	extra := fl.String("args", "", "more arguments for collect, space-separated")
 	snippets := fl.String("snippets", "", "folder of the researchers' snippets to time on the tables")
-	if err := fl.Parse(args); err != nil || *bin == "" {
+	writeExport := fl.String("write-export", "", "only write the export to this file (how the benchmark generates it in a process of its own)")
+	err := fl.Parse(args)
+	if err == nil && *writeExport != "" {
+		if err := generate(*writeExport, *responses); err != nil {
+			fmt.Fprintln(stderr, "generate:", err)
+			return 1
+		}
+		return 0
+	}
+	if err != nil || *bin == "" {
 		fmt.Fprintln(stderr, "usage: bench-collect -bin PATH [-responses N] [-reps N] [-args ARGS]")
 		return 2
 	}
@@ -53,17 +62,19 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	defer os.RemoveAll(dir)
 	export := filepath.Join(dir, "export.csv")
-	f, err := os.Create(export)
+	// Linux counts the memory of the process that starts collect in
+	// collect's peak (the exec'ing process's address space is collect's
+	// until exec), so the export is generated in another process and this
+	// one stays small.
+	self, err := os.Executable()
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
 	start := time.Now()
-	_, err = surveygen.Write(f, surveygen.Config{Responses: *responses, Seed: 1, Cases: true})
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
+	gen := exec.Command(self, "-write-export", export, "-responses", fmt.Sprint(*responses))
+	gen.Stdout, gen.Stderr = stderr, stderr
+	if err := gen.Run(); err != nil {
 		fmt.Fprintln(stderr, "generate:", err)
 		return 1
 	}
@@ -90,6 +101,19 @@ func run(args []string, stdout, stderr io.Writer) int {
 		timeSnippets(stdout, stderr, *snippets, dir)
 	}
 	return 0
+}
+
+// generate writes the deterministic export of n responses to path.
+func generate(path string, n int) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	_, err = surveygen.Write(f, surveygen.Config{Responses: n, Seed: 1, Cases: true})
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // timeSnippets runs each snippet in dir (which holds tables/) and prints
