@@ -56,7 +56,7 @@ func FindColumns(header []string, name string) (Columns, error) {
 		c.Parts = append(c.Parts, p.col)
 	}
 	if c.Whole < 0 && len(c.Parts) == 0 {
-		return c, fmt.Errorf("no column %q or %q_part_1 in the export", name, name)
+		return c, fmt.Errorf("no column %q or %q in the export", name, name+"_part_1")
 	}
 	return c, nil
 }

@@ -21,7 +21,8 @@ import (
 const collectUsage = `usage: netflix-summary collect EXPORT.csv --column NAME --out DIR [--id COLUMN]
        [--status-column NAME|none] [--error-column NAME|none] [--keep COL,...] [--workers N] [--progress]
 
-Reads a Qualtrics, LimeSurvey or other survey response export (CSV), finds
+Reads a Qualtrics, LimeSurvey, SoSci Survey or other survey response export
+(CSV, separated by commas, semicolons or tabs), finds
 the donation in column NAME (or NAME_part_1 ... NAME_part_N), verifies
 every donation (JSON, schema, checksum, invariants), reads the widget's
 participation status (NAME_status or NAMEstatus by default) and writes to
@@ -80,7 +81,7 @@ func parseCollectArgs(args []string) (collectConfig, error) {
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&cfg.column, "column", "", "donation column name (without _part_N)")
 	fs.StringVar(&cfg.out, "out", "", "output folder for the tables")
-	fs.StringVar(&cfg.idColumn, "id", "", "respondent ID column (default: ResponseId, id, or the row number)")
+	fs.StringVar(&cfg.idColumn, "id", "", "respondent ID column (default: ResponseId, id, Response ID, SoSci's CASE, or the row number)")
 	fs.StringVar(&cfg.statusColumn, "status-column", "", "participation status column (default: NAME_status or NAMEstatus if present; none: do not read one)")
 	fs.StringVar(&cfg.errorColumn, "error-column", "", "the old Qualtrics example's error-code column (default: NAME_error if present; none: do not read one)")
 	fs.StringVar(&keep, "keep", "", "comma-separated survey columns to carry into respondents.csv")

@@ -253,7 +253,7 @@ Definitions:
 // respondentsTable describes respondents.csv; keep columns come after row.
 func respondentsTable(keep []string) codebook.Table {
 	cols := keys()
-	cols[0].Meaning = "The respondent's id: the export's id column (--id, else ResponseId, id or Response ID), else the row number. Not unique when the export holds an id twice (see duplicate)"
+	cols[0].Meaning = "The respondent's id: the export's id column (--id, else ResponseId, id or Response ID, or CASE in a SoSci Survey export), else the row number. Not unique when the export holds an id twice (see duplicate)"
 	cols[1].Meaning = "The data row of the export, from 1 (header rows not counted); unique: the key of every table"
 	for _, k := range keep {
 		cols = append(cols, codebook.Column{Name: k, Type: "string", Empty: "empty in the export",

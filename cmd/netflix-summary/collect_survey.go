@@ -24,12 +24,15 @@ import (
 type surveyReader struct {
 	r      *csv.Reader
 	header []string
-	format string     // "qualtrics", "limesurvey" or "csv"
+	format string     // "qualtrics", "limesurvey", "sosci" or "csv"
 	held   [][]string // records read while looking for the data
 }
 
 // openSurvey reads the header of a response export and skips the extra
-// header rows of a Qualtrics export (question texts, ImportId JSON).
+// header rows of a Qualtrics export (question texts, ImportId JSON). The
+// separator is the header line's: a comma, a semicolon (LimeSurvey's
+// option, or a spreadsheet's re-save) or a tab (SoSci Survey's data file
+// for R and SPSS).
 func openSurvey(r io.Reader) (*surveyReader, error) {
 	br := bufio.NewReaderSize(r, 1<<20)
 	if bom, _ := br.Peek(3); bytes.Equal(bom, []byte("\xEF\xBB\xBF")) {
@@ -38,9 +41,8 @@ func openSurvey(r io.Reader) (*surveyReader, error) {
 	cr := csv.NewReader(br)
 	cr.FieldsPerRecord = -1
 	cr.LazyQuotes = true
-	if first, _ := br.Peek(64 << 10); sniffSemicolon(first) {
-		cr.Comma = ';'
-	}
+	first, _ := br.Peek(64 << 10)
+	cr.Comma = sniffSeparator(first)
 	header, err := cr.Read()
 	if err == io.EOF {
 		return nil, errors.New("the export is empty")
@@ -70,6 +72,8 @@ func openSurvey(r io.Reader) (*surveyReader, error) {
 		}
 	case column(header, "id") >= 0 && (column(header, "submitdate") >= 0 || column(header, "lastpage") >= 0 || column(header, "startlanguage") >= 0):
 		s.format = "limesurvey"
+	case column(header, "CASE") >= 0 && column(header, "QUESTNNR") >= 0:
+		s.format = "sosci"
 	}
 	return s, nil
 }
@@ -86,7 +90,7 @@ func (s *surveyReader) next() ([]string, error) {
 
 // idColumn returns the index of the respondent ID column: the named one,
 // or the platform's own (Qualtrics ResponseId, LimeSurvey id or "Response
-// ID"), or -1 for row numbers.
+// ID", SoSci Survey CASE), or -1 for row numbers.
 func (s *surveyReader) idColumn(name string) (int, error) {
 	if name != "" {
 		if i := column(s.header, name); i >= 0 {
@@ -94,7 +98,11 @@ func (s *surveyReader) idColumn(name string) (int, error) {
 		}
 		return -1, fmt.Errorf("no column %q for --id", name)
 	}
-	for _, n := range []string{"ResponseId", "id", "Response ID"} {
+	names := []string{"ResponseId", "id", "Response ID"}
+	if s.format == "sosci" {
+		names = []string{"CASE"}
+	}
+	for _, n := range names {
 		if i := column(s.header, n); i >= 0 {
 			return i, nil
 		}
@@ -113,25 +121,34 @@ func column(header []string, name string) int {
 	return -1
 }
 
-// sniffSemicolon reports whether the header line is separated by
-// semicolons (a LimeSurvey export with that setting, or a spreadsheet
-// re-save): more semicolons than commas outside quotes.
-func sniffSemicolon(b []byte) bool {
-	commas, semis, quoted := 0, 0, false
+// sniffSeparator returns the separator of the header line: the most
+// frequent of comma, semicolon and tab outside quotes, a comma on a tie.
+func sniffSeparator(b []byte) rune {
+	var commas, semicolons, tabs int
+	quoted := false
+scan:
 	for _, c := range b {
 		switch {
 		case c == '"':
 			quoted = !quoted
 		case quoted:
 		case c == '\n':
-			return semis > commas
+			break scan
 		case c == ',':
 			commas++
 		case c == ';':
-			semis++
+			semicolons++
+		case c == '\t':
+			tabs++
 		}
 	}
-	return semis > commas
+	switch {
+	case tabs > commas && tabs > semicolons:
+		return '\t'
+	case semicolons > commas:
+		return ';'
+	}
+	return ','
 }
 
 // layout is where collect finds what it reads in each record.

@@ -118,6 +118,23 @@ func writeLimeSurvey(t *testing.T, path string, donors []donor) {
 	}
 }
 
+// writeSoSci writes the data file SoSci Survey's data download gives for
+// GNU R and SPSS: tab-separated, one header row of variable names, the
+// case number in CASE, and the donation in the internal variable IV01_01.
+func writeSoSci(t *testing.T, path string, donors []donor) {
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	w.Comma = '\t'
+	w.Write([]string{"CASE", "SERIAL", "REF", "QUESTNNR", "MODE", "STARTED", "QU01", "IV01_01", "TIME_SUM", "FINISHED", "LASTPAGE"})
+	for _, d := range donors {
+		w.Write([]string{d.id, "", "", "netflix", "interview", "2025-01-01 10:00:00", "2", d.stored, "412", "1", "3"})
+	}
+	w.Flush()
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // readTable reads an output table into maps keyed by header name.
 func readTable(t *testing.T, dir, name string) []map[string]string {
 	t.Helper()
@@ -151,20 +168,24 @@ func num(t *testing.T, s string) int64 {
 }
 
 func TestCollectRoundTrip(t *testing.T) {
-	for _, platform := range []string{"qualtrics", "limesurvey"} {
+	platforms := []struct {
+		name, idPrefix, column string
+		write                  func(*testing.T, string, []donor)
+	}{
+		{"qualtrics", "R_", "netflix", writeQualtrics},
+		{"limesurvey", "", "netflix", writeLimeSurvey},
+		{"sosci", "", "IV01_01", writeSoSci},
+	}
+	for _, pl := range platforms {
+		platform := pl.name
 		t.Run(platform, func(t *testing.T) {
 			dir := t.TempDir()
-			prefix := map[string]string{"qualtrics": "R_", "limesurvey": ""}[platform]
-			donors := makeDonors(t, prefix)
+			donors := makeDonors(t, pl.idPrefix)
 			export := filepath.Join(dir, "export.csv")
-			if platform == "qualtrics" {
-				writeQualtrics(t, export, donors)
-			} else {
-				writeLimeSurvey(t, export, donors)
-			}
+			pl.write(t, export, donors)
 			out := filepath.Join(dir, "tables")
 			var stdout, stderr bytes.Buffer
-			code := runCollect([]string{export, "--column", "netflix", "--out", out, "--progress"}, &stdout, &stderr)
+			code := runCollect([]string{export, "--column", pl.column, "--out", out, "--progress"}, &stdout, &stderr)
 			if code != 0 {
 				t.Fatalf("exit %d: %s", code, stderr.String())
 			}
