@@ -121,29 +121,9 @@ func TestEngineMatchesNative(t *testing.T) {
 		}
 	})
 	t.Run("folder", func(t *testing.T) {
-		// A directory cannot be chosen through chromedp's SetUploadFiles, so
-		// the folder's files are uploaded to a multiple-file input and given
-		// their relative paths (as webkitRelativePath would, with the chosen
-		// folder's name first) through the {path, file} input form.
-		var uploads []string
-		paths := map[string]string{}
-		err := filepath.WalkDir(folder, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			rel, _ := filepath.Rel(folder, p)
-			if _, dup := paths[d.Name()]; dup {
-				return fmt.Errorf("base name %s twice: the page maps files by base name", d.Name())
-			}
-			paths[d.Name()] = path.Join("Netflix export", filepath.ToSlash(rel))
-			uploads = append(uploads, p)
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-		h.Upload("#files", uploads...)
-		pathsJSON, _ := json.Marshal(paths)
+		// The folder, uploaded file by file with their relative paths (see
+		// uploadFolder), through the {path, file} input form.
+		pathsJSON := uploadFolder(t, h, folder)
 		var r result
 		h.Eval(`settle(NetflixDonation.extractJSON(folderInput(`+string(pathsJSON)+`), `+amsterdamJS+`))`, &r)
 		if !r.OK {
@@ -672,4 +652,34 @@ func TestEngineSessionReadsOnce(t *testing.T) {
 			})
 		}
 	}
+}
+
+// uploadFolder uploads every file below folder to the test page's
+// multiple-file input #files and returns, as a JSON object for the page's
+// folderInput, each file's path inside a folder named "Netflix export" by
+// its base name. A directory cannot be chosen through chromedp's
+// SetUploadFiles; folderInput gives the files those paths, as
+// webkitRelativePath would.
+func uploadFolder(t *testing.T, h *Harness, folder string) []byte {
+	t.Helper()
+	var uploads []string
+	paths := map[string]string{}
+	err := filepath.WalkDir(folder, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(folder, p)
+		if _, dup := paths[d.Name()]; dup {
+			return fmt.Errorf("base name %s twice: the page maps files by base name", d.Name())
+		}
+		paths[d.Name()] = path.Join("Netflix export", filepath.ToSlash(rel))
+		uploads = append(uploads, p)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.Upload("#files", uploads...)
+	pathsJSON, _ := json.Marshal(paths)
+	return pathsJSON
 }

@@ -3,11 +3,9 @@ package browsertest
 import (
 	"encoding/json"
 	"fmt"
-	"io/fs"
 	"net/url"
 	"os"
 	"os/exec"
-	"path"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -97,22 +95,7 @@ func TestWidgetShareEqualsCLI(t *testing.T) {
 	t.Run("folder", func(t *testing.T) {
 		h := NewHarness(t, HarnessOptions{TimeZone: tz})
 		h.Navigate(enginePage)
-		var uploads []string
-		paths := map[string]string{}
-		err := filepath.WalkDir(folder, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			rel, _ := filepath.Rel(folder, p)
-			paths[d.Name()] = path.Join("Netflix export", filepath.ToSlash(rel))
-			uploads = append(uploads, p)
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-		h.Upload("#files", uploads...)
-		pathsJSON, _ := json.Marshal(paths)
+		pathsJSON := uploadFolder(t, h, folder)
 		var shared struct {
 			JSON    string `json:"json"`
 			Removed string `json:"removed"`
