@@ -144,7 +144,7 @@ func Cases() []Case {
 		{
 			Name: "header-only", Want: codes.Empty, FileName: "ViewingActivity.csv",
 			Desc:  "ViewingActivity.csv with the header and no rows",
-			Build: func(w io.Writer) error { _, err := io.WriteString(w, viewingHeader+"\n"); return err },
+			Build: text(viewingHeader + "\n"),
 		},
 		{
 			Name: "txt-placeholder", Want: codes.Empty, FileName: "netflix-report.zip",

@@ -125,6 +125,14 @@ func writeLongLine(w io.Writer, n int) error {
 	return nil
 }
 
+// text is the Build of a case whose file is the fixed text s.
+func text(s string) func(io.Writer) error {
+	return func(w io.Writer) error {
+		_, err := io.WriteString(w, s)
+		return err
+	}
+}
+
 // writeRandom writes n seeded pseudo-random bytes.
 func writeRandom(w io.Writer, seed uint64, n int) error {
 	rng := rand.New(rand.NewPCG(seed, seed))

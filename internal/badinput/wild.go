@@ -36,27 +36,27 @@ func wildCases() []Case {
 		Case{
 			Name: "saved-web-page", Want: codes.NotZipOrCSV, FileName: "Netflix.html",
 			Desc:  "the viewing activity web page saved by the browser",
-			Build: func(w io.Writer) error { _, err := io.WriteString(w, webPage); return err },
+			Build: text(webPage),
 		},
 		Case{
 			Name: "readme-text", Want: codes.NotZipOrCSV, FileName: "README.txt",
 			Desc:  "a plain text note, not a table",
-			Build: func(w io.Writer) error { _, err := io.WriteString(w, readme); return err },
+			Build: text(readme),
 		},
 		Case{
 			Name: "json-file", Want: codes.NotZipOrCSV, FileName: "viewing.json",
 			Desc:  "viewing data as JSON (another tool's export)",
-			Build: func(w io.Writer) error { _, err := io.WriteString(w, jsonExport); return err },
+			Build: text(jsonExport),
 		},
 		Case{
 			Name: "other-netflix-table", Want: codes.OtherNetflixFile, FileName: "MessagesSentByNetflix.csv",
 			Desc:  "MESSAGES/MessagesSentByNetflix.csv picked from the unzipped export",
-			Build: func(w io.Writer) error { _, err := io.WriteString(w, messagesCSV); return err },
+			Build: text(messagesCSV),
 		},
 		Case{
 			Name: "other-netflix-table-quoted", Want: codes.OtherNetflixFile, FileName: "Profiles.csv",
 			Desc:  "PROFILES/Profiles.csv (every field quoted, CRLF) picked from the unzipped export",
-			Build: func(w io.Writer) error { _, err := io.WriteString(w, profilesCSV); return err },
+			Build: text(profilesCSV),
 		},
 		Case{
 			Name: "nested-export-zip", Want: "", FileName: "netflix-report.zip", Rows: goodRows,
